@@ -1,0 +1,3 @@
+from linter.cli import entry_point
+
+entry_point()

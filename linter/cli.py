@@ -1,0 +1,247 @@
+"""The ``corpus-linter`` command, in the style of ruff.
+
+Exit codes: 0 no findings, 1 findings, 2 usage, config or internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from linter.config import Config, ConfigError, discover_config
+from linter.dates import parse_date_value
+from linter.engine import Linter
+from linter.fixer import fix_files
+from linter.reporters.base import Report
+from linter.rule import Rule
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad command-line arguments (exit 2)."""
+
+
+def _selectors(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="corpus-linter",
+        description="A data-quality linter for text corpora: junk, encoding damage, typos, anachronisms, contradicting figures.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="lint files, folders or - (stdin)")
+    check.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
+    check.add_argument("--select", action="append", help="rules to run: codes, prefixes, names, categories or ALL (comma-separated)")
+    check.add_argument("--extend-select", action="append", help="rules to run in addition to the selected ones")
+    check.add_argument("--ignore", action="append", help="rules not to run")
+    check.add_argument("--output-format", help="full (default), concise, grouped, json, json-lines, sarif, github, junit, gitlab, ...")
+    check.add_argument("-o", "--output-file", help="write the report to this file instead of stdout")
+    check.add_argument("--date", help="date (YYYY-MM-DD) for documents that have none of their own")
+    check.add_argument("--config", help="config file to use (skips discovery)")
+    check.add_argument("--jobs", type=int, help="worker processes for the per-document phase (default: all cores)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--statistics", action="store_true", help="print counts per rule instead of the findings")
+    check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, warnings or progress")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files, atomically")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, apply unsafe fixes too")
+    check.add_argument("--exclude", action="append", help="glob patterns of paths to skip (added to the config's)")
+    check.add_argument("--force-exclude", action="store_true", default=None, help="apply excludes to paths named on the command line too (for pre-commit)")
+    check.add_argument("--stdin-filename", help="file name for input from stdin (picks the reader, names findings)")
+
+    rule = commands.add_parser("rule", help="print a rule's documentation")
+    rule.add_argument("code", help="rule code or name")
+    rule.add_argument("--output-format", choices=("text", "json"), default="text")
+    rule.add_argument("--config", help="config file (to include its plugins and custom rules)")
+
+    rules = commands.add_parser("rules", help="list all rules")
+    rules.add_argument("--output-format", choices=("text", "json"), default="text")
+    rules.add_argument("--config", help="config file (to include its plugins and custom rules)")
+
+    show = commands.add_parser("show-config", help="print the effective configuration")
+    show.add_argument("--config", help="config file to use (skips discovery)")
+    show.add_argument("paths", nargs="*", default=["."], help="where to start looking for a config")
+    return parser
+
+
+def _config(args: argparse.Namespace, paths: Sequence[str] = ()) -> Config:
+    first = next((Path(p) for p in paths if p != "-"), None)
+    return discover_config(Path(args.config) if args.config else None, first)
+
+
+def _open_output(path: str | None) -> TextIO:
+    if not path:
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def run_check(args: argparse.Namespace) -> int:
+    config = _config(args, args.paths)
+    if args.date:
+        date = parse_date_value(args.date, source="--date")
+        if date is None:
+            raise UsageError(f"--date: expected YYYY-MM-DD, got {args.date!r}")
+        config.date = date
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs: expected a whole number of at least 1")
+    if args.unsafe_fixes and not args.fix:
+        raise UsageError("--unsafe-fixes goes with --fix")
+    linter = Linter(
+        config,
+        select=_selectors(args.select),
+        extend_select=_selectors(args.extend_select) or [],
+        ignore=_selectors(args.ignore) or [],
+        jobs=args.jobs,
+        exclude=_selectors(args.exclude) or [],
+        force_exclude=args.force_exclude,
+    )
+    output_format = args.output_format or config.output_format
+    reporter_class = linter.registry.reporters.get(output_format)
+    if reporter_class is None:
+        known = ", ".join(sorted(linter.registry.reporters))
+        raise UsageError(f"unknown output format {output_format!r} (known: {known})")
+    progress = sys.stderr.isatty() and not args.quiet
+    result = linter.run(args.paths, stdin_filename=args.stdin_filename, progress=progress)
+    findings = result.findings
+    fixed = 0
+    if args.fix:
+        outcome = fix_files(findings, result.digests, unsafe=args.unsafe_fixes, text_field=config.text_field)
+        applied = {id(f) for f in outcome.applied}
+        findings = [f for f in findings if id(f) not in applied]
+        fixed = len(outcome.applied)
+        result.warnings.extend(outcome.warnings)
+    fixable = sum(1 for f in findings if f.fix is not None)
+    report = Report(findings, linter.registry.rules, result.documents, result.bytes, fixed, fixable)
+    if not args.quiet:
+        for warning in dict.fromkeys(result.warnings):
+            print(f"warning: {warning}", file=sys.stderr)
+    out = _open_output(args.output_file)
+    try:
+        if args.statistics:
+            write_statistics(report, out)
+        else:
+            reporter_class().render(report, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if findings and not args.exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def write_statistics(report: Report, out: TextIO) -> None:
+    names = {f.code: (f.name, f.fix is not None) for f in report.findings}
+    for code, count in sorted(report.counts_by_code().items(), key=lambda item: (-item[1], item[0])):
+        name, fixable = names[code]
+        out.write(f"{count:>6}  {code:<8} {'[*]' if fixable else '   '} {name}\n")
+
+
+def _registry_rules(args: argparse.Namespace) -> dict[str, type[Rule]]:
+    config = _config(args)
+    linter = Linter(config, select=["ALL"], jobs=1)
+    return linter.registry.rules
+
+
+def rule_record(rule: type[Rule]) -> dict:
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "category": rule.category,
+        "severity": rule.severity.value,
+        "fixable": rule.fixable,
+        "enabled_by_default": rule.enabled_by_default,
+        "corpus_phase": rule.is_corpus_rule(),
+        "options": dict(rule.default_options),
+        "summary": rule.summary(),
+        "documentation": rule.documentation(),
+    }
+
+
+def run_rule(args: argparse.Namespace) -> int:
+    rules = _registry_rules(args)
+    found = rules.get(args.code.upper()) or next((r for r in rules.values() if r.name == args.code), None)
+    if found is None:
+        raise UsageError(f"no rule {args.code!r}; `corpus-linter rules` lists them")
+    record = rule_record(found)
+    if args.output_format == "json":
+        print(json.dumps(record, indent=2, ensure_ascii=False))
+        return EXIT_CLEAN
+    print(f"# {found.name} ({found.code})\n")
+    print(f"Category: {found.category}. Default severity: {found.severity.value}.", end=" ")
+    print("Fix available." if found.fixable else "No fix.", end=" ")
+    print("On by default." if found.enabled_by_default else "Off by default: select it by code or name.")
+    if found.is_corpus_rule():
+        print("Runs in the corpus phase (across documents).")
+    print()
+    print(record["documentation"])
+    if record["options"]:
+        print("\n## Options\n")
+        for key, value in record["options"].items():
+            print(f"- `{key}` (default: {json.dumps(value, ensure_ascii=False)})")
+    return EXIT_CLEAN
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    rules = _registry_rules(args)
+    if args.output_format == "json":
+        print(json.dumps([rule_record(r) for r in rules.values()], indent=2, ensure_ascii=False))
+        return EXIT_CLEAN
+    for rule in rules.values():
+        flags = ("[*]" if rule.fixable else "   ") + (" " if rule.enabled_by_default else "-")
+        print(f"{rule.code:<8} {flags} {rule.name:<32} {rule.category:<12} {rule.summary()}")
+    return EXIT_CLEAN
+
+
+def run_show_config(args: argparse.Namespace) -> int:
+    config = _config(args, args.paths)
+    linter = Linter(config, jobs=1)
+    settings = config.as_toml_dict()
+    settings["enabled-rules"] = [r.code for r in linter.rules]
+    print(json.dumps(settings, indent=2, ensure_ascii=False, default=str))
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": run_check, "rule": run_rule, "rules": run_rules, "show-config": run_show_config}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return COMMANDS[args.command](args)
+    except (UsageError, ConfigError) as error:
+        print(f"corpus-linter: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("corpus-linter: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+    except Exception as error:  # the last guard: a message, never a traceback, unless asked
+        if os.environ.get("CORPUS_LINTER_DEBUG"):
+            raise
+        print(
+            f"corpus-linter: internal error: {error!r} (set CORPUS_LINTER_DEBUG=1 for a traceback, and please report it)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+def entry_point() -> None:
+    sys.exit(main())

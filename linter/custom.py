@@ -1,0 +1,146 @@
+"""Declarative rules written in config, without code (like Vale's existence rules).
+
+    [[tool.corpus-linter.custom-rules]]
+    code = "CUS001"
+    name = "lorem-ipsum"
+    category = "junk"
+    message = "placeholder text left in: {match}"
+    phrases = ["lorem ipsum", "dolor sit amet"]
+    scope = "text"            # or "line": the whole line must match
+    replacement = ""          # optional: a fix
+    examples = { fail = ["Lorem ipsum dolor."], pass = ["Clean text."] }
+
+Patterns use the ``regex`` module and run with a timeout, so a catastrophic
+pattern cannot hang a run; a timeout is reported as a warning.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+import regex
+
+from linter.config import Config, ConfigError
+from linter.document import Document
+from linter.finding import Finding, Fix, Severity
+from linter.rule import Rule
+
+CODE = regex.compile(r"^[A-Z]{1,5}[0-9]{1,4}$")
+NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ALLOWED_KEYS = {
+    "code", "name", "category", "severity", "message", "pattern", "phrases", "case-sensitive",
+    "scope", "replacement", "fix-safe", "examples", "description", "timeout",
+}
+DEFAULT_TIMEOUT_SECONDS = 2.0
+
+
+class DeclarativeRule(Rule):
+    """Base of rules built from config; each config table becomes a subclass."""
+
+    spec: dict[str, Any] = {}
+    compiled: Any = None
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        spec = self.spec
+        replacement = spec.get("replacement")
+        safe = bool(spec.get("fix-safe", False))
+        for match in self.compiled.finditer(document.text, timeout=spec.get("timeout", DEFAULT_TIMEOUT_SECONDS)):
+            start, end = match.span("hit")
+            if start == end:
+                continue
+            fix = None
+            if replacement is not None:
+                fix = Fix.replace(start, end, match.expand(replacement), safe=safe, description="apply the rule's replacement")
+            message = spec["message"].replace("{match}", match.group("hit"))
+            yield self.finding(document, start, end, message, fix=fix)
+
+    def __reduce__(self) -> tuple:
+        return (_rebuild, (self.spec, self.options, self.severity))
+
+
+def _rebuild(spec: dict[str, Any], options: dict[str, Any], severity: Severity) -> DeclarativeRule:
+    return build_rule_class(spec, "<pickled>")(options, severity)
+
+
+def _compile(spec: dict[str, Any], where: str) -> Any:
+    flags = regex.MULTILINE | regex.V1
+    if "pattern" in spec:
+        body = spec["pattern"]
+    else:
+        phrases = spec["phrases"]
+        if not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+            raise ValueError(f"{where}.phrases: expected a non-empty list of non-empty strings")
+        body = r"\b(?:" + "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b"
+        if not spec.get("case-sensitive", False):
+            flags |= regex.IGNORECASE
+    if spec.get("scope", "text") == "line":
+        body = rf"^[ \t]*(?P<hit>(?:{body}))[ \t]*$"
+    else:
+        body = rf"(?P<hit>{body})"
+    try:
+        return regex.compile(body, flags)
+    except regex.error as error:
+        raise ValueError(f"{where}.pattern: not a valid regular expression: {error}") from None
+
+
+def build_rule_class(spec: dict[str, Any], where: str) -> type[DeclarativeRule]:
+    """A Rule subclass from one config table; ValueError names the bad key."""
+    unknown = sorted(set(spec) - ALLOWED_KEYS)
+    if unknown:
+        raise ValueError(f"{where}: unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(ALLOWED_KEYS))})")
+    for key in ("code", "name", "message"):
+        if not isinstance(spec.get(key), str):
+            raise ValueError(f"{where}.{key}: required, a string")
+    if not CODE.match(spec["code"]):
+        raise ValueError(f"{where}.code: {spec['code']!r} is not a code like CUS001 (capital letters, then digits)")
+    if not NAME.match(spec["name"]):
+        raise ValueError(f"{where}.name: {spec['name']!r} is not a kebab-case name")
+    if ("pattern" in spec) == ("phrases" in spec):
+        raise ValueError(f"{where}: give exactly one of pattern or phrases")
+    if spec.get("scope", "text") not in ("text", "line"):
+        raise ValueError(f"{where}.scope: must be text or line, got {spec['scope']!r}")
+    try:
+        severity = Severity(spec.get("severity", "warning"))
+    except ValueError:
+        raise ValueError(f"{where}.severity: must be error, warning or info") from None
+    compiled = _compile(spec, where)
+    docstring = spec.get("description") or f"{spec['message']} (a custom rule from config)."
+    attributes = {
+        "__doc__": docstring,
+        "__module__": __name__,
+        "code": spec["code"],
+        "name": spec["name"],
+        "category": spec.get("category", "custom"),
+        "severity": severity,
+        "fixable": "replacement" in spec,
+        "spec": dict(spec),
+        "compiled": compiled,
+    }
+    return type(f"Custom{spec['code']}", (DeclarativeRule,), attributes)
+
+
+def custom_rule_classes(config: Config) -> Iterable[type[DeclarativeRule]]:
+    """The config's custom rules as classes; bad tables raise ConfigError naming file and key."""
+    prefix = "tool.corpus-linter." if config.path is not None and config.path.name == "pyproject.toml" else ""
+    classes = []
+    for index, spec in enumerate(config.custom_rules):
+        where = f"{config.path}: {prefix}custom-rules[{index}]"
+        try:
+            classes.append(build_rule_class(spec, where))
+        except ValueError as error:
+            raise ConfigError(str(error)) from None
+    return classes
+
+
+def example_failures(rule_class: type[DeclarativeRule]) -> list[str]:
+    """Where a custom rule's own ``examples`` disagree with it (empty when all hold)."""
+    rule = rule_class()
+    problems = []
+    examples = rule_class.spec.get("examples", {})
+    for text in examples.get("fail", []):
+        if not list(rule.check(Document(text=text, path="<example>"))):
+            problems.append(f"{rule_class.code}: should match but does not: {text!r}")
+    for text in examples.get("pass", []):
+        if list(rule.check(Document(text=text, path="<example>"))):
+            problems.append(f"{rule_class.code}: should not match but does: {text!r}")
+    return problems

@@ -1,0 +1,335 @@
+"""The run: inputs -> documents -> per-document rules -> corpus phase -> findings.
+
+Documents are read as a stream and checked in batches by worker processes;
+only findings and corpus facts come back, so memory in the per-document
+phase does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import os
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from linter.config import Config, ConfigError
+from linter.custom import custom_rule_classes
+from linter.dates import parse_date_value
+from linter.document import Document
+from linter.executor import default_jobs, ordered_map
+from linter.finding import Finding, Location, Severity, Snippet
+from linter.fixer import text_digest
+from linter.plugin import PluginHost, default_host
+from linter.readers.base import InputProblem, Item, ReadSettings
+from linter.registry import Registry, build_registry
+from linter.rule import Rule, RuleOptionError
+from linter.selection import PerFileIgnores, select_rules, severity_for, unknown_selectors
+
+STDIN = "-"
+BATCH_DOCUMENTS = 64
+BATCH_CHARACTERS = 2_000_000
+SNIPPET_WIDTH = 160
+
+INPUT_PROBLEM_NAMES = {
+    "INP001": "unreadable-input",
+    "INP002": "invalid-utf8",
+    "INP003": "broken-record",
+}
+
+
+@dataclass
+class DocumentResult:
+    """What the per-document phase sends back for one document."""
+
+    findings: list[Finding]
+    facts: list[tuple[str, str, Any]]
+    """(rule code, key, value) for the corpus phase."""
+    warnings: list[str]
+    characters: int
+    digest: str | None = None
+    """The text's digest, when a finding carries a fix (``--fix`` verifies it)."""
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    documents: int = 0
+    bytes: int = 0
+    warnings: list[str] = field(default_factory=list)
+    digests: dict[tuple[str, int | None], str] = field(default_factory=dict)
+    """Digest of each checked text that has fixable findings, by (path, record)."""
+
+
+def snippet_for(document: Document, finding: Finding) -> Snippet:
+    """The finding's first line, cut to a window around the span for long lines."""
+    line_start, line_end = document.line_span(finding.location.line)
+    column = finding.location.start - line_start
+    if line_end - line_start <= SNIPPET_WIDTH:
+        return Snippet(document.text[line_start:line_end], 0)
+    window_start = max(column - SNIPPET_WIDTH // 4, 0)
+    window_end = min(window_start + SNIPPET_WIDTH, line_end - line_start)
+    return Snippet(document.text[line_start + window_start : line_start + window_end], window_start)
+
+
+def check_documents(rules: Sequence[Rule], documents: Sequence[Document]) -> list[DocumentResult]:
+    """The per-document phase for one batch (runs in a worker process)."""
+    return [check_document(rules, document) for document in documents]
+
+
+def check_document(rules: Sequence[Rule], document: Document) -> DocumentResult:
+    findings: list[Finding] = []
+    facts: list[tuple[str, str, Any]] = []
+    warnings: list[str] = []
+    for rule in rules:
+        try:
+            if rule.is_document_rule():
+                findings.extend(rule.check(document))
+            if rule.is_corpus_rule():
+                facts.extend((rule.code, fact.key, fact.value) for fact in rule.collect(document))
+        except Exception as error:  # one broken rule must not stop the run
+            warnings.append(f"rule {rule.code} failed on {document.display_name} and was skipped there: {error!r}")
+    findings = [dataclasses.replace(f, snippet=snippet_for(document, f)) for f in findings]
+    digest = text_digest(document.text) if any(f.fix for f in findings) else None
+    return DocumentResult(findings, facts, warnings, len(document.text), digest)
+
+
+class Linter:
+    """A configured linter: which rules, which readers, which plugins.
+
+    Build one per run; ``run(paths)`` or ``check_text(text)`` use it.
+    """
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        host: PluginHost | None = None,
+        select: list[str] | None = None,
+        extend_select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        jobs: int | None = None,
+        exclude: Iterable[str] = (),
+        force_exclude: bool | None = None,
+    ) -> None:
+        self.config = config or Config()
+        self.host = host or default_host(self.config.plugins, self.config.root)
+        self.registry: Registry = build_registry(self.host)
+        for custom in custom_rule_classes(self.config):
+            if custom.code in self.registry.rules:
+                raise ConfigError(f"{self.config.path}: custom rule code {custom.code} is already taken")
+            self.registry.rules[custom.code] = custom
+        self.select = select if select is not None else self.config.select
+        self.extend_select = list(self.config.extend_select) + list(extend_select)
+        self.ignore = list(self.config.ignore) + list(ignore)
+        self.jobs = jobs or self.config.jobs or default_jobs()
+        self.exclude = list(self.config.exclude) + list(self.config.extend_exclude) + list(exclude)
+        self.force_exclude = self.config.force_exclude if force_exclude is None else force_exclude
+        self.rules = self._build_rules()
+        self.per_file_ignores = PerFileIgnores(self.config.per_file_ignores, self.config.root)
+        self.read_settings = ReadSettings(self.config.text_field, self.config.id_field, self.config.date_field)
+
+    # -- set-up -----------------------------------------------------------------
+
+    def _build_rules(self) -> list[Rule]:
+        where = self.config.path or "command line"
+        selectors = (self.select or []) + self.extend_select + self.ignore
+        unknown = unknown_selectors(selectors, self.registry.rules.values())
+        if unknown:
+            raise ConfigError(f"{where}: unknown rule selector(s): {', '.join(unknown)}")
+        for key in self.config.rules:
+            if self.registry.rule_named(key) is None:
+                raise ConfigError(f"{where}: rules.{key}: no rule has this code or name")
+        chosen = select_rules(self.registry.rules.values(), self.select, self.extend_select, self.ignore)
+        rules = []
+        for rule_class in chosen:
+            options: dict[str, Any] = {}
+            for key, values in self.config.rules.items():
+                if self.registry.rule_named(key) is rule_class:
+                    options.update(values)
+            try:
+                rule = rule_class(options, severity_for(rule_class, self.config.severity))
+            except RuleOptionError as error:
+                raise ConfigError(f"{where}: rules.{rule_class.code}: {error}") from None
+            rule.config_root = self.config.root
+            rules.append(rule)
+        return rules
+
+    # -- inputs -----------------------------------------------------------------
+
+    def _excluded(self, path: Path) -> bool:
+        parts = path.parts
+        text = path.as_posix()
+        for pattern in self.exclude:
+            if any(fnmatch.fnmatch(part, pattern) for part in parts) or fnmatch.fnmatch(text, pattern):
+                return True
+        return False
+
+    def discover(self, paths: Sequence[str]) -> Iterator[str | InputProblem]:
+        """Files to read, in a deterministic order; missing paths become problems."""
+        for raw in paths:
+            if raw == STDIN:
+                yield STDIN
+                continue
+            path = Path(raw)
+            if not path.exists():
+                yield InputProblem("INP001", "no such file or directory", raw)
+                continue
+            if path.is_file():
+                if not (self.force_exclude and self._excluded(path)):
+                    yield raw
+                continue
+            for root, dirs, files in os.walk(path):
+                root_path = Path(root)
+                dirs[:] = sorted(d for d in dirs if not self._excluded(root_path / d))
+                for name in sorted(files):
+                    file_path = root_path / name
+                    if self.registry.reader_for(name) and not self._excluded(file_path):
+                        yield str(file_path)
+
+    def read(self, paths: Sequence[str], stdin_filename: str | None = None) -> Iterator[Item]:
+        """Documents and input problems, as a stream, with dates resolved."""
+        for entry in self.discover(paths):
+            if isinstance(entry, InputProblem):
+                yield entry
+                continue
+            name = (stdin_filename or STDIN) if entry == STDIN else entry
+            reader_class = self.registry.reader_for(name) or self.registry.reader_for(".txt")
+            assert reader_class is not None, "the built-in text reader is always registered"
+            try:
+                if entry == STDIN:
+                    yield from self._read_stream(reader_class, name, sys.stdin.buffer)
+                else:
+                    with open(entry, "rb") as stream:
+                        yield from self._read_stream(reader_class, name, stream)
+            except OSError as error:
+                yield InputProblem("INP001", f"cannot be read: {error.strerror or error}", name)
+
+    def _read_stream(self, reader_class: type, name: str, stream: Any) -> Iterator[Item]:
+        for item in reader_class().read(name, stream, self.read_settings):
+            if isinstance(item, Document) and item.date is None:
+                item.date = self.host.call_safely(
+                    self.host.manager.hook.corpus_linter_document_date, None, document=item, config=self.config
+                )
+            yield item
+
+    # -- the run ----------------------------------------------------------------
+
+    def problem_finding(self, problem: InputProblem) -> Finding:
+        location = Location(problem.path, 0, 0, problem.line, 1, problem.line, 1, problem.record, problem.id)
+        return Finding(
+            code=problem.code,
+            name=INPUT_PROBLEM_NAMES.get(problem.code, "input-problem"),
+            category="input",
+            severity=Severity.ERROR,
+            message=problem.message,
+            location=location,
+        )
+
+    def run(self, paths: Sequence[str], *, stdin_filename: str | None = None, progress: bool = False) -> RunResult:
+        result = RunResult(warnings=list(self.host.warnings))
+        findings: list[Finding] = []
+        facts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        meter = ProgressMeter() if progress else None
+
+        def batches() -> Iterator[list[Document]]:
+            batch: list[Document] = []
+            size = 0
+            for item in self.read(paths, stdin_filename):
+                if isinstance(item, InputProblem):
+                    findings.append(self.problem_finding(item))
+                    continue
+                batch.append(item)
+                size += len(item.text)
+                if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_CHARACTERS:
+                    yield batch
+                    batch, size = [], 0
+            if batch:
+                yield batch
+
+        for batch_results in ordered_map(check_documents, self.rules, batches(), self.jobs):
+            for document_result in batch_results:
+                result.documents += 1
+                result.bytes += document_result.characters
+                findings.extend(document_result.findings)
+                result.warnings.extend(document_result.warnings)
+                if document_result.digest and document_result.findings:
+                    where = document_result.findings[0].location
+                    result.digests[(where.path, where.record)] = document_result.digest
+                for code, key, value in document_result.facts:
+                    facts[code][key].append(value)
+                if meter:
+                    meter.update(result.documents, result.bytes)
+        if meter:
+            meter.close()
+        findings.extend(self.reduce(facts, result.warnings))
+        result.findings = self.filter(findings, result.warnings)
+        return result
+
+    def reduce(self, facts: dict[str, dict[str, list[Any]]], warnings: list[str]) -> Iterator[Finding]:
+        """The corpus phase: each corpus rule turns each key's values into findings."""
+        for rule in self.rules:
+            if not rule.is_corpus_rule():
+                continue
+            for key, values in facts.get(rule.code, {}).items():
+                try:
+                    yield from rule.reduce(key, values)
+                except Exception as error:
+                    warnings.append(f"rule {rule.code} failed in the corpus phase and was skipped for {key!r}: {error!r}")
+
+    def filter(self, findings: list[Finding], warnings: list[str]) -> list[Finding]:
+        """Per-file ignores and plugins' vetoes, then a deterministic order."""
+        kept = []
+        keep_hook = self.host.manager.hook.corpus_linter_keep_finding
+        for finding in findings:
+            rule = self.registry.rules.get(finding.code)
+            if rule is not None and self.per_file_ignores.ignored(finding.path, rule):
+                continue
+            answers = self.host.call_safely(keep_hook, [], finding=finding)
+            if False in answers:
+                continue
+            kept.append(finding)
+        warnings.extend(w for w in self.host.warnings if w not in warnings)
+        return sorted(kept, key=Finding.sort_key)
+
+    def check_text(self, text: str, *, path: str = "<text>", date: Any = None) -> list[Finding]:
+        """Lint one string in this process (the Python API and tests use it)."""
+        document = Document(text=text, path=path, date=parse_date_value(date, "argument") if date else None)
+        if document.date is None:
+            document.date = self.host.call_safely(
+                self.host.manager.hook.corpus_linter_document_date, None, document=document, config=self.config
+            )
+        result = check_document(self.rules, document)
+        facts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        for code, key, value in result.facts:
+            facts[code][key].append(value)
+        warnings = list(result.warnings)
+        findings = result.findings + list(self.reduce(facts, warnings))
+        if warnings:
+            raise RuntimeError("; ".join(warnings))
+        return self.filter(findings, warnings)
+
+
+class ProgressMeter:
+    """A one-line progress counter on stderr, redrawn at most five times a second."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def update(self, documents: int, characters: int) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.2:
+            return
+        self.last = now
+        elapsed = max(now - self.started, 1e-9)
+        sys.stderr.write(f"\r{documents} documents, {characters / 1e6:.1f} MB, {characters / 1e6 / elapsed:.1f} MB/s ")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()

@@ -1,0 +1,89 @@
+"""pytest integration: lint a corpus as part of a test run.
+
+* ``pytest --corpus-lint data/`` adds one test item per checked file; it
+  fails with the findings as its report.  ``--corpus-lint-select`` narrows
+  the rules (same selectors as ``check --select``).
+* The ``corpus_lint`` fixture lints paths or a text from a test and returns
+  the findings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from linter.config import discover_config
+from linter.engine import Linter
+from linter.finding import Finding
+from linter.reporters.text import caret_block, headline
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("corpus-linter")
+    group.addoption("--corpus-lint", action="append", default=[], metavar="PATH", help="lint this corpus path as tests")
+    group.addoption("--corpus-lint-select", default=None, help="rules to run (comma-separated selectors)")
+
+
+class CorpusLintError(Exception):
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(f"{len(findings)} findings")
+        self.findings = findings
+
+
+class CorpusLintItem(pytest.Item):
+    """One checked file; passes when it has no findings."""
+
+    def __init__(self, *, findings: list[Finding], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.findings = findings
+        self.add_marker("corpus_lint")
+
+    def runtest(self) -> None:
+        if self.findings:
+            raise CorpusLintError(self.findings)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, CorpusLintError):
+            lines = []
+            for finding in excinfo.value.findings:
+                lines.append(headline(finding))
+                lines.extend(caret_block(finding))
+            return "\n".join(lines)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, 0, f"corpus-lint {self.name}"
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    paths = config.getoption("corpus_lint")
+    if not paths:
+        return
+    select = config.getoption("corpus_lint_select")
+    linter = Linter(discover_config(None, Path(paths[0])), select=select.split(",") if select else None, jobs=1)
+    result = linter.run(paths)
+    by_path: dict[str, list[Finding]] = {}
+    for path in paths:
+        for entry in linter.discover([path]):
+            if isinstance(entry, str):
+                by_path.setdefault(entry, [])
+    for finding in result.findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    for path, findings in sorted(by_path.items()):
+        items.append(CorpusLintItem.from_parent(session, name=path, path=Path(path).resolve(), findings=findings))
+
+
+@pytest.fixture
+def corpus_lint() -> Callable[..., list[Finding]]:
+    """``corpus_lint(paths=[...])`` or ``corpus_lint(text="...")`` -> findings."""
+
+    def lint(paths: list[str] | None = None, *, text: str | None = None, **kwargs: Any) -> list[Finding]:
+        first = Path(paths[0]) if paths else None
+        linter = Linter(discover_config(None, first), jobs=kwargs.pop("jobs", 1), **kwargs)
+        if text is not None:
+            return linter.check_text(text)
+        return linter.run(paths or ["."]).findings
+
+    return lint

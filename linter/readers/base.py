@@ -1,0 +1,80 @@
+"""The reader contract: bytes in, Documents (or input problems) out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, BinaryIO, ClassVar, Iterator
+
+from linter.dates import parse_date_value
+from linter.document import Document
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    """What a reader needs from the config: where text, id and date live in a record."""
+
+    text_field: str = "text"
+    id_field: str = "id"
+    date_field: str = "date"
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """Something in the input that could not be checked, reported as a finding.
+
+    ``line`` is the 1-based line of the input file (JSONL) where it is known.
+    """
+
+    code: str
+    message: str
+    path: str
+    record: int | None = None
+    id: str | None = None
+    line: int = 1
+
+
+Item = Document | InputProblem
+
+
+class Reader:
+    """Turns one input file into a stream of documents.
+
+    Readers must stream: a 10 GB JSONL file is read record by record.
+    Problems (bad JSON, a record without text) are yielded as
+    ``InputProblem`` and the reader carries on with the next record.
+    """
+
+    name: ClassVar[str]
+    suffixes: ClassVar[tuple[str, ...]]
+    """File-name endings this reader claims, e.g. ``(".jsonl", ".jsonl.gz")``."""
+
+    def read(self, path: str, stream: BinaryIO, settings: ReadSettings) -> Iterator[Item]:
+        raise NotImplementedError
+
+
+def dotted_get(record: Any, dotted: str) -> Any:
+    """``record["a"]["b"]`` for ``"a.b"``; None where any step is missing."""
+    value = record
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def document_from_record(
+    record: Any, path: str, index: int, settings: ReadSettings, line: int
+) -> Item:
+    """A Document from a JSON-like record, or the problem that prevents one."""
+    if not isinstance(record, dict):
+        return InputProblem("INP003", f"record is a {type(record).__name__}, not an object", path, index, line=line)
+    raw_id = dotted_get(record, settings.id_field)
+    record_id = None if raw_id is None else str(raw_id)
+    text = dotted_get(record, settings.text_field)
+    if not isinstance(text, str):
+        what = "has no field" if text is None else "has a non-string field"
+        return InputProblem("INP003", f"record {what} {settings.text_field!r}", path, index, record_id, line)
+    field = settings.date_field
+    date = parse_date_value(dotted_get(record, field), source=f"record field {field!r}")
+    metadata = {k: v for k, v in record.items() if k != settings.text_field}
+    return Document(text=text, path=path, record=index, id=record_id, metadata=metadata, date=date)

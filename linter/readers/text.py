@@ -1,0 +1,38 @@
+"""Plain text and Markdown files: one file, one document."""
+
+from __future__ import annotations
+
+from typing import BinaryIO, Iterator
+
+from linter.document import Document
+from linter.readers.base import InputProblem, Item, Reader, ReadSettings
+
+BINARY_SNIFF_BYTES = 8192
+
+
+class TextReader(Reader):
+    """Reads ``.txt`` and ``.md`` files as UTF-8 (a BOM is dropped)."""
+
+    name = "text"
+    suffixes = (".txt", ".md", ".markdown", ".text")
+
+    def read(self, path: str, stream: BinaryIO, settings: ReadSettings) -> Iterator[Item]:
+        data = stream.read()
+        if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+            yield InputProblem("INP001", "looks like a binary file (NUL bytes); not checked", path)
+            return
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            yield InputProblem(
+                "INP002",
+                f"invalid UTF-8 at byte {error.start}; checked with the bad bytes replaced by U+FFFD, "
+                "and never fixed in place",
+                path,
+                line=line,
+            )
+            text = data.decode("utf-8", errors="replace")
+        yield Document(text=text, path=path)

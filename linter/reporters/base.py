@@ -1,0 +1,38 @@
+"""The reporter contract: a finished run in, text out."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import ClassVar, Mapping, TextIO
+
+from linter.finding import Finding
+from linter.rule import Rule
+
+
+@dataclass
+class Report:
+    """Everything a reporter may show about a run."""
+
+    findings: list[Finding]
+    rules: Mapping[str, type[Rule]] = field(default_factory=dict)
+    """Every rule that ran, by code (SARIF lists them as tool metadata)."""
+    documents: int = 0
+    bytes: int = 0
+    fixed: int = 0
+    """Findings whose fix was applied by ``--fix`` (they are not in ``findings``)."""
+    fixable: int = 0
+    """Findings in ``findings`` that carry a fix ``--fix`` would apply."""
+
+    def counts_by_code(self) -> Counter[str]:
+        return Counter(f.code for f in self.findings)
+
+
+class Reporter:
+    """Renders a report in one output format (``--output-format NAME``)."""
+
+    name: ClassVar[str]
+    description: ClassVar[str] = ""
+
+    def render(self, report: Report, out: TextIO) -> None:
+        raise NotImplementedError

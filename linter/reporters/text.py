@@ -1,0 +1,99 @@
+"""Human-readable formats: full (with the source line), concise, grouped."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TextIO
+
+from linter.finding import Finding
+from linter.reporters.base import Report, Reporter
+
+
+def place(finding: Finding) -> str:
+    loc = finding.location
+    where = loc.path
+    if loc.record is not None:
+        where += f"[{loc.id if loc.id is not None else loc.record}]"
+    return where
+
+
+def headline(finding: Finding, with_place: bool = True) -> str:
+    loc = finding.location
+    prefix = f"{place(finding)}:" if with_place else "  "
+    fix = " [*]" if finding.fix is not None else ""
+    return f"{prefix}{loc.line}:{loc.column}: {finding.code}{fix} [{finding.severity.value}] {finding.message}"
+
+
+def summary(report: Report) -> str:
+    count = len(report.findings)
+    if count == 0:
+        text = f"All checks passed ({report.documents} document{'s' if report.documents != 1 else ''})."
+    else:
+        text = f"Found {count} finding{'s' if count != 1 else ''} in {report.documents} document{'s' if report.documents != 1 else ''}."
+    if report.fixed:
+        text += f" Fixed {report.fixed}."
+    if report.fixable:
+        text += f"\n[*] {report.fixable} fixable with the --fix option (some may need --unsafe-fixes)."
+    return text
+
+
+def caret_block(finding: Finding) -> list[str]:
+    """The finding's line with a caret span under it, when the snippet is known."""
+    snippet = finding.snippet
+    if snippet is None:
+        return []
+    loc = finding.location
+    line_text = snippet.text.replace("\t", " ")
+    first = max(loc.column - 1 - snippet.offset, 0)
+    if loc.end_line == loc.line:
+        width = max(loc.end_column - loc.column, 1)
+    else:
+        width = max(len(line_text) - first, 1)
+    gutter = f"{loc.line} | "
+    pad = " " * (len(gutter) - 2) + "| "
+    return [f"  {gutter}{line_text}", f"  {pad}{' ' * first}{'^' * width}"]
+
+
+class FullReporter(Reporter):
+    """Each finding with its source line and a caret span, then a summary."""
+
+    name = "full"
+    description = "findings with the offending line and a caret span (default)"
+
+    def render(self, report: Report, out: TextIO) -> None:
+        for finding in report.findings:
+            out.write(headline(finding) + "\n")
+            for line in caret_block(finding):
+                out.write(line + "\n")
+            for related in finding.related:
+                where = related.path + (f"[{related.id if related.id is not None else related.record}]" if related.record is not None else "")
+                out.write(f"  = related: {where}:{related.line}:{related.column}: {related.message}\n")
+            out.write("\n")
+        out.write(summary(report) + "\n")
+
+
+class ConciseReporter(Reporter):
+    """One line a finding, then a summary."""
+
+    name = "concise"
+    description = "one line a finding"
+
+    def render(self, report: Report, out: TextIO) -> None:
+        for finding in report.findings:
+            out.write(headline(finding) + "\n")
+        out.write(summary(report) + "\n")
+
+
+class GroupedReporter(Reporter):
+    """Findings grouped under their file (and record), then a summary."""
+
+    name = "grouped"
+    description = "findings grouped by file"
+
+    def render(self, report: Report, out: TextIO) -> None:
+        for where, group in groupby(report.findings, key=place):
+            out.write(f"{where}:\n")
+            for finding in group:
+                out.write(headline(finding, with_place=False) + "\n")
+            out.write("\n")
+        out.write(summary(report) + "\n")

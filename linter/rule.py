@@ -1,0 +1,171 @@
+"""The rule contract.
+
+A rule is one class.  Its docstring is its documentation (``corpus-linter rule
+CODE`` prints it), so it says what the rule flags, why, an example and its
+options, in the template of ruff's rule pages.
+
+Two phases, one class:
+
+* ``check(document)`` runs per document, in worker processes.
+* ``collect(document)`` emits keyed facts per document; the engine groups all
+  facts by key, in input order, and calls ``reduce(key, values)`` once per
+  key to turn a group into findings.  This keyed reduction is the whole
+  contract between a corpus-level rule and the engine, so the same rule can
+  run on a distributed engine (shards emit facts; a reducer groups them)
+  without change.  Fact values must be picklable, and JSON-serialisable
+  (``Location`` allowed) for distributed runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar, Iterable, Mapping, Sequence
+
+from linter.document import Document
+from linter.finding import Fix, Finding, Location, Severity
+
+
+class RuleOptionError(ValueError):
+    """A rule was given an option it does not have, or a value of the wrong type."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One keyed value emitted by a corpus-level rule for the reduce step."""
+
+    key: str
+    value: Any
+
+
+class Rule:
+    """Base class of every rule; subclasses set the class attributes below."""
+
+    code: ClassVar[str]
+    """Family prefix plus number, e.g. ``JNK001``."""
+    name: ClassVar[str]
+    """Kebab-case name, e.g. ``comment-form``."""
+    category: ClassVar[str]
+    """``junk``, ``encoding``, ``typo``, ``anachronism``, ``numeric`` or a plugin's own."""
+    severity: ClassVar[Severity] = Severity.WARNING
+    default_options: ClassVar[Mapping[str, Any]] = {}
+    enabled_by_default: ClassVar[bool] = True
+    """Off-by-default rules run only when selected explicitly (by code or prefix)."""
+    fixable: ClassVar[bool] = False
+    config_root: Path | None = None
+    """The config file's folder: rule options that name files are relative to it."""
+
+    def __init__(self, options: Mapping[str, Any] | None = None, severity: Severity | None = None) -> None:
+        options = dict(options or {})
+        unknown = sorted(set(options) - set(self.default_options))
+        if unknown:
+            known = ", ".join(sorted(self.default_options)) or "none"
+            raise RuleOptionError(f"{self.code} ({self.name}) has no option {', '.join(unknown)}; its options: {known}")
+        for key, value in options.items():
+            default = self.default_options[key]
+            if default is not None and not _same_kind(default, value):
+                raise RuleOptionError(
+                    f"{self.code} option {key} takes a {type(default).__name__}, not {value!r}"
+                )
+        self.options: dict[str, Any] = {**self.default_options, **options}
+        if severity is not None:
+            self.severity = severity
+
+    # -- phases ---------------------------------------------------------------
+
+    def check(self, document: Document) -> Iterable[Finding]:
+        """Findings for one document."""
+        return ()
+
+    def collect(self, document: Document) -> Iterable[Fact]:
+        """Facts for the corpus phase."""
+        return ()
+
+    def reduce(self, key: str, values: Sequence[Any]) -> Iterable[Finding]:
+        """Findings for one key's facts, gathered across the whole corpus."""
+        return ()
+
+    @classmethod
+    def is_corpus_rule(cls) -> bool:
+        return cls.collect is not Rule.collect
+
+    @classmethod
+    def is_document_rule(cls) -> bool:
+        return cls.check is not Rule.check
+
+    # -- helpers for subclasses --------------------------------------------------
+
+    def finding(
+        self,
+        document: Document,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        fix: Fix | None = None,
+        related: Iterable[Location] = (),
+    ) -> Finding:
+        """A finding of this rule at ``document.text[start:end]``."""
+        return self.finding_at(document.location(start, end), message, fix=fix, related=related)
+
+    def finding_at(
+        self, location: Location, message: str, *, fix: Fix | None = None, related: Iterable[Location] = ()
+    ) -> Finding:
+        """A finding at a location carried from the per-document phase."""
+        return Finding(
+            code=self.code,
+            name=self.name,
+            category=self.category,
+            severity=self.severity,
+            message=message,
+            location=location,
+            fix=fix,
+            related=tuple(related),
+        )
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The rule's docs: its docstring, dedented."""
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        """The docstring's first line."""
+        return cls.documentation().split("\n", 1)[0]
+
+
+def _same_kind(default: Any, value: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, (list, tuple))
+    return isinstance(value, type(default))
+
+
+def rules_in_package(package: str) -> list[type[Rule]]:
+    """Every concrete Rule subclass defined in a package's modules, by code.
+
+    A family package registers with one hook that calls this, so adding a
+    rule is adding a file: nothing else changes.
+    """
+    root = importlib.import_module(package)
+    modules = [root]
+    for info in pkgutil.walk_packages(getattr(root, "__path__", []), prefix=package + "."):
+        modules.append(importlib.import_module(info.name))
+    found: dict[str, type[Rule]] = {}
+    for module in modules:
+        for obj in vars(module).values():
+            if (
+                inspect.isclass(obj)
+                and issubclass(obj, Rule)
+                and obj.__module__ == module.__name__
+                and "code" in vars(obj)
+            ):
+                found[obj.code] = obj
+    return [found[code] for code in sorted(found)]
+

@@ -1,0 +1,1 @@
+"""Typos: misspellings, spacing, repeated words, broken numbers, names (TYP)."""

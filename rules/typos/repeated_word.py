@@ -1,0 +1,68 @@
+"""TYP: a word printed twice in a row."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Iterator
+
+import regex
+
+from linter import Document, Finding, Fix, Rule
+
+DATA = Path(__file__).parent / "data"
+DOUBLED = regex.compile(r"\b(\p{L}+(?:['’]\p{L}+)?)([ \t]+)(\1)\b", regex.IGNORECASE)
+
+
+@cache
+def grammatical_doubles() -> frozenset[str]:
+    lines = (DATA / "grammatical_doubles.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _glued(word: str) -> bool:
+    """A capital inside a word ("ArrowAnimated") marks words glued by a scraper: junk, not a typo."""
+    return any(c.isupper() for c in word[1:]) and not word.isupper()
+
+
+class RepeatedWord(Rule):
+    """A word repeated on the same line ("mounting mounting").
+
+    ## What it flags
+    The same word twice in a row, separated only by spaces or tabs, on one
+    line. Case is ignored, so "The the" is flagged too.
+
+    ## Why
+    A doubled word is the commonest slip of hurried editing and of spun or
+    badly merged text; readers notice it at once.
+
+    ## What it leaves alone
+    Grammatical doubles such as "that that", "had had", "is is" and
+    "very very" (the list is data: `rules/typos/data/grammatical_doubles.txt`,
+    extended with the `allowed` option), words split by punctuation or a
+    line break, and doubles whose two halves differ in case beyond the first
+    letter ("Will WILL"), and words glued together by a scraper
+("ArrowAnimated ArrowAnimated"), which the junk rules report.
+
+    ## Example
+    "After mounting mounting hostility" becomes "After mounting hostility".
+
+    ## Fix
+    Deletes the second word and the space before it; safe.
+    """
+
+    code = "TYP003"
+    name = "repeated-word"
+    category = "typo"
+    fixable = True
+    default_options = {"allowed": []}
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        allowed = grammatical_doubles() | {w.lower() for w in self.options["allowed"]}
+        for match in DOUBLED.finditer(document.text):
+            first, second = match.group(1), match.group(3)
+            if first.lower() in allowed or first[1:] != second[1:] or _glued(first):
+                continue
+            start, end = match.span()
+            fix = Fix.delete(match.start(2), match.end(3), description=f"remove the second {second!r}")
+            yield self.finding(document, start, end, f"repeated word: {first!r} twice in a row", fix=fix)
