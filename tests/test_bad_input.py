@@ -1,0 +1,78 @@
+"""Bad input gets a clear message or finding naming the place; the rest is still checked."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from linter.cli import main
+
+
+def check_json(capsys, *paths: str, select: str = "TYP003") -> tuple[int, list[dict], str]:
+    code = main(["check", *paths, "--select", select, "--output-format", "json", "--jobs", "1"])
+    out, err = capsys.readouterr()
+    return code, json.loads(out), err
+
+
+def test_each_bad_input_is_named_and_the_rest_checked(capsys, tmp_path: Path) -> None:
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 the the end".encode("latin-1"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "records.jsonl").write_text(
+        '{"id": 1, "text": "fine"}\n{broken\n{"id": 3}\n[1, 2]\n{"id": 5, "text": 5}\n\n{"id": 7, "text": "a a"}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "good.txt").write_text("the the", encoding="utf-8")
+    code, findings, err = check_json(capsys, str(tmp_path), str(tmp_path / "missing.txt"))
+    assert code == 1 and "Traceback" not in err
+    by = {(Path(f["path"]).name, f["record"], f["code"]) : f for f in findings}
+    assert by[("binary.txt", None, "INP001")]["message"].startswith("looks like a binary file")
+    assert "invalid UTF-8 at byte 3" in by[("latin1.txt", None, "INP002")]["message"]
+    assert ("latin1.txt", None, "TYP003") in by, "the lossy text is still checked"
+    assert "invalid JSON" in by[("records.jsonl", 1, "INP003")]["message"]
+    assert by[("records.jsonl", 1, "INP003")]["line"] == 2
+    assert "has no field 'text'" in by[("records.jsonl", 2, "INP003")]["message"]
+    assert "not an object" in by[("records.jsonl", 3, "INP003")]["message"]
+    assert "non-string field" in by[("records.jsonl", 4, "INP003")]["message"]
+    assert ("records.jsonl", 6, "TYP003") in by
+    assert ("good.txt", None, "TYP003") in by
+    assert by[("missing.txt", None, "INP001")]["message"] == "no such file or directory"
+
+
+def test_truncated_gzip_is_reported_after_the_records_read(capsys, tmp_path: Path) -> None:
+    data = gzip.compress(b"".join(json.dumps({"id": i, "text": "x x"}).encode() + b"\n" for i in range(50)))
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) // 2])
+    code, findings, err = check_json(capsys, str(tmp_path))
+    assert "Traceback" not in err
+    assert any(f["code"] == "INP001" and "stopped reading" in f["message"] for f in findings)
+
+
+def test_not_parquet(capsys, tmp_path: Path) -> None:
+    (tmp_path / "fake.parquet").write_bytes(b"this is not parquet")
+    code, findings, err = check_json(capsys, str(tmp_path))
+    assert [f["code"] for f in findings] == ["INP001"] and "Parquet" in findings[0]["message"]
+
+
+def test_unreadable_file(capsys, tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "secret.txt"
+    target.write_text("x", encoding="utf-8")
+    target.chmod(0)
+    try:
+        if os.access(target, os.R_OK):  # root reads anything; nothing to test then
+            return
+        code, findings, _ = check_json(capsys, str(target))
+        assert findings[0]["code"] == "INP001" and "cannot be read" in findings[0]["message"]
+    finally:
+        target.chmod(0o644)
+
+
+def test_huge_single_line_file_with_all_rules(capsys, tmp_path: Path) -> None:
+    sentence = "The delegation met in Istanbul on Monday and agreed to exchange 1,000 prisoners each. "
+    (tmp_path / "huge.txt").write_text(sentence * (50_000_000 // len(sentence)), encoding="utf-8")
+    code = main(["check", str(tmp_path), "--output-format", "concise", "--jobs", "1", "--exit-zero"])
+    out, err = capsys.readouterr()
+    assert code == 0 and "Traceback" not in err and "internal error" not in err
+    assert "1 document" in out
