@@ -1,0 +1,87 @@
+"""Declarative rules from config: patterns, phrases, scopes, fixes, timeouts, examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.config import Config, ConfigError, load_config
+from linter.custom import build_rule_class, example_failures
+from linter.engine import Linter
+from linter.testing import assert_clean, assert_finds, assert_fixes
+
+
+def rule(**spec):
+    base = {"code": "CUS001", "name": "custom", "message": "found {match}"}
+    return build_rule_class({**base, **spec}, "test")
+
+
+def test_phrases_match_whole_words_case_insensitively() -> None:
+    lorem = rule(phrases=["lorem ipsum", "dolor sit"])
+    assert_finds(lorem, "Lorem Ipsum dolor sit amet.", ["Lorem Ipsum", "dolor sit"])
+    assert_clean(lorem, "The doloris situation.")
+
+
+def test_line_scope_needs_the_whole_line() -> None:
+    share = rule(phrases=["share this"], scope="line")
+    assert_finds(share, "Story.\n  Share this \nMore.", ["Share this"])
+    assert_clean(share, "Please share this story with friends.")
+
+
+def test_pattern_with_replacement_fix() -> None:
+    nbsp = rule(pattern=r"&nbsp;", replacement=" ", **{"fix-safe": True})
+    assert_fixes(nbsp, "a&nbsp;b", "a b")
+    [finding] = assert_finds(nbsp, "a&nbsp;b", ["&nbsp;"])
+    assert finding.fix.safe and finding.message == "found &nbsp;"
+
+
+def test_catastrophic_pattern_times_out_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("a" * 60 + "b", encoding="utf-8")
+    spec = {"code": "CUS002", "name": "slow", "message": "m", "pattern": "(a|aa)+$", "timeout": 0.2}
+    linter = Linter(Config(root=tmp_path, custom_rules=[spec]), select=["CUS002"], jobs=1)
+    result = linter.run([str(tmp_path)])
+    assert result.findings == [] and any("CUS002" in w and "timed out" in w.lower() for w in result.warnings)
+
+
+def test_examples_are_checked() -> None:
+    good = rule(phrases=["read more"], examples={"fail": ["Read more"], "pass": ["We read more books."]})
+    assert example_failures(good) == ["CUS001: should not match but does: 'We read more books.'"]
+    fixed = rule(phrases=["read more"], scope="line", examples={"fail": ["Read more"], "pass": ["We read more books."]})
+    assert example_failures(fixed) == []
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ({"phrases": ["x"], "code": "cus"}, "is not a code"),
+        ({"phrases": ["x"], "name": "Bad Name"}, "kebab-case"),
+        ({"pattern": "(", }, "not a valid regular expression"),
+        ({}, "exactly one of pattern or phrases"),
+        ({"phrases": ["x"], "scope": "page"}, "scope"),
+        ({"phrases": ["x"], "colour": "red"}, "unknown key"),
+        ({"phrases": []}, "non-empty list"),
+    ],
+)
+def test_bad_rule_tables_name_the_key(spec, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        rule(**spec)
+
+
+def test_custom_rules_in_pyproject_report_file_and_index(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[[tool.corpus-linter.custom-rules]]\ncode = "CUS001"\nname = "x"\nmessage = "m"\npattern = "("\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match=r"pyproject.toml: tool.corpus-linter.custom-rules\[0\].pattern"):
+        Linter(load_config(tmp_path / "pyproject.toml"), jobs=1)
+
+
+def test_custom_rule_runs_in_worker_processes(tmp_path: Path) -> None:
+    import json
+
+    lines = "".join(json.dumps({"id": i, "text": f"doc {i} lorem ipsum"}) + "\n" for i in range(200))
+    (tmp_path / "c.jsonl").write_text(lines, encoding="utf-8")
+    spec = {"code": "CUS001", "name": "lorem", "message": "placeholder", "phrases": ["lorem ipsum"]}
+    linter = Linter(Config(root=tmp_path, custom_rules=[spec]), select=["CUS001"], jobs=2)
+    assert len(linter.run([str(tmp_path)]).findings) == 200

@@ -1,0 +1,95 @@
+"""--fix: applied atomically, only when asked, never losing data."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from linter.cli import main
+from linter.config import Config
+from linter.engine import Linter
+from linter.fixer import fix_files
+from tests.helpers import TestRulesPlugin
+from linter.plugin import default_host
+
+
+def fix(capsys, *args: str) -> tuple[int, str]:
+    code = main(["check", *args, "--select", "TYP003", "--output-format", "concise", "--jobs", "1"])
+    return code, capsys.readouterr().out
+
+
+def test_check_alone_never_writes(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    target.write_text("the the end", encoding="utf-8")
+    assert fix(capsys, str(tmp_path))[0] == 1
+    assert target.read_text(encoding="utf-8") == "the the end"
+
+
+def test_fix_text_file(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    target.write_bytes("\ufeffthe the end\r\nand and more\r\n".encode("utf-8"))
+    code, out = fix(capsys, str(tmp_path), "--fix")
+    assert code == 0 and "Fixed 2." in out
+    assert target.read_bytes() == "\ufeffthe end\r\nand more\r\n".encode("utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"], "no temporary file is left behind"
+
+
+def test_fix_jsonl_keeps_other_records_byte_for_byte(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "c.jsonl"
+    untouched = '{"id": 1,   "text": "fine",  "extra": [1, 2]}\n'
+    target.write_text(untouched + '{"id": 2, "text": "a a b", "meta": {"k": "é"}}\n', encoding="utf-8")
+    assert fix(capsys, str(target), "--fix")[0] == 0
+    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[0] == untouched
+    assert json.loads(lines[1]) == {"id": 2, "text": "a b", "meta": {"k": "é"}}
+
+
+def test_fix_gzipped_jsonl(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "c.jsonl.gz"
+    target.write_bytes(gzip.compress(b'{"text": "x x"}\n'))
+    assert fix(capsys, str(target), "--fix")[0] == 0
+    assert json.loads(gzip.decompress(target.read_bytes())) == {"text": "x"}
+
+
+def test_unsafe_fixes_need_the_flag(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    target.write_text("Story.\nlorem ipsum\n", encoding="utf-8")
+    (tmp_path / "corpus-linter.toml").write_text(
+        '[[custom-rules]]\ncode = "CUS001"\nname = "lorem"\nmessage = "m"\nphrases = ["lorem ipsum"]\nreplacement = ""\n',
+        encoding="utf-8",
+    )
+    main(["check", str(target), "--select", "CUS001", "--fix", "--jobs", "1"])
+    assert target.read_text(encoding="utf-8") == "Story.\nlorem ipsum\n"
+    main(["check", str(target), "--select", "CUS001", "--fix", "--unsafe-fixes", "--jobs", "1"])
+    assert target.read_text(encoding="utf-8") == "Story.\n\n"
+    capsys.readouterr()
+    assert main(["check", str(target), "--unsafe-fixes"]) == 2
+
+
+def test_a_file_changed_since_the_check_is_not_fixed(tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    target.write_text("SHOUT now", encoding="utf-8")
+    host = default_host()
+    host.register(TestRulesPlugin())
+    result = Linter(Config(root=tmp_path), host=host, select=["TST001"], jobs=1).run([str(target)])
+    target.write_text("SHOUT later, edited", encoding="utf-8")
+    outcome = fix_files(result.findings, result.digests)
+    assert outcome.applied == [] and "changed since it was checked" in outcome.warnings[0]
+    assert target.read_text(encoding="utf-8") == "SHOUT later, edited"
+
+
+def test_invalid_utf8_is_never_rewritten(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    original = "the the caf\xe9".encode("latin-1")
+    target.write_bytes(original)
+    main(["check", str(target), "--select", "TYP003", "--fix", "--jobs", "1"])
+    assert target.read_bytes() == original
+    assert "not fixed" in capsys.readouterr().err
+
+
+def test_overlapping_fixes_apply_once(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    target.write_text("the the the end", encoding="utf-8")
+    fix(capsys, str(target), "--fix")
+    assert target.read_text(encoding="utf-8") == "the the end"
