@@ -1,0 +1,39 @@
+"""The pytest plugin: --corpus-lint items and the corpus_lint fixture."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run_pytest(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_corpus_lint_option_makes_one_item_per_file(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "clean.txt").write_text("The talks ended.\n", encoding="utf-8")
+    (corpus / "dirty.txt").write_text("The the talks ended.\n", encoding="utf-8")
+    (tmp_path / "test_nothing.py").write_text("def test_ok():\n    assert True\n", encoding="utf-8")
+    proc = run_pytest(tmp_path, "--corpus-lint", "corpus", "--corpus-lint-select", "TYP003", "-q")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "1 failed, 2 passed" in proc.stdout
+    assert "TYP003" in proc.stdout and "The the" in proc.stdout
+
+
+def test_fixture(tmp_path: Path) -> None:
+    (tmp_path / "test_fixture_use.py").write_text(
+        "def test_lint(corpus_lint):\n"
+        "    findings = corpus_lint(text='the the end', select=['TYP003'])\n"
+        "    assert [f.code for f in findings] == ['TYP003']\n",
+        encoding="utf-8",
+    )
+    proc = run_pytest(tmp_path, "-q")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
