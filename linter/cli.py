@@ -14,6 +14,7 @@ from typing import Sequence, TextIO
 
 from linter.config import Config, ConfigError, discover_config
 from linter.dates import parse_date_value
+from linter.distributed import Shard, group_facts, read_facts
 from linter.engine import Linter
 from linter.fixer import fix_files
 from linter.reporters.base import Report
@@ -57,6 +58,20 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--exclude", action="append", help="glob patterns of paths to skip (added to the config's)")
     check.add_argument("--force-exclude", action="store_true", default=None, help="apply excludes to paths named on the command line too (for pre-commit)")
     check.add_argument("--stdin-filename", help="file name for input from stdin (picks the reader, names findings)")
+    check.add_argument("--shard", help="distributed runs: check only part I/N of the documents (e.g. 0/4)")
+    check.add_argument("--facts-out", help="distributed runs: write corpus-phase facts to this file instead of reducing them")
+
+    reduce = commands.add_parser("reduce", help="distributed runs: the corpus phase over fact files written by check --facts-out")
+    reduce.add_argument("facts", nargs="+", help="fact files (JSON lines)")
+    reduce.add_argument("--key-shard", help="reduce only the keys of part I/N (split the corpus phase too)")
+    reduce.add_argument("--select", action="append")
+    reduce.add_argument("--extend-select", action="append")
+    reduce.add_argument("--ignore", action="append")
+    reduce.add_argument("--output-format")
+    reduce.add_argument("-o", "--output-file")
+    reduce.add_argument("--config", help="config file (use the same as the shards)")
+    reduce.add_argument("--exit-zero", action="store_true")
+    reduce.add_argument("-q", "--quiet", action="store_true")
 
     rule = commands.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code", help="rule code or name")
@@ -107,13 +122,17 @@ def run_check(args: argparse.Namespace) -> int:
         exclude=_selectors(args.exclude) or [],
         force_exclude=args.force_exclude,
     )
-    output_format = args.output_format or config.output_format
-    reporter_class = linter.registry.reporters.get(output_format)
-    if reporter_class is None:
-        known = ", ".join(sorted(linter.registry.reporters))
-        raise UsageError(f"unknown output format {output_format!r} (known: {known})")
+    reporter_class = _reporter(linter, args.output_format or config.output_format)
     progress = sys.stderr.isatty() and not args.quiet
-    result = linter.run(args.paths, stdin_filename=args.stdin_filename, progress=progress)
+    shard = _shard(args.shard, "--shard")
+    if args.facts_out:
+        try:
+            with open(args.facts_out, "w", encoding="utf-8") as facts_out:
+                result = linter.run(args.paths, stdin_filename=args.stdin_filename, progress=progress, shard=shard, facts_out=facts_out)
+        except OSError as error:
+            raise UsageError(f"cannot write {args.facts_out}: {error.strerror or error}") from None
+    else:
+        result = linter.run(args.paths, stdin_filename=args.stdin_filename, progress=progress, shard=shard)
     findings = result.findings
     fixed = 0
     if args.fix:
@@ -124,21 +143,69 @@ def run_check(args: argparse.Namespace) -> int:
         result.warnings.extend(outcome.warnings)
     fixable = sum(1 for f in findings if f.fix is not None)
     report = Report(findings, linter.registry.rules, result.documents, result.bytes, fixed, fixable)
+    return emit(report, result.warnings, reporter_class, args)
+
+
+def emit(report: Report, warnings: list[str], reporter_class: type, args: argparse.Namespace) -> int:
+    """Print warnings and the report; the exit code says whether anything was found."""
     if not args.quiet:
-        for warning in dict.fromkeys(result.warnings):
+        for warning in dict.fromkeys(warnings):
             print(f"warning: {warning}", file=sys.stderr)
     out = _open_output(args.output_file)
     try:
-        if args.statistics:
+        if getattr(args, "statistics", False):
             write_statistics(report, out)
         else:
             reporter_class().render(report, out)
     finally:
         if out is not sys.stdout:
             out.close()
-    if findings and not args.exit_zero:
+    if report.findings and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _shard(text: str | None, flag: str) -> Shard | None:
+    if text is None:
+        return None
+    try:
+        return Shard.parse(text)
+    except ValueError as error:
+        raise UsageError(f"{flag}: {error}") from None
+
+
+def _reporter(linter: Linter, name: str) -> type:
+    reporter_class = linter.registry.reporters.get(name)
+    if reporter_class is None:
+        known = ", ".join(sorted(linter.registry.reporters))
+        raise UsageError(f"unknown output format {name!r} (known: {known})")
+    return reporter_class
+
+
+def run_reduce(args: argparse.Namespace) -> int:
+    config = _config(args)
+    linter = Linter(
+        config,
+        select=_selectors(args.select),
+        extend_select=_selectors(args.extend_select) or [],
+        ignore=_selectors(args.ignore) or [],
+        jobs=1,
+    )
+    reporter_class = _reporter(linter, args.output_format or config.output_format)
+    key_shard = _shard(args.key_shard, "--key-shard")
+    facts: list = []
+    for path in args.facts:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                facts.extend(read_facts(handle, path, key_shard))
+        except OSError as error:
+            raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+    facts.sort(key=lambda fact: fact[0])  # input order, as in a single run (the sort is stable)
+    result = linter.reduce_only(group_facts(fact[1:] for fact in facts))
+    report = Report(result.findings, linter.registry.rules)
+    return emit(report, result.warnings, reporter_class, args)
 
 
 def write_statistics(report: Report, out: TextIO) -> None:
@@ -213,7 +280,7 @@ def run_show_config(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": run_check, "rule": run_rule, "rules": run_rules, "show-config": run_show_config}
+COMMANDS = {"check": run_check, "reduce": run_reduce, "rule": run_rule, "rules": run_rules, "show-config": run_show_config}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,13 +12,14 @@ import fnmatch
 import os
 import sys
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence, TextIO
 
 from linter.config import Config, ConfigError
 from linter.custom import custom_rule_classes
+from linter.distributed import Shard, group_facts, write_facts
 from linter.dates import parse_date_value
 from linter.document import Document
 from linter.executor import default_jobs, ordered_map
@@ -230,19 +231,35 @@ class Linter:
             location=location,
         )
 
-    def run(self, paths: Sequence[str], *, stdin_filename: str | None = None, progress: bool = False) -> RunResult:
+    def run(
+        self,
+        paths: Sequence[str],
+        *,
+        stdin_filename: str | None = None,
+        progress: bool = False,
+        shard: Shard | None = None,
+        facts_out: TextIO | None = None,
+    ) -> RunResult:
+        """Check the inputs: both phases, or, with ``facts_out``, the per-document
+        phase only, writing the corpus facts there for ``reduce`` (distributed runs)."""
         result = RunResult(warnings=list(self.host.warnings))
         findings: list[Finding] = []
         facts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
         meter = ProgressMeter() if progress else None
+        positions: deque[int] = deque()  # input position of each document in flight, in order
 
         def batches() -> Iterator[list[Document]]:
             batch: list[Document] = []
             size = 0
+            position = -1
             for item in self.read(paths, stdin_filename):
+                position += 1
+                if shard is not None and not shard.owns_position(position):
+                    continue
                 if isinstance(item, InputProblem):
                     findings.append(self.problem_finding(item))
                     continue
+                positions.append(position)
                 batch.append(item)
                 size += len(item.text)
                 if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_CHARACTERS:
@@ -260,13 +277,24 @@ class Linter:
                 if document_result.digest and document_result.findings:
                     where = document_result.findings[0].location
                     result.digests[(where.path, where.record)] = document_result.digest
-                for code, key, value in document_result.facts:
-                    facts[code][key].append(value)
+                position = positions.popleft()
+                if facts_out is not None:
+                    write_facts(document_result.facts, facts_out, position)
+                else:
+                    for code, key, value in document_result.facts:
+                        facts[code][key].append(value)
                 if meter:
                     meter.update(result.documents, result.bytes)
         if meter:
             meter.close()
         findings.extend(self.reduce(facts, result.warnings))
+        result.findings = self.filter(findings, result.warnings)
+        return result
+
+    def reduce_only(self, facts: dict[str, dict[str, list[Any]]]) -> RunResult:
+        """The corpus phase alone, on facts gathered from shards."""
+        result = RunResult(warnings=list(self.host.warnings))
+        findings = list(self.reduce(facts, result.warnings))
         result.findings = self.filter(findings, result.warnings)
         return result
 
@@ -304,11 +332,8 @@ class Linter:
                 self.host.manager.hook.corpus_linter_document_date, None, document=document, config=self.config
             )
         result = check_document(self.rules, document)
-        facts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-        for code, key, value in result.facts:
-            facts[code][key].append(value)
         warnings = list(result.warnings)
-        findings = result.findings + list(self.reduce(facts, warnings))
+        findings = result.findings + list(self.reduce(group_facts(result.facts), warnings))
         if warnings:
             raise RuntimeError("; ".join(warnings))
         return self.filter(findings, warnings)
