@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import ClassVar, Mapping, TextIO
 
-from linter.finding import Finding
+from linter.finding import Finding, Location
 from linter.rule import Rule
 
 
@@ -36,3 +36,23 @@ class Reporter:
 
     def render(self, report: Report, out: TextIO) -> None:
         raise NotImplementedError
+
+
+def record_label(location: Location) -> str | None:
+    """How reports name the record a location sits in (its id, else its index); None for whole files."""
+    if location.record is None:
+        return None
+    return location.id if location.id is not None else str(location.record)
+
+
+def flagged_text(finding: Finding) -> str | None:
+    """The exact flagged text, when the finding's snippet holds all of it (one line, inside the window)."""
+    snippet = finding.snippet
+    loc = finding.location
+    if snippet is None or loc.end_line != loc.line:
+        return None
+    first = loc.column - 1 - snippet.offset
+    last = loc.end_column - 1 - snippet.offset
+    if first < 0 or last > len(snippet.text) or last < first:
+        return None
+    return snippet.text[first:last]

@@ -1,0 +1,77 @@
+"""GitLab Code Quality JSON (the Code Climate issue subset GitLab reads).
+
+Fingerprints.  GitLab compares a merge request's report with its target
+branch's by fingerprint, to tell new findings from old ones.  A fingerprint
+made of line numbers would call every finding below an edited paragraph
+"new", so it hashes what stays put instead: the path, the record (its id, else
+its index), the rule code and the flagged text (the message, when the flagged
+text is not at hand), plus how many identical findings came before it in the
+same file, which keeps fingerprints unique when one typo occurs twice.
+
+Lines.  A finding inside a JSONL or Parquet record counts its line within the
+record's text, which is not a line of the file, so it is reported at line 1 of
+the file, with the record and its place named in the description.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from typing import Any, TextIO
+
+from linter.finding import Finding, Severity
+from linter.reporters.base import Report, Reporter, flagged_text, record_label
+
+SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def fingerprint_key(finding: Finding) -> tuple[str, str, str, str]:
+    loc = finding.location
+    flagged = flagged_text(finding)
+    what = f"text:{flagged}" if flagged is not None else f"message:{finding.message}"
+    return (loc.path, record_label(loc) or "", finding.code, what)
+
+
+def fingerprint(key: tuple[str, ...], occurrence: int) -> str:
+    payload = json.dumps([*key, occurrence], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def issue(finding: Finding, occurrence: int) -> dict[str, Any]:
+    loc = finding.location
+    label = record_label(loc)
+    description = f"{finding.code} {finding.message}"
+    if label is None:
+        lines = {"begin": loc.line, "end": loc.end_line}
+    else:
+        description = f"{finding.code} record {label}, line {loc.line}, column {loc.column}: {finding.message}"
+        lines = {"begin": 1}
+    return {
+        "description": description,
+        "check_name": finding.code,
+        "fingerprint": fingerprint(fingerprint_key(finding), occurrence),
+        "severity": SEVERITIES[finding.severity],
+        "location": {"path": loc.path, "lines": lines},
+    }
+
+
+def code_quality(report: Report) -> list[dict[str, Any]]:
+    seen: Counter[tuple[str, str, str, str]] = Counter()
+    issues = []
+    for finding in report.findings:
+        key = fingerprint_key(finding)
+        issues.append(issue(finding, seen[key]))
+        seen[key] += 1
+    return issues
+
+
+class GitlabReporter(Reporter):
+    """A JSON list of Code Quality issues for a GitLab ``codequality`` report artifact."""
+
+    name = "gitlab"
+    description = "GitLab Code Quality JSON"
+
+    def render(self, report: Report, out: TextIO) -> None:
+        json.dump(code_quality(report), out, ensure_ascii=False, indent=2)
+        out.write("\n")
