@@ -268,6 +268,8 @@ class Linter:
             if batch:
                 yield batch
 
+        for rule in self.rules:
+            rule.prepare()
         for batch_results in ordered_map(check_documents, self.rules, batches(), self.jobs):
             for document_result in batch_results:
                 result.documents += 1

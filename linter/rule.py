@@ -76,6 +76,14 @@ class Rule:
 
     # -- phases ---------------------------------------------------------------
 
+    def prepare(self) -> None:
+        """Load heavy data (lexicons, automata, the knowledge base) once, before the run.
+
+        Called in the main process before worker processes start, so on
+        platforms that fork, workers share what was loaded instead of each
+        loading it again.
+        """
+
     def check(self, document: Document) -> Iterable[Finding]:
         """Findings for one document."""
         return ()
