@@ -1,0 +1,66 @@
+"""JNK001: a line that holds nothing but page furniture ("Leave a Reply")."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter import Document, Finding, Rule
+from rules.junk.lines import delete_line
+from rules.junk.phrases import phrase_lines, phrase_table
+
+
+class PageFurniture(Rule):
+    """A line made only of a web page's furniture: comment forms, share bars, widget labels.
+
+    ## What it flags
+    A line whose whole text is one or more known furniture phrases, with at
+    most separators, arrows and counts around them: "Leave a Reply",
+    "Back to top button", "Related Articles", "You may also like",
+    "Select Language", "Down Icon", "Share on Facebook | Tweet | Email",
+    "Advertisement", "Frequently Asked Questions", "Animated ArrowAnimated
+    Arrow". The message names the kind: comment form, share bar, related-links
+    block, navigation, newsletter or cookie prompt, language picker, widget
+    icon, advertising label, SEO question block...
+
+    The phrases are data (`rules/junk/data/phrases.tsv`: phrase, kind,
+    language, position), in English, German, French and Spanish wordings of
+    many sites, matched in one compiled alternation anchored at line starts.
+
+    ## Why
+    A scraper that keeps a page's text keeps its interface too. These lines
+    are not part of the article; in a training corpus they teach a model to
+    end news stories with "Leave a Reply".
+
+    ## What it leaves alone
+    The same words inside a sentence ("The committee left a reply on the
+    table", "Share prices fell"), and real headings that are not furniture
+    ("Key Outcomes of the Istanbul Talks"). Short lines are not flagged for
+    being short: only known phrases count.
+
+    ## Example
+    An article ending in "…lasting peace.\\n\\nRelated Articles\\n\\nLeave a
+    Reply\\n\\nBack to top button" has three furniture lines.
+
+    ## Fix
+    Deletes the line with its newline. Safe: the line holds nothing else.
+
+    ## Options
+    `kinds`: the kinds to report (empty: all), e.g. `["comment-form", "share-bar"]`.
+    """
+
+    code = "JNK001"
+    name = "page-furniture"
+    category = "junk"
+    fixable = True
+    default_options = {"kinds": []}
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        wanted = set(self.options["kinds"])
+        labels = phrase_table().kinds
+        for line in phrase_lines(document):
+            if not line.whole or (wanted and line.phrase.kind not in wanted):
+                continue
+            label = labels[line.phrase.kind]
+            text = document.text[line.start : line.end]
+            fix = delete_line(document, line.start, safe=True, description=f"delete the {label} line")
+            yield self.finding(document, line.start, line.end, f"{label}: {text!r}", fix=fix)

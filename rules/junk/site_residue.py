@@ -1,0 +1,67 @@
+"""JNK006: a line that is only a site's name or domain ("mirror.", "reuters.com")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Iterator
+
+from linter import Document, Finding, Rule
+from rules.junk.lines import delete_line, trimmed
+
+DATA = Path(__file__).parent / "data"
+SITE_NAME = re.compile(
+    r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]{2,}(?:\.[a-z0-9-]{2,})*\.(?:[a-z]{2,}(?:\.[a-z]{2,})?/?)?"
+)
+MAX_LINE = 80
+
+
+@cache
+def not_site_names() -> frozenset[str]:
+    lines = (DATA / "not_site_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+class SiteNameResidue(Rule):
+    """A line holding nothing but a site's name or domain, left from a logo or footer.
+
+    ## What it flags
+    A line that is one lower-case token with a dot: a domain
+    ("theguardian.com", "www.bbc.co.uk") or a site name cut from its
+    domain ("mirror.").
+
+    ## Why
+    Logos, footers and share cards leave the site's name as alt text. It is
+    not a sentence and not part of the article.
+
+    ## What it leaves alone
+    Names in sentences ("according to reuters.com"), capitalised words
+    ("Reuters."), abbreviations listed in
+    `rules/junk/data/not_site_names.txt` ("etc."), and links with a path,
+    which may be references.
+
+    ## Example
+    "mirror." alone on a line between the last paragraph and "Similar News".
+
+    ## Fix
+    Deletes the line. Unsafe.
+    """
+
+    code = "JNK006"
+    name = "site-name-residue"
+    category = "junk"
+    fixable = True
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        text = document.text
+        for line_start, line_end, _line in document.lines():
+            if line_end - line_start > MAX_LINE:
+                continue
+            start, end = trimmed(text, line_start, line_end)
+            if start == end or text[end - 1] != "." and "." not in text[start:end]:
+                continue
+            if SITE_NAME.fullmatch(text, start, end) is None or text[start:end] in not_site_names():
+                continue
+            fix = delete_line(document, start, safe=False, description="delete the site name")
+            yield self.finding(document, start, end, f"site name left as a line: {text[start:end]!r}", fix=fix)

@@ -1,0 +1,66 @@
+"""JNK002: a line led by a teaser or box phrase ("READ MORE: <headline>")."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter import Document, Finding, Rule
+from rules.junk.lines import delete_line
+from rules.junk.phrases import phrase_lines, phrase_table
+
+
+class TeaserLine(Rule):
+    """A line that a known lead phrase opens: a read-more teaser, a call-out box, a notice.
+
+    ## What it flags
+    A line that starts with a lead phrase and goes on with other text:
+    "READ MORE: <an unrelated headline>", "See also <headline>",
+    "Related: …", "Lesen Sie auch: …", "À lire aussi : …"; boxes a template
+    inserts into the story ("Did you know? …", "Pro Tip: …"); and notices
+    ("This site uses Akismet to reduce spam…", "We use cookies…",
+    "© 2025 … All rights reserved", "Sign up for our newsletter…").
+
+    Teasers and link labels ("read-more", "related-links", "navigation"
+    kinds) count only when the rest of the line is headline-sized (at most
+    30 words); a paragraph that happens to start with "See also" is left
+    alone. Phrases are data (`rules/junk/data/phrases.tsv`, position `lead`).
+
+    ## Why
+    A teaser links to another story: its headline is a sentence about
+    something else, spliced into the article. Call-out boxes and notices are
+    template text, repeated on every page of a site.
+
+    ## What it leaves alone
+    The phrase anywhere but at the start of its line ("as we see also in
+    Kyiv"), and lines where the phrase is alone (the page-furniture rule,
+    JNK001, reports those).
+
+    ## Example
+    "READ MORE: Woman suffers miscarriage after paramedic gave her drug"
+    between two paragraphs of a report on peace talks.
+
+    ## Fix
+    Deletes the line with its newline. Unsafe: the rest of the line is
+    judged by its lead phrase only.
+
+    ## Options
+    `kinds`: the kinds to report (empty: all), e.g. `["read-more", "callout"]`.
+    """
+
+    code = "JNK002"
+    name = "teaser-line"
+    category = "junk"
+    fixable = True
+    default_options = {"kinds": []}
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        wanted = set(self.options["kinds"])
+        labels = phrase_table().kinds
+        for line in phrase_lines(document):
+            if line.whole or (wanted and line.phrase.kind not in wanted):
+                continue
+            label = labels[line.phrase.kind]
+            lead = document.text[line.start : line.rest_start].strip()
+            fix = delete_line(document, line.start, safe=False, description=f"delete the {label}")
+            yield self.finding(document, line.start, line.end, f"{label} led by {lead!r}", fix=fix)
+
