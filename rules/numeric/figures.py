@@ -1,0 +1,525 @@
+"""Figures in news text: found, normalised and attached to what they count.
+
+Shared by the NUM rules through ``document.cache`` so a text is parsed once.
+A figure is an interval (``low``..``high``; ``high`` is None when open-ended)
+because news figures are often qualified ("at least 1,000", "nearly 400") or
+ranges ("between 18 and 25"); two figures contradict only when their
+intervals cannot meet.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from linter import Document
+
+DATA = Path(__file__).parent / "data"
+CACHE_KEY = "numeric.figures"
+
+
+# -- vocabularies (data files, loaded once per process) ------------------------
+
+
+def _word_list(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+@cache
+def _yaml(name: str) -> dict:
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    return frozenset(_word_list(name))
+
+
+def _alternation(phrases: list[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any run of spaces."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@cache
+def numbers() -> dict:
+    return _yaml("numbers.yaml")
+
+
+@cache
+def spelled_pattern() -> str:
+    vocab = numbers()
+    words = [*vocab["units"], *vocab["tens"], *vocab["multipliers"], *vocab["scales"]]
+    word = rf"(?:{_alternation(words)})"
+    phrase = rf"(?:{_alternation(list(vocab['phrases']))})"
+    return rf"(?:{phrase}|{word})(?:(?:[\s-]+|\s+and\s+)(?:{word}))*"
+
+
+@cache
+def qualifiers() -> dict[str, tuple[float, float | None]]:
+    return {k.lower(): (float(v[0]), None if v[1] is None else float(v[1])) for k, v in _yaml("qualifiers.yaml").items()}
+
+
+@cache
+def noun_classes() -> dict[str, str]:
+    """Surface form (lower case) -> class name."""
+    return {form.lower(): name for name, forms in _yaml("counted_nouns.yaml").items() for form in forms}
+
+
+@cache
+def noun_pattern() -> regex.Pattern:
+    return regex.compile(rf"(?:{_alternation(list(noun_classes()))})(?![\w-])", regex.IGNORECASE)
+
+
+@cache
+def event_classes() -> dict[str, str]:
+    return {term.lower(): name for name, terms in _yaml("event_terms.yaml").items() for term in terms}
+
+
+@cache
+def event_pattern() -> regex.Pattern:
+    return regex.compile(rf"\b(?:{_alternation(list(event_classes()))})\b", regex.IGNORECASE)
+
+
+@cache
+def update_pattern() -> regex.Pattern:
+    return regex.compile(rf"\b(?:{_alternation(_word_list('update_words.txt'))})\b", regex.IGNORECASE)
+
+
+@cache
+def per_side_pattern() -> regex.Pattern:
+    return regex.compile(rf"\s*(?:of\s+war\s+)?(?:{_alternation(_word_list('per_side.txt'))})\b", regex.IGNORECASE)
+
+
+@cache
+def calendar() -> dict:
+    return _yaml("calendar.yaml")
+
+
+@cache
+def month_pattern() -> str:
+    return _alternation(list(calendar()["months"]))
+
+
+@cache
+def figure_pattern() -> regex.Pattern:
+    """One pass over the text: a number (digits or spelled), optionally a range or X-for-X of two."""
+    digits = r"(?<![\w.,/:-])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:,[ ]000)+(?![\d,])|\d+)(?:\.\d+)?(?![\d]|,\d|\.\d)"
+    spelled = rf"(?<![\w-])(?:{spelled_pattern()})(?![\w-])"
+    scales = _alternation(list(numbers()["digit_scales"]))
+    number = rf"(?:[$£€¥]\s?)?(?:{digits}(?:\s?(?:{scales})\b)?|{spelled})"
+    connector = r"\s*(?:-|–|—|to|for|or|and)\s*|[\s-]+for[\s-]+"
+    qualifier = _alternation(list(qualifiers()))
+    return regex.compile(
+        rf"(?:\b(?P<qual>{qualifier})\s+)?(?:\b(?P<between>between|from)\s+)?"
+        rf"(?P<first>{number})(?:(?P<conn>{connector})(?P<second>{number}))?"
+        rf"(?P<unit>\s?%|\s+per\s?cent\b|\s+percent\b)?",
+        regex.IGNORECASE,
+    )
+
+
+# -- parsing ---------------------------------------------------------------------
+
+
+def parse_spelled(text: str) -> float | None:
+    """The value of a spelled-out number ("six thousand", "twenty-five", "a dozen")."""
+    vocab = numbers()
+    words = regex.split(r"[\s-]+", text.lower().strip())
+    phrase = " ".join(words)
+    for known, value in sorted(vocab["phrases"].items(), key=lambda kv: -len(kv[0])):
+        if phrase == known:
+            return float(value)
+        if phrase.startswith(known + " "):
+            words = [str(value), *phrase[len(known) + 1 :].split()]
+            break
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in words:
+        if word == "and" or not word:
+            continue
+        if word.isdigit():
+            current += float(word)
+        elif word in vocab["units"]:
+            current += vocab["units"][word]
+        elif word in vocab["tens"]:
+            current += vocab["tens"][word]
+        elif word in vocab["multipliers"]:
+            current = (current or 1) * vocab["multipliers"][word]
+        elif word in vocab["scales"]:
+            total += (current or 1) * vocab["scales"][word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> tuple[float, str] | None:
+    """(value, currency) of one number as written: "6, 000", "$3.2bn", "1.5 million", "six"."""
+    text = text.strip()
+    currency = ""
+    if text[:1] in "$£€¥":
+        currency, text = text[0], text[1:].strip()
+    match = regex.match(r"(\d[\d, ]*(?:\.\d+)?)\s?([a-zA-Z]*)", text)
+    if match is None:
+        value = parse_spelled(text)
+        return (value, currency) if value is not None else None
+    try:
+        value = float(match.group(1).replace(",", "").replace(" ", ""))
+    except ValueError:
+        return None
+    scale = match.group(2).lower()
+    if scale:
+        factor = numbers()["digit_scales"].get(scale)
+        if factor is None:
+            return None
+        value *= factor
+    return value, currency
+
+
+def lemma(word: str) -> str:
+    """A rough singular, lower-case form of a noun ("combatants’" -> "combatant")."""
+    word = word.lower().rstrip("’'")
+    if word.endswith(("’s", "'s")):
+        word = word[:-2]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+# -- the figure record -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure in a document: its exact span, interval, and what it counts."""
+
+    start: int
+    end: int
+    """Span of the figure itself, qualifier and unit included."""
+    phrase_end: int
+    """End of the counted noun phrase (``end`` when no noun was found)."""
+    low: float
+    high: float | None
+    value: float
+    """The figure as written (the first number of a range)."""
+    currency: str = ""
+    percent: bool = False
+    noun: str | None = None
+    """Class of the counted noun (``counted_nouns.yaml``) or the noun's lemma."""
+    modifiers: tuple[str, ...] = ()
+    """Words between the number and the counted noun ("Ukrainian", "combatants’")."""
+    per_side: bool = False
+    """"1,000 prisoners each", "1,000-for-1,000", "6,000 to 6,000"."""
+    qualified: bool = False
+    is_range: bool = False
+    definite: bool = False
+    """Refers back: "the 872 deaths", "this £72bn package"."""
+    event: str | None = None
+    sentence: int = 0
+    spelled: bool = False
+
+    @property
+    def exact(self) -> bool:
+        return not self.qualified and not self.is_range
+
+
+@dataclass
+class Analysis:
+    """Everything the numeric rules share about one document."""
+
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    updates: set[int] = field(default_factory=set)
+    """Indexes of sentences with update, comparison or other-time words."""
+
+
+def analyse(document: Document) -> Analysis:
+    """The shared analysis of a document, computed once and kept in ``document.cache``."""
+    cached = document.cache.get(CACHE_KEY)
+    if cached is None:
+        cached = _analyse(document.text)
+        document.cache[CACHE_KEY] = cached
+    return cached
+
+
+SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\d])|\n\s*")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a line break always ends one."""
+    abbreviations = word_set("abbreviations.txt")
+    spans = []
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        if match.group().strip() == "" and "\n" not in match.group():
+            before = regex.search(r"(\w+)\.$", text[max(start, match.start() - 12) : match.start()])
+            if before and (before.group(1).lower() in abbreviations or len(before.group(1)) == 1):
+                continue
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+WORD = regex.compile(r"[\p{L}%][\p{L}\p{M}’'.%-]*")
+DEFINITE_BEFORE = regex.compile(r"(\p{L}+)\s+$")
+
+
+def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, tuple[str, ...], int]:
+    """The counted noun after a figure: (class or lemma, modifiers, end offset)."""
+    window = text[pos : min(limit, pos + 80)]
+    compound = regex.match(r"-(\p{L}+)", window)
+    if compound:
+        word = compound.group(1)
+        return noun_classes().get(word.lower(), lemma(word)), (), pos + compound.end()
+    function_words = word_set("function_words.txt")
+    words = []
+    for match in WORD.finditer(window):
+        gap = window[words[-1][2] if words else 0 : match.start()]
+        if regex.search(r"[^\s]", gap) and not (not words and gap.strip() in ("", "-")):
+            break
+        token = match.group().rstrip(".")
+        if token.lower() in function_words and token.lower() not in noun_classes():
+            break
+        words.append((token, match.start(), match.start() + len(token)))
+        if len(words) == 4:
+            break
+    known = noun_pattern()
+    for index, (token, start, end) in enumerate(words):
+        hit = known.match(window, start)
+        if hit and not regex.match(r"['’]", window[hit.end() : hit.end() + 1]):
+            return noun_classes()[regex.sub(r"\s+", " ", hit.group().lower())], tuple(w[0] for w in words[:index]), pos + hit.end()
+    head = None
+    for index, (token, start, end) in enumerate(words):
+        if index and token.lower().endswith(("ed", "ing")):
+            break  # a verb after the noun: "prisoners released"
+        if token[:1].islower() and not regex.search(r"['’]s?$", token):
+            head = index
+    if head is not None:
+        token, _start, end = words[head]
+        return lemma(token), tuple(w[0] for w in words[:head]), pos + end
+    return None, (), pos
+
+
+NOUN_OF_BEFORE = regex.compile(r"(\p{L}+)(?:\s+(\p{L}+))?\s+of\s+$")
+
+
+def _noun_before(text: str, start: int) -> str | None:
+    """The counted noun of "a prisoner exchange of 1,000" or "a death toll of 35"."""
+    match = NOUN_OF_BEFORE.search(text[max(0, start - 40) : start])
+    if match is None:
+        return None
+    for word in (match.group(1), match.group(2)):
+        if word and word.lower() in noun_classes():
+            return noun_classes()[word.lower()]
+    return None
+
+
+def _is_identifier(text: str, start: int) -> bool:
+    """"Article 5", "F-16", "Boeing 737": a number that names rather than counts."""
+    before = text[max(0, start - 24) : start]
+    if regex.search(r"[\p{L}]-$", before):
+        return True
+    word = regex.search(r"(\p{Lu}[\p{L}.]*)\s+$", before)
+    if word is None:
+        return False
+    name = word.group(1).rstrip(".").lower()
+    return name not in qualifiers() and name not in word_set("definite_words.txt") and name not in {
+        "between", "from", "about", "some", "nearly", "almost", "around", "over", "only", "just", "all"
+    } and name not in calendar()["months"]
+
+
+def _analyse(text: str) -> Analysis:
+    analysis = Analysis(sentences=split_sentences(text))
+    sentence_starts = [s for s, _ in analysis.sentences]
+    updates = update_pattern()
+    for index, (s, e) in enumerate(analysis.sentences):
+        if updates.search(text, s, e):
+            analysis.updates.add(index)
+    months = calendar()["months"]
+    event_re = event_pattern()
+
+    pattern = figure_pattern()
+    position = 0
+    while True:
+        match = pattern.search(text, position)
+        if match is None:
+            break
+        position = match.end()
+        parsed = parse_number(match.group("first"))
+        if parsed is None:
+            continue
+        value, currency = parsed
+        start_number = match.start("first")
+        if _is_identifier(text, start_number):
+            continue
+        month_before = regex.search(r"(\p{L}+)\.?\s+$", text[max(0, start_number - 12) : start_number].lower())
+        if month_before and month_before.group(1) in months:
+            continue  # a date ("May 16")
+        first = match.group("first")
+        spelled = not regex.match(r"[$£€¥]?\s?\d", first)
+        word_before = regex.search(r"(\p{L}+)\s+$", text[max(0, start_number - 16) : start_number])
+        if spelled and word_before and word_before.group(1).lower() in word_set("vague_before.txt"):
+            continue  # "several hundred": no figure
+        if regex.fullmatch(r"\d{4}", first) and 1800 <= value <= 2100 and not match.group("unit"):
+            continue  # a year
+        low, high = value, value
+        per_side = is_range = False
+        end_number = match.end("first")
+        unit = None
+        second = parse_number(match.group("second")) if match.group("second") else None
+        between = (match.group("between") or "").lower()
+        conn = (match.group("conn") or "").strip(" -").lower()
+        if second is not None:
+            second_value = second[0]
+            if conn == "for" or (conn == "to" and second_value == value and not between):
+                per_side = True
+            elif between == "from" and conn == "to":
+                low = high = second_value  # "from 40 to 45": a change; the later figure stands
+            elif (conn in ("to", "", "–", "—", "or") or (conn == "and" and between == "between")) and second_value > value:
+                high = second_value
+                is_range = True
+            else:
+                second = None
+        if second is not None:
+            end_number = match.end("second")
+            unit = match.group("unit")
+        elif match.group("second") is None:
+            unit = match.group("unit")
+        if second is None and match.group("second") is not None:
+            position = end_number  # the second number stands alone: look at it again
+        elif unit:
+            end_number = match.end("unit") - len(unit)
+        after = text[end_number : end_number + 3]
+        if not unit and regex.match(r"[:/]\d|\.\d|\p{L}|,\d", after):
+            continue  # a time, a fraction or a code ("10:30", "3/4", "3D")
+        percent = bool(unit)
+        figure_end = end_number + (len(unit) if unit else 0)
+        qualified = False
+        qual = match.group("qual")
+        if qual:
+            low_factor, high_factor = qualifiers()[regex.sub(r"\s+", " ", qual.lower())]
+            low = low * low_factor
+            high = None if high_factor is None else high * high_factor
+            qualified = True
+        start = match.start("qual") if qual else (match.start("between") if between and is_range else start_number)
+        sentence = max(bisect.bisect_right(sentence_starts, start) - 1, 0)
+        sentence_end = analysis.sentences[sentence][1] if analysis.sentences else len(text)
+        if percent:
+            noun, modifiers, phrase_end = "percent", (), figure_end
+        else:
+            noun, modifiers, phrase_end = _noun_after(text, figure_end, sentence_end)
+        if noun is None:
+            noun = _noun_before(text, start)
+        if spelled and noun is None:
+            continue
+        if per_side_pattern().match(text, phrase_end):
+            per_side = True
+        definite_word = DEFINITE_BEFORE.search(text[max(0, start - 20) : start])
+        definite = bool(definite_word and definite_word.group(1).lower() in word_set("definite_words.txt"))
+        analysis.figures.append(
+            Figure(
+                start=start,
+                end=figure_end,
+                phrase_end=max(phrase_end, figure_end),
+                low=low,
+                high=high,
+                value=value,
+                currency=currency,
+                percent=percent,
+                noun=noun,
+                modifiers=modifiers,
+                per_side=per_side,
+                qualified=qualified,
+                is_range=is_range,
+                definite=definite,
+                event=_nearest_event(text, start, phrase_end, analysis.sentences[sentence] if analysis.sentences else (0, len(text)), event_re),
+                sentence=sentence,
+                spelled=spelled,
+            )
+        )
+    return analysis
+
+
+def _nearest_event(text: str, start: int, end: int, sentence: tuple[int, int], event_re: regex.Pattern) -> str | None:
+    """The event class of the event word nearest the figure in its sentence, within 60 characters."""
+    lo, hi = max(sentence[0], start - 60), min(sentence[1], end + 60)
+    best: tuple[int, str] | None = None
+    for hit in event_re.finditer(text, lo, hi):
+        distance = hit.start() - end if hit.start() >= end else start - hit.end()
+        if best is None or distance < best[0]:
+            best = (max(distance, 0), event_classes()[regex.sub(r"\s+", " ", hit.group().lower())])
+    return best[1] if best else None
+
+
+# -- comparing figures ---------------------------------------------------------------
+
+
+def widened(figure: Figure, tolerance: float) -> tuple[float, float]:
+    """The figure's interval, widened by a relative tolerance (rounding in news copy)."""
+    high = math.inf if figure.high is None else figure.high
+    return figure.low * (1 - tolerance), high * (1 + tolerance)
+
+
+def intervals_meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def compatible(a: Figure, b: Figure, tolerance: float = 0.0) -> bool:
+    """Whether two figures for the same thing can both be true.
+
+    A per-side figure ("1,000 each") also agrees with a total of twice it, and
+    news copy often gives the per-side figure without saying so.
+    """
+    wa, wb = widened(a, tolerance), widened(b, tolerance)
+    if intervals_meet(wa, wb):
+        return True
+    if a.per_side != b.per_side:
+        side, whole = (wa, wb) if a.per_side else (wb, wa)
+        return intervals_meet((side[0] * 2, side[1] * 2), whole)
+    return False
+
+
+def round_number(value: float) -> bool:
+    """1,000 or 6,500: a figure that may be a rounding of a precise one."""
+    return value >= 100 and value % 10 ** (len(str(int(value))) - 2) == 0
+
+
+# -- document-level context for the corpus phase --------------------------------------
+
+CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}’'-]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+)?")
+
+
+def key_terms(document: Document, limit: int = 12) -> list[str]:
+    """The names a text is about: capitalised words seen at least twice, most frequent first."""
+    cached = document.cache.get("numeric.key_terms")
+    if cached is not None:
+        return cached
+    common = word_set("function_words.txt") | word_set("definite_words.txt") | frozenset(calendar()["months"]) | frozenset(
+        calendar()["weekdays"]
+    ) | word_set("common_capitals.txt")
+    counts: dict[str, int] = {}
+    for match in CAPITALISED.finditer(document.text[:200_000]):
+        word = match.group().split()[0].rstrip("’'").lower()
+        if word.endswith(("’s", "'s")):
+            word = word[:-2]
+        if word not in common and len(word) > 2:
+            counts[word] = counts.get(word, 0) + 1
+    terms = sorted((w for w, n in counts.items() if n >= 2), key=lambda w: (-counts[w], w))[:limit]
+    document.cache["numeric.key_terms"] = terms
+    return terms
