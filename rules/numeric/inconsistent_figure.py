@@ -1,0 +1,114 @@
+"""NUM001: the same quantity stated twice in one text with values that cannot both be true."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter import Document, Finding, Rule
+from rules.numeric.figures import Figure, analyse, compatible, round_number, word_set
+
+
+def _digits(value: float) -> str:
+    return f"{value:.10g}".replace(".", "")
+
+
+def typo_like(a: float, b: float) -> bool:
+    """827 and 872, 27 and 72, 1,500 and 1,600: figures one slip of the keyboard apart."""
+    x, y = _digits(a), _digits(b)
+    if len(x) != len(y) or x == y or len(x) < 2:
+        return False
+    if sorted(x) == sorted(y):
+        return True
+    return sum(1 for p, q in zip(x, y) if p != q) == 1 and x[-1] == y[-1] == "0" and len(x) >= 3
+
+
+def _show(figure: Figure) -> str:
+    value = figure.value
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+class InconsistentFigure(Rule):
+    """The same quantity of the same thing stated twice in one text with incompatible values.
+
+    ## What it flags
+    A figure that refers back to one given earlier ("the £72bn package" after
+    "a £27bn package"), or that counts the same thing as an earlier figure and
+    differs from it by a transposition or a slip of one digit ("827 deaths"
+    ... "872 deaths"), when the two values cannot both be true. The finding
+    sits at the later figure; the earlier one is a related location.
+
+    ## Why
+    A figure that changes inside one article is a typo, a garbled rewrite or a
+    badly merged text; readers cannot tell which is right.
+
+    ## What it leaves alone
+    Figures that can agree ("at least 1,000" and "the 1,200 prisoners"; a
+    round number and a precise one within 5%); figures that count different
+    things (different nouns or different words before the noun: "1,000
+    Ukrainian prisoners" and "the 390 Russian prisoners"); updates and
+    comparisons (a sentence with "rose", "revised", "earlier", "previous",
+    "in May", "another"...); durations and ages (days, years); and small
+    numbers below `min_value`, which news uses for many different things.
+
+    ## Example
+    "Ministers unveiled a £27bn package on Monday. ... Critics said the £72bn
+    package was too small." flags "£72bn package".
+
+    ## Options
+    `min_value` (default 10): figures below it are compared only when they
+    look like a typo of each other.
+    """
+
+    code = "NUM001"
+    name = "inconsistent-figure"
+    category = "numeric"
+    default_options = {"min_value": 10}
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        analysis = analyse(document)
+        time_nouns = word_set("time_nouns.txt")
+        candidates = [
+            f
+            for f in analysis.figures
+            if f.noun and f.noun not in time_nouns and f.sentence not in analysis.updates and not f.spelled
+        ]
+        flagged: set[int] = set()
+        for index, later in enumerate(candidates):
+            for earlier in reversed(candidates[:index]):
+                if earlier.sentence == later.sentence and earlier.end > later.start - 3:
+                    continue
+                if self._contradicts(earlier, later):
+                    if later.start not in flagged:
+                        flagged.add(later.start)
+                        yield self.finding(
+                            document,
+                            later.start,
+                            later.phrase_end,
+                            f"{_show(later)} {later.noun} here, but {_show(earlier)} earlier in the text",
+                            related=[document.location(earlier.start, earlier.phrase_end, "earlier figure")],
+                        )
+                    break
+                if self._same_thing(earlier, later) and compatible(earlier, later):
+                    break  # the later figure agrees with the last statement of it
+
+    def _same_thing(self, a: Figure, b: Figure) -> bool:
+        return (
+            a.noun == b.noun
+            and a.currency == b.currency
+            and a.percent == b.percent
+            and a.event == b.event
+            and a.per_side == b.per_side
+            and [m.lower() for m in a.modifiers] == [m.lower() for m in b.modifiers]
+        )
+
+    def _contradicts(self, earlier: Figure, later: Figure) -> bool:
+        if not self._same_thing(earlier, later) or compatible(earlier, later):
+            return False
+        typo = earlier.exact and later.exact and typo_like(earlier.value, later.value)
+        if typo:
+            return True
+        if not later.definite or min(earlier.value, later.value) < self.options["min_value"]:
+            return False
+        if earlier.exact and later.exact and (round_number(earlier.value) or round_number(later.value)):
+            return not compatible(earlier, later, tolerance=0.05)
+        return True

@@ -1,0 +1,95 @@
+"""NUM003: a weekday that does not match the date beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Iterator
+
+import regex
+
+from linter import Document, Finding, Rule
+from rules.numeric.figures import calendar, month_pattern
+
+
+@cache
+def weekday_date_pattern() -> regex.Pattern:
+    weekday = "|".join(calendar()["weekdays"])
+    month = month_pattern()
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
+    return regex.compile(
+        rf"\b(?P<weekday>{weekday})\b,?\s+(?:\(\s*)?"
+        rf"(?:(?P<month>{month})\.?\s+{day}(?!\d)|(?:the\s+)?{day}(?:\s+of)?\s+(?P<month2>{month})\b\.?)"
+        rf"{year}",
+        regex.IGNORECASE,
+    )
+
+
+def _nearest_date(month: int, day: int, around: dt.date) -> dt.date | None:
+    """The date with this month and day nearest to the document's date (a year may be left out)."""
+    options = []
+    for year in (around.year - 1, around.year, around.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - around).days)) if options else None
+
+
+class WeekdayMismatch(Rule):
+    """A weekday that does not match the date it is given with.
+
+    ## What it flags
+    A weekday written next to a date ("Monday, May 16, 2025", "Friday 16 May",
+    "on Tuesday (June 3)") that falls on another day of the week. When the
+    year is left out, the date nearest the document's date is taken.
+
+    ## Why
+    A wrong weekday means the day or the date is wrong, and readers cannot
+    tell which; it is also a trace of copy recycled from another year.
+
+    ## What it leaves alone
+    Dates without a weekday; impossible dates (February 30), which say
+    nothing about the weekday; dates without a year in undated documents.
+
+    ## Example
+    "The talks opened on Monday, May 16, 2025" is flagged: May 16, 2025 was a
+    Friday.
+    """
+
+    code = "NUM003"
+    name = "weekday-date-mismatch"
+    category = "numeric"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        text = document.text
+        if not regex.search(r"(?i)day\b", text):
+            return
+        weekdays = calendar()["weekdays"]
+        months = calendar()["months"]
+        for match in weekday_date_pattern().finditer(text):
+            month = months[(match.group("month") or match.group("month2")).lower()]
+            day = int(match.group("day"))
+            if match.group("year"):
+                try:
+                    date = dt.date(int(match.group("year")), month, day)
+                except ValueError:
+                    continue
+            elif document.date is not None:
+                found = _nearest_date(month, day, document.date.value)
+                if found is None:
+                    continue
+                date = found
+            else:
+                continue
+            written = match.group("weekday").lower()
+            actual = weekdays[date.weekday()]
+            if written != actual:
+                assumed = "" if match.group("year") else f" (year {date.year} taken from the document's date)"
+                yield self.finding(
+                    document,
+                    match.start(),
+                    match.end(),
+                    f"{date:%B} {date.day}, {date.year} was a {actual.capitalize()}, not a {written.capitalize()}{assumed}",
+                )
