@@ -1,0 +1,74 @@
+"""ENC001: mojibake, text decoded with the wrong encoding ("Zelenskyyâ€™s")."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import ftfy
+from ftfy.badness import BADNESS_RE
+
+from linter import Document, Finding, Fix, Rule
+
+
+def changed_region(old: str, new: str) -> tuple[int, int, str]:
+    """The differing middle of two strings: (start, end in ``old``, replacement)."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+        suffix += 1
+    return prefix, len(old) - suffix, new[prefix : len(new) - suffix]
+
+
+class Mojibake(Rule):
+    """Mojibake: UTF-8 text decoded as Latin-1 or Windows-1252 ("â€™" for "’", "Ã©" for "é").
+
+    ## What it flags
+    Sequences that ftfy's badness heuristic (`ftfy.badness`) finds, on lines
+    where ftfy's `fix_encoding` then restores different text. The span is
+    the part of the line that the repair changes.
+
+    ## Why
+    Mojibake is the commonest encoding damage in scraped text: a page
+    served as UTF-8 but read as Windows-1252, often twice. Each damaged
+    character becomes two or three junk characters that tokenizers learn.
+
+    ## What it leaves alone
+    Pure-ASCII documents (skipped at once) and clean non-ASCII text:
+    Dolmabahçe, Erdoğan, Zürich, São Paulo, naïve, €, £, ©, curly quotes,
+    dashes, Cyrillic and Greek. ftfy is designed to leave correct text as it is.
+
+    ## Example
+    "President Zelenskyyâ€™s office" becomes "President Zelenskyy’s office".
+
+    ## Fix
+    Replaces the span with ftfy's repair of its line. Safe: ftfy only
+    repairs what decodes back to valid text.
+    """
+
+    code = "ENC001"
+    name = "mojibake"
+    category = "encoding"
+    fixable = True
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        text = document.text
+        if text.isascii():
+            return
+        lines_done: set[int] = set()
+        for match in BADNESS_RE.finditer(text):
+            line, _column = document.position(match.start())
+            if line in lines_done:
+                continue
+            lines_done.add(line)
+            line_start, line_end = document.line_span(line)
+            original = text[line_start:line_end]
+            repaired = ftfy.fix_encoding(original)
+            if repaired == original:
+                continue
+            start, end, replacement = changed_region(original, repaired)
+            start, end = line_start + start, line_start + end
+            fix = Fix.replace(start, end, replacement, description=f"repair to {replacement!r}")
+            yield self.finding(document, start, end, f"mojibake: {text[start:end]!r} should read {replacement!r}", fix=fix)
