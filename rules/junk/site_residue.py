@@ -23,6 +23,13 @@ def not_site_names() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def is_site_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is one lower-case token with a dot that names a site."""
+    if start == end or "." not in text[start:end]:
+        return False
+    return SITE_NAME.fullmatch(text, start, end) is not None and text[start:end] not in not_site_names()
+
+
 class SiteNameResidue(Rule):
     """A line holding nothing but a site's name or domain, left from a logo or footer.
 
@@ -59,9 +66,7 @@ class SiteNameResidue(Rule):
             if line_end - line_start > MAX_LINE:
                 continue
             start, end = trimmed(text, line_start, line_end)
-            if start == end or text[end - 1] != "." and "." not in text[start:end]:
-                continue
-            if SITE_NAME.fullmatch(text, start, end) is None or text[start:end] in not_site_names():
+            if not is_site_name(text, start, end):
                 continue
             fix = delete_line(document, start, safe=False, description="delete the site name")
             yield self.finding(document, start, end, f"site name left as a line: {text[start:end]!r}", fix=fix)

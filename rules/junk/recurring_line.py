@@ -1,0 +1,93 @@
+"""JNK007: a line that recurs across many documents of the corpus (a site's footer)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Iterator, Sequence
+
+from linter import Document, Fact, Finding, Fix, Location, Rule
+from rules.junk.lines import trimmed
+
+MAX_RELATED = 3
+
+
+def line_key(line: str) -> str:
+    normalised = " ".join(line.casefold().split())
+    return "JNK007:" + hashlib.blake2b(normalised.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+class RecurringLine(Rule):
+    """A short line that recurs in many documents of a corpus: a site's header or footer.
+
+    ## What it flags
+    Every occurrence of a line (case and spacing ignored) that appears in at
+    least `min_documents` different documents, when it has at least
+    `min_characters` characters and at most `max_words` words: "Sign up for
+    the Morning Briefing, delivered daily", "Reporting by Staff; editing by
+    Desk", "© Example Media 2025". Each finding names a few other places.
+
+    ## Why
+    Boilerplate that no phrase list knows is recognised by repetition: the
+    same sentence under every article of a site. This is the line-level
+    deduplication step of web-corpus pipelines (MassiveText, Rae et al.
+    2021; CCNet, Wenzek et al. 2020, which drops paragraphs recurring
+    across a shard).
+
+    ## What it leaves alone
+    Lines repeated within one document only (JNK004 reports those), long
+    paragraphs, and lines in fewer than `min_documents` documents. Exact
+    copies of whole articles make every line recur: deduplicate documents
+    first.
+
+    ## Example
+    "Sign up for our Morning Briefing newsletter" at the end of 40 of a
+    site's articles.
+
+    ## Fix
+    Deletes the line with its newline. Unsafe: a recurring line may be a
+    widely quoted sentence.
+
+    ## Options
+    `min_documents` (default 5): how many documents a line must recur in.
+    `min_characters` (default 10) and `max_words` (default 25): the lines considered.
+    """
+
+    code = "JNK007"
+    name = "recurring-line"
+    category = "junk"
+    fixable = True
+    default_options = {"min_documents": 5, "min_characters": 10, "max_words": 25}
+
+    def collect(self, document: Document) -> Iterator[Fact]:
+        text = document.text
+        seen: set[str] = set()
+        for line_start, line_end, line in document.lines():
+            if line_end - line_start < self.options["min_characters"]:
+                continue
+            start, end = trimmed(text, line_start, line_end)
+            if end - start < self.options["min_characters"] or len(line.split()) > self.options["max_words"]:
+                continue
+            key = line_key(line)
+            if key in seen:
+                continue
+            seen.add(key)
+            cut_start, cut_end = line_start, line_end + 1
+            if line_end >= len(text):
+                cut_start, cut_end = max(line_start - 1, 0), line_end
+            yield Fact(key, {"location": document.location(start, end), "cut": [cut_start, cut_end]})
+
+    def reduce(self, key: str, values: Sequence[Any]) -> Iterator[Finding]:
+        documents = {(value["location"].path, value["location"].record) for value in values}
+        if len(documents) < self.options["min_documents"]:
+            return
+        locations: list[Location] = [value["location"] for value in values]
+        for value in values:
+            here: Location = value["location"]
+            others = [
+                Location(**{**other.to_dict(), "message": "also here"})
+                for other in locations
+                if (other.path, other.record) != (here.path, here.record)
+            ][:MAX_RELATED]
+            fix = Fix.delete(*value["cut"], safe=False, description="delete the recurring line")
+            message = f"line recurs in {len(documents)} documents (site boilerplate)"
+            yield self.finding_at(here, message, fix=fix, related=others)
