@@ -27,6 +27,12 @@ CACHE_KEY = "numeric.figures"
 # -- vocabularies (data files, loaded once per process) ------------------------
 
 
+@cache
+def _re(pattern: str) -> regex.Pattern:
+    """A compiled small pattern, compiled once (the regex module's own cache costs more)."""
+    return regex.compile(pattern)
+
+
 def _word_list(name: str) -> list[str]:
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return [line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#")]
@@ -114,14 +120,23 @@ def figure_pattern() -> regex.Pattern:
     digits = r"(?<![\w.,/:-])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:,[ ]000)+(?![\d,])|\d+)(?:\.\d+)?(?![\d]|,\d|\.\d)"
     spelled = rf"(?<![\w-])(?:{spelled_pattern()})(?![\w-])"
     scales = _alternation(list(numbers()["digit_scales"]))
+    second_digits = digits.replace(r"(?<![\w.,/:-])", r"(?<![\w.,/:])")
     number = rf"(?:[$£€¥]\s?)?(?:{digits}(?:\s?(?:{scales})\b)?|{spelled})"
+    second = rf"(?:[$£€¥]\s?)?(?:{second_digits}(?:\s?(?:{scales})\b)?|{spelled})"
     connector = r"\s*(?:-|–|—|to|for|or|and)\s*|[\s-]+for[\s-]+"
-    qualifier = _alternation(list(qualifiers()))
     return regex.compile(
-        rf"(?:\b(?P<qual>{qualifier})\s+)?(?:\b(?P<between>between|from)\s+)?"
-        rf"(?P<first>{number})(?:(?P<conn>{connector})(?P<second>{number}))?"
+        rf"(?P<first>{number})(?:(?P<conn>{connector})(?P<second>{second}))?"
         rf"(?P<unit>\s?%|\s+per\s?cent\b|\s+percent\b)?",
         regex.IGNORECASE,
+    )
+
+
+@cache
+def prefix_pattern() -> regex.Pattern:
+    """A qualifier and "between"/"from" just before a figure ("at least", "nearly", "between")."""
+    qualifier = _alternation(list(qualifiers()))
+    return regex.compile(
+        rf"(?:\b(?P<qual>{qualifier})\s+)?(?:\b(?P<between>between|from)\s+)?$", regex.IGNORECASE
     )
 
 
@@ -131,7 +146,7 @@ def figure_pattern() -> regex.Pattern:
 def parse_spelled(text: str) -> float | None:
     """The value of a spelled-out number ("six thousand", "twenty-five", "a dozen")."""
     vocab = numbers()
-    words = regex.split(r"[\s-]+", text.lower().strip())
+    words = _re(r"[\s-]+").split( text.lower().strip())
     phrase = " ".join(words)
     for known, value in sorted(vocab["phrases"].items(), key=lambda kv: -len(kv[0])):
         if phrase == known:
@@ -168,7 +183,7 @@ def parse_number(text: str) -> tuple[float, str] | None:
     currency = ""
     if text[:1] in "$£€¥":
         currency, text = text[0], text[1:].strip()
-    match = regex.match(r"(\d[\d, ]*(?:\.\d+)?)\s?([a-zA-Z]*)", text)
+    match = _re(r"(\d[\d, ]*(?:\.\d+)?)\s?([a-zA-Z]*)").match( text)
     if match is None:
         value = parse_spelled(text)
         return (value, currency) if value is not None else None
@@ -265,7 +280,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in SENTENCE_END.finditer(text):
         if match.group().strip() == "" and "\n" not in match.group():
-            before = regex.search(r"(\w+)\.$", text[max(start, match.start() - 12) : match.start()])
+            before = _re(r"(\w+)\.$").search( text[max(start, match.start() - 12) : match.start()])
             if before and (before.group(1).lower() in abbreviations or len(before.group(1)) == 1):
                 continue
         if match.start() > start:
@@ -283,7 +298,7 @@ DEFINITE_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, tuple[str, ...], int]:
     """The counted noun after a figure: (class or lemma, modifiers, end offset)."""
     window = text[pos : min(limit, pos + 80)]
-    compound = regex.match(r"-(\p{L}+)", window)
+    compound = _re(r"-(\p{L}+)").match( window)
     if compound:
         word = compound.group(1)
         return noun_classes().get(word.lower(), lemma(word)), (), pos + compound.end()
@@ -291,7 +306,7 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, tuple[str,
     words = []
     for match in WORD.finditer(window):
         gap = window[words[-1][2] if words else 0 : match.start()]
-        if regex.search(r"[^\s]", gap) and not (not words and gap.strip() in ("", "-")):
+        if _re(r"[^\s]").search( gap) and not (not words and gap.strip() in ("", "-")):
             break
         token = match.group().rstrip(".")
         if token.lower() in function_words and token.lower() not in noun_classes():
@@ -302,13 +317,13 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, tuple[str,
     known = noun_pattern()
     for index, (token, start, end) in enumerate(words):
         hit = known.match(window, start)
-        if hit and not regex.match(r"['’]", window[hit.end() : hit.end() + 1]):
-            return noun_classes()[regex.sub(r"\s+", " ", hit.group().lower())], tuple(w[0] for w in words[:index]), pos + hit.end()
+        if hit and not _re(r"['’]").match( window[hit.end() : hit.end() + 1]):
+            return noun_classes()[_re(r"\s+").sub( " ", hit.group().lower())], tuple(w[0] for w in words[:index]), pos + hit.end()
     head = None
     for index, (token, start, end) in enumerate(words):
         if index and token.lower().endswith(("ed", "ing")):
             break  # a verb after the noun: "prisoners released"
-        if token[:1].islower() and not regex.search(r"['’]s?$", token):
+        if token[:1].islower() and not _re(r"['’]s?$").search( token):
             head = index
     if head is not None:
         token, _start, end = words[head]
@@ -333,12 +348,14 @@ def _noun_before(text: str, start: int) -> str | None:
 def _is_identifier(text: str, start: int) -> bool:
     """"Article 5", "F-16", "Boeing 737": a number that names rather than counts."""
     before = text[max(0, start - 24) : start]
-    if regex.search(r"[\p{L}]-$", before):
+    if _re(r"[\p{L}]-$").search( before):
         return True
-    word = regex.search(r"(\p{Lu}[\p{L}.]*)\s+$", before)
+    word = _re(r"(\p{Lu}[\p{L}.]*)\s+$").search( before)
     if word is None:
         return False
     name = word.group(1).rstrip(".").lower()
+    if name in word_set("function_words.txt") or name in word_set("common_capitals.txt"):
+        return False
     return name not in qualifiers() and name not in word_set("definite_words.txt") and name not in {
         "between", "from", "about", "some", "nearly", "almost", "around", "over", "only", "just", "all"
     } and name not in calendar()["months"]
@@ -361,6 +378,12 @@ def _analyse(text: str) -> Analysis:
         if match is None:
             break
         position = match.end()
+        window_start = max(0, match.start() - 40)
+        prefix = prefix_pattern().search(text[window_start : match.start()])
+        qual = prefix.group("qual") if prefix else None
+        qual_start = window_start + prefix.start("qual") if qual else -1
+        between = (prefix.group("between") or "").lower() if prefix else ""
+        between_start = window_start + prefix.start("between") if between else -1
         parsed = parse_number(match.group("first"))
         if parsed is None:
             continue
@@ -368,22 +391,21 @@ def _analyse(text: str) -> Analysis:
         start_number = match.start("first")
         if _is_identifier(text, start_number):
             continue
-        month_before = regex.search(r"(\p{L}+)\.?\s+$", text[max(0, start_number - 12) : start_number].lower())
+        month_before = _re(r"(\p{L}+)\.?\s+$").search( text[max(0, start_number - 12) : start_number].lower())
         if month_before and month_before.group(1) in months:
             continue  # a date ("May 16")
         first = match.group("first")
-        spelled = not regex.match(r"[$£€¥]?\s?\d", first)
-        word_before = regex.search(r"(\p{L}+)\s+$", text[max(0, start_number - 16) : start_number])
+        spelled = not _re(r"[$£€¥]?\s?\d").match( first)
+        word_before = _re(r"(\p{L}+)\s+$").search( text[max(0, start_number - 16) : start_number])
         if spelled and word_before and word_before.group(1).lower() in word_set("vague_before.txt"):
             continue  # "several hundred": no figure
-        if regex.fullmatch(r"\d{4}", first) and 1800 <= value <= 2100 and not match.group("unit"):
+        if _re(r"\d{4}").fullmatch( first) and 1800 <= value <= 2100 and not match.group("unit"):
             continue  # a year
         low, high = value, value
         per_side = is_range = False
         end_number = match.end("first")
         unit = None
         second = parse_number(match.group("second")) if match.group("second") else None
-        between = (match.group("between") or "").lower()
         conn = (match.group("conn") or "").strip(" -").lower()
         if second is not None:
             second_value = second[0]
@@ -406,18 +428,17 @@ def _analyse(text: str) -> Analysis:
         elif unit:
             end_number = match.end("unit") - len(unit)
         after = text[end_number : end_number + 3]
-        if not unit and regex.match(r"[:/]\d|\.\d|\p{L}|,\d", after):
+        if not unit and _re(r"[:/]\d|\.\d|\p{L}|,\d").match( after):
             continue  # a time, a fraction or a code ("10:30", "3/4", "3D")
         percent = bool(unit)
         figure_end = end_number + (len(unit) if unit else 0)
         qualified = False
-        qual = match.group("qual")
         if qual:
-            low_factor, high_factor = qualifiers()[regex.sub(r"\s+", " ", qual.lower())]
+            low_factor, high_factor = qualifiers()[_re(r"\s+").sub( " ", qual.lower())]
             low = low * low_factor
             high = None if high_factor is None else high * high_factor
             qualified = True
-        start = match.start("qual") if qual else (match.start("between") if between and is_range else start_number)
+        start = qual_start if qual else (between_start if between and is_range else start_number)
         sentence = max(bisect.bisect_right(sentence_starts, start) - 1, 0)
         sentence_end = analysis.sentences[sentence][1] if analysis.sentences else len(text)
         if percent:
@@ -463,7 +484,7 @@ def _nearest_event(text: str, start: int, end: int, sentence: tuple[int, int], e
     for hit in event_re.finditer(text, lo, hi):
         distance = hit.start() - end if hit.start() >= end else start - hit.end()
         if best is None or distance < best[0]:
-            best = (max(distance, 0), event_classes()[regex.sub(r"\s+", " ", hit.group().lower())])
+            best = (max(distance, 0), event_classes()[_re(r"\s+").sub( " ", hit.group().lower())])
     return best[1] if best else None
 
 
