@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -94,9 +95,22 @@ def event_pattern() -> regex.Pattern:
     return regex.compile(rf"\b(?:{_alternation(list(event_classes()))})\b", regex.IGNORECASE)
 
 
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+"""Lower-cases ASCII letters only, so offsets in the lowered text are offsets in the text."""
+
+
 @cache
-def update_pattern() -> regex.Pattern:
-    return regex.compile(rf"\b(?:{_alternation(_word_list('update_words.txt'))})\b", regex.IGNORECASE)
+def update_pattern() -> re.Pattern:
+    """Searched in the ASCII-lowered text: the stdlib engine is several times faster on word lists."""
+    return re.compile(rf"\b(?:{_alternation(_word_list('update_words.txt'))})\b")
+
+
+@cache
+def anchor_pattern() -> re.Pattern:
+    """Where a figure may start: a digit, a currency sign or a number word (in the lowered text)."""
+    vocab = numbers()
+    words = [*vocab["units"], *vocab["tens"], *vocab["multipliers"], *vocab["scales"], "a", "half"]
+    return re.compile(rf"[0-9$£€¥]|\b(?:{_alternation(words)})\b")
 
 
 @cache
@@ -365,18 +379,21 @@ def _analyse(text: str) -> Analysis:
     analysis = Analysis(sentences=split_sentences(text))
     sentence_starts = [s for s, _ in analysis.sentences]
     updates = update_pattern()
+    lowered = text.translate(ASCII_LOWER)
     for index, (s, e) in enumerate(analysis.sentences):
-        if updates.search(text, s, e):
+        if updates.search(lowered, s, e):
             analysis.updates.add(index)
     months = calendar()["months"]
     event_re = event_pattern()
 
     pattern = figure_pattern()
     position = 0
-    while True:
-        match = pattern.search(text, position)
+    for anchor in anchor_pattern().finditer(lowered):
+        if anchor.start() < position:
+            continue
+        match = pattern.match(text, anchor.start())
         if match is None:
-            break
+            continue
         position = match.end()
         window_start = max(0, match.start() - 40)
         prefix = prefix_pattern().search(text[window_start : match.start()])
