@@ -1,0 +1,166 @@
+"""What the anachronism rules share: the knowledge base, the document's mentions, dates.
+
+The three rules read the same mentions; they are found once per document
+(``document.cache``) and resolved against the base: a mention is checked
+only when its name is one person who held an office with that title (in the
+jurisdiction named, if one is).  Anything ambiguous stays silent.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from linter import Document, Finding, Rule
+from linter.document import DocumentDate
+from linter.rule import RuleOptionError
+from rules.anachronism.kb import KnowledgeBase, Office, Person, Term, builtin_files, load
+from rules.anachronism.matcher import Index, Mention, build_index, cues, in_quotation, scan, sentence_span, years_in
+
+ONE_DAY = dt.timedelta(days=1)
+SHARED_OPTIONS: dict[str, Any] = {"extra-kb-files": [], "coverage-start": "1990-01-01"}
+
+
+@cache
+def knowledge(extra_files: tuple[str, ...]) -> tuple[KnowledgeBase, Index]:
+    """The built-in base plus the user's files, and its match index (once per process)."""
+    kb = load([*builtin_files(), *(Path(p) for p in extra_files)])
+    return kb, build_index(kb)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A mention resolved to one person and the offices with that title they held."""
+
+    mention: Mention
+    person: Person
+    offices: tuple[Office, ...]
+
+    def tenures(self) -> list[tuple[Office, Term]]:
+        return [(o, t) for o in self.offices for t in o.tenures if t.person == self.person.id]
+
+
+def resolve(kb: KnowledgeBase, index: Index, mention: Mention) -> Reading | None:
+    """The one person and their offices a mention can mean, or None when it is ambiguous or unknown."""
+    offices = [kb.offices[i] for i in sorted(index.titles.get(mention.title, ()))]
+    if mention.jurisdictions:
+        offices = [o for o in offices if o.jurisdiction in mention.jurisdictions]
+    held: dict[str, tuple[Office, ...]] = {}
+    for person_id in mention.person_ids:
+        mine = tuple(o for o in offices if any(t.person == person_id for t in o.tenures))
+        if mine and person_id in kb.people:
+            held[person_id] = mine
+    if len(held) != 1:
+        return None
+    person_id, mine = held.popitem()
+    return Reading(mention, kb.people[person_id], mine)
+
+
+def date_range(date: DocumentDate) -> tuple[dt.date, dt.date]:
+    """The first and last day a date of this precision may mean."""
+    value = date.value
+    if date.precision == "year":
+        return dt.date(value.year, 1, 1), dt.date(value.year, 12, 31)
+    if date.precision == "month":
+        last = calendar.monthrange(value.year, value.month)[1]
+        return value.replace(day=1), value.replace(day=last)
+    return value, value
+
+
+def describe_date(date: DocumentDate) -> str:
+    where = "on" if date.precision == "day" else "in"
+    return f"{where} {date} (document date from {date.source})"
+
+
+def describe_terms(terms: list[Term], as_of: dt.date) -> str:
+    parts = []
+    for term in terms:
+        end = f"to {term.end.isoformat()}" if term.end else f"(still in office as of {as_of.isoformat()})"
+        acting = " as acting holder" if term.acting else ""
+        parts.append(f"from {term.start.isoformat()} {end}{acting}")
+    return " and ".join(parts)
+
+
+def holders(kb: KnowledgeBase, office: Office, first: dt.date, last: dt.date) -> list[str]:
+    """Who held the office in ``[first, last]`` (names, in order)."""
+    names = [kb.people[t.person].name if t.person in kb.people else t.person for t in office.tenures if t.overlaps(first, last)]
+    return list(dict.fromkeys(names))
+
+
+def year_range(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+class AnachronismRule(Rule):
+    """Shared machinery of the ANA rules (not a rule itself: it has no code)."""
+
+    category = "anachronism"
+    default_options: Mapping[str, Any] = SHARED_OPTIONS
+
+    def __init__(self, options: Mapping[str, Any] | None = None, severity: Any = None) -> None:
+        super().__init__(options, severity)
+        try:
+            self.coverage_start = dt.date.fromisoformat(str(self.options["coverage-start"]))
+        except ValueError as error:
+            raise RuleOptionError(f"{self.code} option coverage-start must be an ISO date: {error}") from None
+        self.extra_files = tuple(str(self._resolve(p)) for p in self.options["extra-kb-files"])
+        for path in self.extra_files:
+            if not Path(path).is_file():
+                raise RuleOptionError(f"{self.code} option extra-kb-files: no such file {path}")
+        if self.extra_files:
+            kb, _index = knowledge(self.extra_files)
+            problems = [p for p in kb.problems if p.startswith(self.extra_files)]
+            if problems:
+                raise RuleOptionError(f"{self.code}: problems in extra-kb-files: " + "; ".join(problems))
+
+    def _resolve(self, path: str) -> Path:
+        candidate = Path(path).expanduser()
+        if not candidate.is_absolute() and self.config_root is not None:
+            candidate = self.config_root / candidate
+        return candidate
+
+    def readings(self, document: Document) -> Iterator[Reading]:
+        """The document's resolved mentions, found once and shared by the family's rules."""
+        key = ("anachronism", self.extra_files)
+        found = document.cache.get(key)
+        if found is None:
+            kb, index = knowledge(self.extra_files)
+            found = [r for r in (resolve(kb, index, m) for m in scan(index, document.text)) if r is not None]
+            document.cache[key] = found
+        yield from found
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return knowledge(self.extra_files)[0]
+
+    def in_coverage(self, reading: Reading, last: dt.date) -> bool:
+        """Whether the base covers the date for these offices at all."""
+        starts = [o.covered_from for o in reading.offices if o.covered_from is not None]
+        return last >= self.coverage_start and bool(starts) and last >= min(starts)
+
+    def sentence(self, document: Document, reading: Reading) -> str:
+        start, end = sentence_span(document.text, reading.mention.start, reading.mention.end)
+        return document.text[start:end]
+
+    def quoted(self, document: Document, reading: Reading) -> bool:
+        return in_quotation(document.text, reading.mention.start)
+
+    @staticmethod
+    def about_other_time(sentence: str) -> bool:
+        return cues().past_time.search(sentence) is not None
+
+    @staticmethod
+    def hypothetical(sentence: str) -> bool:
+        return cues().hypothetical.search(sentence) is not None
+
+    @staticmethod
+    def years(sentence: str) -> list[tuple[dt.date, dt.date]]:
+        return [year_range(y) for y in sorted(years_in(sentence))]
+
+    def report(self, document: Document, reading: Reading, message: str) -> Finding:
+        mention = reading.mention
+        return self.finding(document, mention.start, mention.end, message)

@@ -1,0 +1,398 @@
+"""Finding "Title Name" mentions of office holders in a text, in one pass.
+
+One Aho-Corasick automaton holds every title (in its usual casings) and every
+person's name and aliases; a single pass over the text yields all of them.
+A mention is a person's name with a title right before it ("UK Prime
+Minister Boris Johnson", "ex-President Trump") or in an appositive after it
+("Boris Johnson, Britain's prime minister,").  The words in front of the
+title are read backwards from it: a jurisdiction ("UK", "Britain's"),
+"former"/"ex-", "then-"/"the late", or a word that makes it another office
+("deputy", "Microsoft").  Everything else (dates, sentences, quotes) is
+looked at only around the few mentions found.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+import ahocorasick
+import yaml
+
+from rules.anachronism.kb import KnowledgeBase
+
+CUES_FILE = Path(__file__).parent / "data" / "cues.yaml"
+SMALL_WORDS = {"of", "the", "for", "and", "on", "to", "in"}
+SPACES = " \t\u00a0"
+ELECT_SUFFIXES = ("-elect", " elect", "-Elect", " Elect")
+APOSTROPHES = ("'", "\u2019")
+_WORD_BEFORE = re.compile(r"([\w'\u2019.-]+)[ \t\u00a0]+\Z")
+_GLUED_BEFORE = re.compile(r"(?<![\w-])(ex|then|former)-\Z", re.IGNORECASE)
+_APPOSITIVE_END = re.compile(
+    r"[ \t\u00a0]*(?:[,.;:)\u2014\u2013]|\Z|\n|[ \t\u00a0]+(?:who|and|said|says|has|had|is|was|will|told)\b)"
+)
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]*[ \t\u00a0]+(?=[\"\u201c\u2018(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|Inc|Co|Corp|Ltd|vs|etc|Prof|Rev|Capt|Adm|Maj|Gen|Pres|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\Z")
+_YEAR = re.compile(r"(?<![\d,.$\u20ac\u00a3])((?:19|20)\d\d)(?:s\b|(?!\d|[,.]\d))")
+
+
+@dataclass(frozen=True)
+class Cues:
+    former: frozenset[str]
+    not_current: frozenset[str]
+    hypothetical_article: frozenset[str]
+    era: frozenset[str]
+    acting: frozenset[str]
+    neutral: frozenset[str]
+    blockers: frozenset[str]
+    function_words: frozenset[str]
+    past_time: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    future: re.Pattern[str]
+    recent_time: re.Pattern[str]
+
+
+@cache
+def cues() -> Cues:
+    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    def phrases(key: str) -> re.Pattern[str]:
+        alternation = "|".join(re.escape(str(p)).replace(r"\ ", r"\s+") for p in sorted(data[key], key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+    return Cues(
+        former=words("former"),
+        not_current=words("not_current"),
+        hypothetical_article=words("hypothetical_article"),
+        era=words("era"),
+        acting=words("acting"),
+        neutral=words("neutral"),
+        blockers=words("blockers"),
+        function_words=words("function_words"),
+        past_time=phrases("past_time"),
+        hypothetical=phrases("hypothetical"),
+        future=phrases("future"),
+        recent_time=phrases("recent_time"),
+    )
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named with a title, and what the words around the title say."""
+
+    start: int
+    """Start of the reported span: the first modifier, jurisdiction or the title."""
+    end: int
+    title_start: int
+    title_end: int
+    name_start: int
+    name_end: int
+    title: str
+    """The title as a lower-case key of the title index (without "-elect")."""
+    elect: bool
+    person_ids: frozenset[str]
+    jurisdictions: frozenset[str]
+    former: bool
+    not_current: str
+    """Why the title is not claimed as current ("then", "the late", "a ..."), or ""."""
+
+
+@dataclass(frozen=True)
+class Index:
+    automaton: ahocorasick.Automaton | None
+    titles: dict[str, frozenset[str]]
+    """Lower-case title -> office ids."""
+    jurisdiction_names: dict[str, frozenset[str]]
+    """A name as written ("UK", "British") -> jurisdiction keys."""
+    jurisdiction_pattern: re.Pattern[str] | None
+
+
+def fold(text: str) -> str:
+    """Accents removed: "Erdoğan" -> "Erdogan", so both spellings match."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def title_variants(title: str) -> set[str]:
+    """The casings writers use for a title; acronyms ("PM") only as written."""
+    if title.isupper() or any(c.isdigit() for c in title):
+        return {title}
+    words = title.split(" ")
+    headline = " ".join(w if w.lower() in SMALL_WORDS and i else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    return {title, title.lower(), headline, title[:1].upper() + title[1:].lower(), title.upper()}
+
+
+def name_variants(name: str) -> set[str]:
+    names = {name, fold(name)}
+    for variant in list(names):
+        for a, b in (APOSTROPHES, APOSTROPHES[::-1]):
+            names.add(variant.replace(a, b))
+    return {n for n in names if len(n) > 1}
+
+
+def build_index(kb: KnowledgeBase) -> Index:
+    titles: dict[str, set[str]] = {}
+    for office in kb.offices.values():
+        for title in office.titles:
+            titles.setdefault(title.lower(), set()).add(office.id)
+    keys: dict[str, set[tuple[str, str]]] = {}
+    for office in kb.offices.values():
+        for title in office.titles:
+            for variant in title_variants(title):
+                keys.setdefault(variant, set()).add(("title", title.lower()))
+                for suffix in ELECT_SUFFIXES:
+                    keys.setdefault(variant + suffix, set()).add(("elect", title.lower()))
+    for person in kb.people.values():
+        for name in (person.name, *person.aliases):
+            for variant in name_variants(name):
+                keys.setdefault(variant, set()).add(("name", person.id))
+    automaton = None
+    if keys:
+        automaton = ahocorasick.Automaton()
+        for key, values in keys.items():
+            automaton.add_word(key, (len(key), tuple(sorted(values))))
+        automaton.make_automaton()
+    jurisdiction_names: dict[str, set[str]] = {}
+    for jurisdiction in kb.jurisdictions.values():
+        for name in jurisdiction.names:
+            for variant in name_variants(name):
+                jurisdiction_names.setdefault(variant, set()).add(jurisdiction.key)
+    pattern = None
+    if jurisdiction_names:
+        alternation = "|".join(re.escape(n) for n in sorted(jurisdiction_names, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w.])({alternation})(?:['\u2019]s)?[ \t\u00a0]+\Z")
+    return Index(
+        automaton,
+        {k: frozenset(v) for k, v in titles.items()},
+        {k: frozenset(v) for k, v in jurisdiction_names.items()},
+        pattern,
+    )
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    values: tuple[tuple[str, str], ...]
+
+
+def scan(index: Index, text: str) -> list[Mention]:
+    """Every "Title Name" and "Name, the Title," mention in the text."""
+    if index.automaton is None or not text:
+        return []
+    titles_by_end: dict[int, _Hit] = {}
+    titles_by_start: dict[int, _Hit] = {}
+    names: list[_Hit] = []
+    length = len(text)
+    for last, (size, values) in index.automaton.iter(text):
+        start, end = last + 1 - size, last + 1
+        before = text[start - 1] if start else " "
+        after = text[end] if end < length else " "
+        if _is_word(before) or _is_word(after) or after == "-":
+            continue
+        title_values = tuple(v for v in values if v[0] != "name")
+        name_values = tuple(v for v in values if v[0] == "name")
+        if name_values and before != "-" and text[start].isupper():
+            names.append(_Hit(start, end, name_values))
+        if title_values:
+            hit = _Hit(start, end, title_values)
+            known = titles_by_end.get(end)
+            if known is None or known.start > start:
+                titles_by_end[end] = hit
+            known = titles_by_start.get(start)
+            if known is None or known.end < end:
+                titles_by_start[start] = hit
+    mentions = []
+    for name in _outermost(names):
+        mention = _title_before(index, text, name, titles_by_end) or _title_after(index, text, name, titles_by_start)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _outermost(hits: list[_Hit]) -> list[_Hit]:
+    """Name hits not inside a longer one ("Johnson" inside "Boris Johnson")."""
+    hits.sort(key=lambda h: (h.start, -h.end))
+    kept: list[_Hit] = []
+    for hit in hits:
+        if kept and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _continues(text: str, end: int) -> bool:
+    """The name goes on past the match ("Johnson Sirleaf"), so it is someone else."""
+    match = re.match(r"[ \t\u00a0]+([A-Z][\w'\u2019.-]*)", text[end : end + 40])
+    if not match:
+        return False
+    word = match.group(1).rstrip(".").lower()
+    return word not in cues().function_words
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the words before a title say, read backwards from it."""
+
+    start: int
+    """Where the reported span starts: the first modifier or jurisdiction kept."""
+    reach: int
+    """How far back the words were understood."""
+    jurisdictions: frozenset[str]
+    former: bool
+    not_current: str
+
+
+def _title_before(index: Index, text: str, name: _Hit, titles_by_end: dict[int, _Hit]) -> Mention | None:
+    for gap in (1, 2):
+        title = titles_by_end.get(name.start - gap)
+        if title is not None and all(c in SPACES for c in text[title.end : name.start]):
+            break
+    else:
+        return None
+    if _continues(text, name.end):
+        return None
+    context = _read_backwards(index, text, title.start, 0)
+    if context is None:
+        return None
+    return _mention(title, name, context, context.start, name.end)
+
+
+def _title_after(index: Index, text: str, name: _Hit, titles_by_start: dict[int, _Hit]) -> Mention | None:
+    match = re.match(r",[ \t\u00a0]+", text[name.end : name.end + 4])
+    if not match:
+        return None
+    floor = name.end + match.end()
+    for position in range(floor, min(floor + 60, len(text))):
+        title = titles_by_start.get(position)
+        if title is not None:
+            break
+        if text[position] in ",;.\n":
+            return None
+    else:
+        return None
+    context = _read_backwards(index, text, title.start, floor)
+    if context is None or context.reach != floor:
+        return None
+    rest = text[title.end : title.end + 80]
+    of_place = re.match(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?", rest)
+    if of_place:
+        tail = rest[of_place.end() :]
+        named = next((n for n in sorted(index.jurisdiction_names, key=len, reverse=True) if tail.startswith(n)), None)
+        if named and not _is_word(tail[len(named) : len(named) + 1] or " "):
+            jurisdictions = context.jurisdictions | index.jurisdiction_names[named]
+            context = _Context(context.start, context.reach, jurisdictions, context.former, context.not_current)
+            rest = tail[len(named) :]
+    if rest.startswith(("'s", "\u2019s")) or not _APPOSITIVE_END.match(rest):
+        return None
+    return _mention(title, name, context, name.start, title.end)
+
+
+def _mention(title: _Hit, name: _Hit, context: _Context, start: int, end: int) -> Mention:
+    kind, key = title.values[0]
+    return Mention(
+        start=start,
+        end=end,
+        title_start=title.start,
+        title_end=title.end,
+        name_start=name.start,
+        name_end=name.end,
+        title=key,
+        elect=kind == "elect",
+        person_ids=frozenset(v[1] for v in name.values),
+        jurisdictions=context.jurisdictions,
+        former=context.former,
+        not_current=context.not_current,
+    )
+
+
+def _read_backwards(index: Index, text: str, position: int, floor: int) -> _Context | None:
+    """Read the words before a title, nearest first, down to ``floor``.
+
+    None when a word there makes the title another office ("deputy prime
+    minister", "Microsoft President", "Vice-President").
+    """
+    c = cues()
+    jurisdictions: set[str] = set()
+    former = False
+    not_current = ""
+    start = position
+    for _ in range(8):
+        window = text[max(floor, position - 60) : position]
+        glued = _GLUED_BEFORE.search(window)
+        if glued:
+            word = glued.group(1).lower()
+            former = former or word in c.former
+            not_current = not_current or ("then" if word == "then" else "")
+            position = start = position - len(glued.group(0))
+            continue
+        if position > floor and text[position - 1] == "-":
+            return None
+        named = index.jurisdiction_pattern.search(window) if index.jurisdiction_pattern else None
+        if named:
+            jurisdictions |= index.jurisdiction_names[named.group(1)]
+            position = start = position - len(named.group(0))
+            continue
+        before = _WORD_BEFORE.search(window)
+        if not before:
+            break
+        word = before.group(1)
+        lower = word.lower().strip(".")
+        if lower in c.blockers or (word[:1].isupper() and lower not in c.function_words | c.former | c.not_current | c.acting | c.neutral):
+            return None
+        if lower in c.hypothetical_article or lower in c.era:
+            not_current = not_current or (f"{lower} ..." if lower in c.hypothetical_article else lower)
+            break
+        if lower in c.former:
+            former = True
+        elif lower in c.not_current:
+            not_current = not_current or ("the late" if lower == "late" else lower)
+        elif lower not in c.acting and lower not in c.neutral:
+            break
+        position -= len(before.group(0))
+        if lower not in c.neutral:
+            start = position
+    return _Context(start, position, frozenset(jurisdictions), former, not_current)
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, within its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    sentence_start = max(line_start, start - 600)
+    for match in _SENTENCE_END.finditer(text, sentence_start, start):
+        if not _ABBREVIATION.search(text, sentence_start, match.start()):
+            sentence_start = match.end()
+    sentence_end = min(line_end, end + 600)
+    for match in _SENTENCE_END.finditer(text, end, sentence_end):
+        if not _ABBREVIATION.search(text, end, match.start()):
+            sentence_end = match.start() + 1
+            break
+    return sentence_start, sentence_end
+
+
+def in_quotation(text: str, start: int) -> bool:
+    """Whether ``start`` falls inside a quotation that opens and closes on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end == -1 else line_end
+    before, after = text[line_start:start], text[start:line_end]
+    if before.count("\u201c") > before.count("\u201d") and "\u201d" in after:
+        return True
+    if before.count("\u00ab") > before.count("\u00bb") and "\u00bb" in after:
+        return True
+    return before.count('"') % 2 == 1 and '"' in after
+
+
+def years_in(text: str) -> set[int]:
+    """Years written in a text ("2019", "the 1990s")."""
+    return {int(m.group(1)) for m in _YEAR.finditer(text)}
