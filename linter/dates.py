@@ -2,7 +2,9 @@
 
 Order: the record's own date field (read by the reader), then the built-in
 implementation of ``corpus_linter_document_date`` below (front matter, a date
-in the file name, the configured default), then other plugins' answers.
+in the file name, a dateline or the first full date near the top of the text,
+the configured default), then other plugins' answers.  Every date keeps its
+source and precision, so findings can say what they were checked against.
 """
 
 from __future__ import annotations
@@ -23,6 +25,41 @@ if TYPE_CHECKING:
 _ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ][\d:.+\-Z]*)?(?!\d)")
 _YEAR = regex.compile(r"^\d{4}$")
 _FILE_NAME_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_YEAR4 = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+_WRITTEN_DATES = [
+    regex.compile(rf"(?<![\w-]){_MONTH}\s+{_DAY},?\s+{_YEAR4}", regex.IGNORECASE),
+    regex.compile(rf"(?<![\w-]){_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR4}", regex.IGNORECASE),
+    regex.compile(r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])"),
+]
+_MONTH_YEAR = regex.compile(rf"(?<![\w-]){_MONTH},?\s+{_YEAR4}", regex.IGNORECASE)
+# What may stand before a dateline's date on its line: a city in capitals
+# ("WASHINGTON, "), a weekday, or a publication marker ("Published:").
+_DATELINE_LEAD = regex.compile(
+    r"(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.'\- ]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[,:\u2014\u2013-]?\s*)?"
+    r"(?i:(?:published|updated|posted|last\s+updated|first\s+published|date|dated)\b\s*(?:on|at)?\s*:?\s*)?"
+    r"(?i:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.?,?\s+)?\Z"
+)
+_MARKER = regex.compile(r"(?:published|updated|posted|dated?)\b", regex.IGNORECASE)
+_EVENT_WORDS = regex.compile(r"(?:since|until|till|before|after|from|between|by|to|and)\s+(?:the\s+)?\Z", regex.IGNORECASE)
+DATELINE_SPAN = 3000
+"""How far into a text a dateline is looked for."""
+OPENING_SPAN = 1000
+"""How far into a text the first full date may stand and still date the document."""
+
 _FRONT_MATTER_DATE = regex.compile(r"\A---\r?\n(?:.*\r?\n)*?date:\s*['\"]?([^'\"\r\n]+)['\"]?\r?\n(?:.*\r?\n)*?---", regex.V0)
 
 
@@ -75,10 +112,56 @@ def date_from_file_name(document: Document) -> DocumentDate | None:
     return _make(int(match.group(1)), int(match.group(2)), int(match.group(3)), "day", "file name")
 
 
+def _written_dates(text: str) -> list[tuple[int, DocumentDate]]:
+    """Full dates written in ``text`` ("June 2, 2025", "2 June 2025", "2025-06-02"), by position."""
+    found = []
+    for pattern in _WRITTEN_DATES:
+        for match in pattern.finditer(text):
+            month = match.group("month")
+            number = int(month) if month.isdigit() else _MONTHS[month.lower()]
+            date = _make(int(match.group("year")), number, int(match.group("day")), "day", "")
+            if date is not None:
+                found.append((match.start(), date))
+    return sorted(found, key=lambda item: item[0])
+
+
+def date_from_text(document: Document) -> DocumentDate | None:
+    """A dateline near the top ("WASHINGTON, June 2, 2025 -", "Published: 2 June 2025"), else the first full date in the opening.
+
+    A dateline is a date at the start of a line, after at most a city in
+    capitals, a weekday or a publication marker.  Without one, the first
+    full date in the first ``OPENING_SPAN`` characters is taken, unless it
+    reads as the edge of a period ("since June 2, 2022").  A month and year
+    ("Published: June 2025") date a document to the month.
+    """
+    head = document.text[:DATELINE_SPAN]
+    dates = _written_dates(head)
+    for start, date in dates:
+        line_start = head.rfind("\n", 0, start) + 1
+        if _DATELINE_LEAD.match(head[line_start:start]):
+            return DocumentDate(date.value, "day", "dateline")
+    for match in _MONTH_YEAR.finditer(head):
+        line_start = head.rfind("\n", 0, match.start()) + 1
+        lead = head[line_start : match.start()]
+        if _MARKER.search(lead) and _DATELINE_LEAD.match(lead):
+            return _make(int(match.group("year")), _MONTHS[match.group("month").lower()], 1, "month", "dateline")
+    for start, date in dates:
+        if start >= OPENING_SPAN:
+            break
+        if not _EVENT_WORDS.search(head[max(0, start - 20) : start]):
+            return DocumentDate(date.value, "day", "first date in the text")
+    return None
+
+
 @hookimpl(tryfirst=True)
 def corpus_linter_document_date(document: Document, config: Config) -> DocumentDate | None:
-    """Built-in date resolution: front matter, file name, then the configured default.
+    """Built-in date resolution: front matter, file name, a date in the text, then the configured default.
 
     It runs first, so other plugins answer only for documents it leaves undated.
     """
-    return date_from_front_matter(document) or date_from_file_name(document) or config.date
+    return (
+        date_from_front_matter(document)
+        or date_from_file_name(document)
+        or date_from_text(document)
+        or config.date
+    )
