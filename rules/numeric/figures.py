@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import ahocorasick
 import regex
 import yaml
 
@@ -23,6 +24,7 @@ from linter import Document
 
 DATA = Path(__file__).parent / "data"
 CACHE_KEY = "numeric.figures"
+SENTENCES_KEY = "numeric.sentences"
 
 
 # -- vocabularies (data files, loaded once per process) ------------------------
@@ -95,8 +97,16 @@ def event_pattern() -> regex.Pattern:
     return regex.compile(rf"\b(?:{_alternation(list(event_classes()))})\b", regex.IGNORECASE)
 
 
-ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-"""Lower-cases ASCII letters only, so offsets in the lowered text are offsets in the text."""
+ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """The text with ASCII letters lower-cased and nothing else changed, so offsets stay offsets.
+
+    Done on UTF-8 bytes, where an ASCII byte is always an ASCII character: many times faster
+    than ``str.translate``. ``surrogatepass`` lets lone surrogates (bad input) through unchanged.
+    """
+    return text.encode("utf-8", "surrogatepass").translate(ASCII_LOWER).decode("utf-8", "surrogatepass")
 
 
 @cache
@@ -105,12 +115,35 @@ def update_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{_alternation(_word_list('update_words.txt'))})\b")
 
 
+DIGIT_OR_CURRENCY = re.compile("[0-9$£€¥]")
+
+
+def number_words() -> list[str]:
+    vocab = numbers()
+    return [*vocab["units"], *vocab["tens"], *vocab["multipliers"], *vocab["scales"]]
+
+
 @cache
 def anchor_pattern() -> re.Pattern:
-    """Where a figure may start: a digit, a currency sign or a number word (in the lowered text)."""
-    vocab = numbers()
-    words = [*vocab["units"], *vocab["tens"], *vocab["multipliers"], *vocab["scales"], "a", "half"]
-    return re.compile(rf"[0-9$£€¥]|\b(?:{_alternation(words)})\b")
+    """Where a figure may start: a digit, a currency sign, a number word or the first word of a
+    number phrase (in the lowered text). ``KeyWords`` finds the same places faster."""
+    phrase_starts = [phrase.split()[0] for phrase in numbers()["phrases"]]
+    return re.compile(rf"{DIGIT_OR_CURRENCY.pattern}|\b(?:{_alternation([*number_words(), *phrase_starts])})\b")
+
+
+@cache
+def phrase_anchor_pattern() -> re.Pattern:
+    """The first word of a number phrase, where the rest of the phrase follows (in the lowered text)."""
+    alternatives = []
+    for phrase in numbers()["phrases"]:
+        first, *rest = [re.escape(word) for word in phrase.split()]
+        following = r"\s+".join(rest)
+        alternatives.append(rf"{first}(?=\s+{following})" if rest else rf"{first}\b")
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})")
+
+
+RANGE_WORDS = ("between", "from")
+"""Words that open a range just before a figure ("between 18 and 25", "from 40 to 45")."""
 
 
 @cache
@@ -150,7 +183,7 @@ def prefix_pattern() -> regex.Pattern:
     """A qualifier and "between"/"from" just before a figure ("at least", "nearly", "between")."""
     qualifier = _alternation(list(qualifiers()))
     return regex.compile(
-        rf"(?:\b(?P<qual>{qualifier})\s+)?(?:\b(?P<between>between|from)\s+)?$", regex.IGNORECASE
+        rf"(?:\b(?P<qual>{qualifier})\s+)?(?:\b(?P<between>{'|'.join(RANGE_WORDS)})\s+)?$", regex.IGNORECASE
     )
 
 
@@ -272,19 +305,124 @@ class Analysis:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     updates: set[int] = field(default_factory=set)
-    """Indexes of sentences with update, comparison or other-time words."""
+    """Indexes of sentences with figures and with update, comparison or other-time words."""
 
 
 def analyse(document: Document) -> Analysis:
     """The shared analysis of a document, computed once and kept in ``document.cache``."""
     cached = document.cache.get(CACHE_KEY)
     if cached is None:
-        cached = _analyse(document.text)
+        cached = _analyse(document.text, sentences(document))
         document.cache[CACHE_KEY] = cached
     return cached
 
 
-SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\d])|\n\s*")
+def sentences(document: Document) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a document, computed once and kept in ``document.cache``."""
+    cached = document.cache.get(SENTENCES_KEY)
+    if cached is None:
+        cached = split_sentences(document.text)
+        document.cache[SENTENCES_KEY] = cached
+    return cached
+
+
+# -- key words: a cheap first look before a regex --------------------------------------
+
+FOLDS_TO_ASCII = re.compile("[\u0130\u017f\u212a]")
+"""Non-ASCII letters that the regex module's IGNORECASE matches to ASCII letters (İ, ſ, Kelvin K).
+
+In a text with one of them, a case-insensitive pattern can match where the ASCII-lowered
+text shows no key word, so ``KeyWords`` cannot rule anything out there."""
+
+
+def _key_word(phrase: str) -> str:
+    """The longest word of a phrase: every match of the phrase contains it (ASCII-lowered)."""
+    return max(phrase.split(), key=len)
+
+
+@cache
+def keyword_lists() -> dict[str, list[str]]:
+    """The word lists whose key words ``KeyWords`` finds, by name (all lower case, ASCII)."""
+    return {
+        "number": number_words(),
+        "phrase": list(numbers()["phrases"]),
+        "update": _word_list("update_words.txt"),
+        "event": list(event_classes()),
+        "qualifier": [*qualifiers(), *RANGE_WORDS],
+    }
+
+
+@cache
+def keyword_automaton() -> ahocorasick.Automaton:
+    """One automaton for the key words of every list; its values are (length, list names)."""
+    names_by_key: dict[str, set[str]] = {}
+    for name, phrases in keyword_lists().items():
+        for phrase in phrases:
+            names_by_key.setdefault(_key_word(phrase), set()).add(name)
+    automaton = ahocorasick.Automaton()
+    for key, names in names_by_key.items():
+        automaton.add_word(key, (len(key), tuple(sorted(names))))
+    automaton.make_automaton()
+    return automaton
+
+
+def _is_word_char(char: str) -> bool:
+    """``\\w`` as the stdlib ``re`` module sees it."""
+    return char.isalnum() or char == "_"
+
+
+class KeyWords:
+    """Where the key words of the word lists occur in a text.
+
+    A phrase can only match where its key word (its longest word) occurs, so a stretch of text
+    without one needs no regex search: most figures have no qualifier or event word near them
+    and most sentences no update word. One automaton pass over the ASCII-lowered text finds
+    every key word as a substring; number words are kept only as whole words, as in
+    ``anchor_pattern``, because they are where spelled figures start.
+    """
+
+    def __init__(self, text: str, lowered: str) -> None:
+        self.complete = FOLDS_TO_ASCII.search(text) is None
+        """False when a case-insensitive match could hide from the lowered text."""
+        self.starts: dict[str, list[int]] = {name: [] for name in keyword_lists()}
+        size = len(lowered)
+        for last, (length, names) in keyword_automaton().iter(lowered):
+            start = last - length + 1
+            for name in names:
+                if name == "number" and (
+                    (start > 0 and _is_word_char(lowered[start - 1])) or (last + 1 < size and _is_word_char(lowered[last + 1]))
+                ):
+                    continue
+                self.starts[name].append(start)
+        for starts in self.starts.values():
+            starts.sort()
+
+    def any_in(self, name: str, start: int, end: int) -> bool:
+        """Whether a key word of list ``name`` may start in text[start:end] (always, when not ``complete``)."""
+        if not self.complete:
+            return True
+        starts = self.starts[name]
+        index = bisect.bisect_left(starts, start)
+        return index < len(starts) and starts[index] < end
+
+
+def _anchors(lowered: str, keywords: KeyWords) -> list[int]:
+    """Where a figure may start, in order: the starts of ``anchor_pattern`` that can begin a match.
+
+    The first word of a number phrase ("a", "half") counts only where the rest of a phrase follows.
+    """
+    if not keywords.complete:
+        return [anchor.start() for anchor in anchor_pattern().finditer(lowered)]
+    starts = [anchor.start() for anchor in DIGIT_OR_CURRENCY.finditer(lowered)]
+    starts += keywords.starts["number"]
+    if keywords.starts["phrase"]:
+        starts += [anchor.start() for anchor in phrase_anchor_pattern().finditer(lowered)]
+    return sorted(starts)
+
+
+SENTENCE_END = regex.compile(r"[.!?](?P<gap>[\"”’')\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\d]))|\n\s*")
+"""The gap after a full stop, question or exclamation mark (which stays in its sentence), or a
+line break. Starting at the mark rather than looking behind for it lets the engine skip ahead."""
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -293,13 +431,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in SENTENCE_END.finditer(text):
-        if match.group().strip() == "" and "\n" not in match.group():
-            before = _re(r"(\w+)\.$").search( text[max(start, match.start() - 12) : match.start()])
+        gap_start, gap_end = match.span("gap") if match.group("gap") is not None else match.span()
+        gap = text[gap_start:gap_end]
+        if gap.strip() == "" and "\n" not in gap:
+            before = _re(r"(\w+)\.$").search(text[max(start, gap_start - 12) : gap_start])
             if before and (before.group(1).lower() in abbreviations or len(before.group(1)) == 1):
                 continue
-        if match.start() > start:
-            spans.append((start, match.start()))
-        start = match.end()
+        if gap_start > start:
+            spans.append((start, gap_start))
+        start = gap_end
     if start < len(text):
         spans.append((start, len(text)))
     return spans
@@ -375,28 +515,27 @@ def _is_identifier(text: str, start: int) -> bool:
     } and name not in calendar()["months"]
 
 
-def _analyse(text: str) -> Analysis:
-    analysis = Analysis(sentences=split_sentences(text))
+def _analyse(text: str, sentence_spans: list[tuple[int, int]]) -> Analysis:
+    analysis = Analysis(sentences=sentence_spans)
     sentence_starts = [s for s, _ in analysis.sentences]
-    updates = update_pattern()
-    lowered = text.translate(ASCII_LOWER)
-    for index, (s, e) in enumerate(analysis.sentences):
-        if updates.search(lowered, s, e):
-            analysis.updates.add(index)
+    lowered = ascii_lower(text)
+    keywords = KeyWords(text, lowered)
     months = calendar()["months"]
     event_re = event_pattern()
 
     pattern = figure_pattern()
     position = 0
-    for anchor in anchor_pattern().finditer(lowered):
-        if anchor.start() < position:
+    for anchor in _anchors(lowered, keywords):
+        if anchor < position:
             continue
-        match = pattern.match(text, anchor.start())
+        match = pattern.match(text, anchor)
         if match is None:
             continue
         position = match.end()
         window_start = max(0, match.start() - 40)
-        prefix = prefix_pattern().search(text[window_start : match.start()])
+        prefix = None
+        if keywords.any_in("qualifier", window_start, match.start()):
+            prefix = prefix_pattern().search(text[window_start : match.start()])
         qual = prefix.group("qual") if prefix else None
         qual_start = window_start + prefix.start("qual") if qual else -1
         between = (prefix.group("between") or "").lower() if prefix else ""
@@ -486,17 +625,26 @@ def _analyse(text: str) -> Analysis:
                 qualified=qualified,
                 is_range=is_range,
                 definite=definite,
-                event=_nearest_event(text, start, phrase_end, analysis.sentences[sentence] if analysis.sentences else (0, len(text)), event_re),
+                event=_nearest_event(text, start, phrase_end, analysis.sentences[sentence] if analysis.sentences else (0, len(text)), event_re, keywords),
                 sentence=sentence,
                 spelled=spelled,
             )
         )
+    updates = update_pattern()
+    for index in sorted({figure.sentence for figure in analysis.figures if analysis.sentences}):
+        sentence_start, sentence_end = analysis.sentences[index]
+        if keywords.any_in("update", sentence_start, sentence_end) and updates.search(lowered, sentence_start, sentence_end):
+            analysis.updates.add(index)
     return analysis
 
 
-def _nearest_event(text: str, start: int, end: int, sentence: tuple[int, int], event_re: regex.Pattern) -> str | None:
+def _nearest_event(
+    text: str, start: int, end: int, sentence: tuple[int, int], event_re: regex.Pattern, keywords: KeyWords
+) -> str | None:
     """The event class of the event word nearest the figure in its sentence, within 60 characters."""
     lo, hi = max(sentence[0], start - 60), min(sentence[1], end + 60)
+    if not keywords.any_in("event", lo, hi):
+        return None
     best: tuple[int, str] | None = None
     for hit in event_re.finditer(text, lo, hi):
         distance = hit.start() - end if hit.start() >= end else start - hit.end()
