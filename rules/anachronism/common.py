@@ -51,7 +51,7 @@ def resolve(kb: KnowledgeBase, index: Index, mention: Mention) -> Reading | None
         offices = [o for o in offices if o.jurisdiction in mention.jurisdictions]
     held: dict[str, tuple[Office, ...]] = {}
     for person_id in mention.person_ids:
-        mine = tuple(o for o in offices if any(t.person == person_id for t in o.tenures))
+        mine = tuple(o for o in offices if person_id in o.holder_ids)
         if mine and person_id in kb.people:
             held[person_id] = mine
     if len(held) != 1:

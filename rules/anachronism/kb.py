@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -77,11 +78,6 @@ class Term:
         """Whether the person held the office on every day in ``[first, last]``."""
         return self.start <= first and (self.end is None or self.end > last)
 
-    def describe(self, as_of: dt.date) -> str:
-        end = self.end.isoformat() if self.end else f"(still in office as of {as_of.isoformat()})"
-        kind = "acting, " if self.acting else ""
-        return f"from {self.start.isoformat()} to {end}" if not kind else f"({kind.rstrip(', ')}) from {self.start.isoformat()} to {end}"
-
 
 @dataclass(frozen=True)
 class Office:
@@ -97,12 +93,17 @@ class Office:
     single_holder: bool = True
     titled_for_life: bool = False
 
-    @property
+    @cached_property
     def tenures(self) -> tuple[Term, ...]:
         """The terms in which the office was held (not the elect windows)."""
         return tuple(t for t in self.terms if not t.elect)
 
-    @property
+    @cached_property
+    def holder_ids(self) -> frozenset[str]:
+        """Everyone who held the office at some time."""
+        return frozenset(t.person for t in self.tenures)
+
+    @cached_property
     def covered_from(self) -> dt.date | None:
         starts = [t.start for t in self.tenures]
         return min(starts) if starts else None

@@ -25,11 +25,15 @@ from rules.anachronism.kb import KnowledgeBase
 
 CUES_FILE = Path(__file__).parent / "data" / "cues.yaml"
 SMALL_WORDS = {"of", "the", "for", "and", "on", "to", "in"}
+MAX_NAME_WORDS = 4
+"""The longest jurisdiction name, in words ("North Atlantic Treaty Organization")."""
+POSSESSIVES = ("'s", "\u2019s")
 SPACES = " \t\u00a0"
 ELECT_SUFFIXES = ("-elect", " elect", "-Elect", " Elect")
 APOSTROPHES = ("'", "\u2019")
-_WORD_BEFORE = re.compile(r"([\w'\u2019.-]+)[ \t\u00a0]+\Z")
-_GLUED_BEFORE = re.compile(r"(?<![\w-])(ex|then|former)-\Z", re.IGNORECASE)
+_WORD_CHARS = re.compile(r"[\w'\u2019.-]+")
+GLUED_MODIFIERS = {"ex", "then", "former"}
+"""Words joined to a title by a hyphen that do not make another office ("ex-President")."""
 _APPOSITIVE_END = re.compile(
     r"[ \t\u00a0]*(?:[,.;:)\u2014\u2013]|\Z|\n|[ \t\u00a0]+(?:who|and|said|says|has|had|is|was|will|told)\b)"
 )
@@ -48,6 +52,8 @@ class Cues:
     neutral: frozenset[str]
     blockers: frozenset[str]
     function_words: frozenset[str]
+    capitalised_ok: frozenset[str]
+    """Capitalised words that may stand before a title: function words and the cues above."""
     past_time: re.Pattern[str]
     hypothetical: re.Pattern[str]
     future: re.Pattern[str]
@@ -74,6 +80,9 @@ def cues() -> Cues:
         neutral=words("neutral"),
         blockers=words("blockers"),
         function_words=words("function_words"),
+        capitalised_ok=frozenset().union(
+            *(words(k) for k in ("function_words", "former", "not_current", "acting", "neutral", "hypothetical_article", "era"))
+        ),
         past_time=phrases("past_time"),
         hypothetical=phrases("hypothetical"),
         future=phrases("future"),
@@ -109,7 +118,6 @@ class Index:
     """Lower-case title -> office ids."""
     jurisdiction_names: dict[str, frozenset[str]]
     """A name as written ("UK", "British") -> jurisdiction keys."""
-    jurisdiction_pattern: re.Pattern[str] | None
 
 
 def fold(text: str) -> str:
@@ -161,16 +169,50 @@ def build_index(kb: KnowledgeBase) -> Index:
         for name in jurisdiction.names:
             for variant in name_variants(name):
                 jurisdiction_names.setdefault(variant, set()).add(jurisdiction.key)
-    pattern = None
-    if jurisdiction_names:
-        alternation = "|".join(re.escape(n) for n in sorted(jurisdiction_names, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w.])({alternation})(?:['\u2019]s)?[ \t\u00a0]+\Z")
     return Index(
         automaton,
         {k: frozenset(v) for k, v in titles.items()},
         {k: frozenset(v) for k, v in jurisdiction_names.items()},
-        pattern,
     )
+
+
+def _words_before(text: str, position: int, floor: int) -> tuple[str, list[str]]:
+    """The line's text right before ``position`` (at most 60 characters) and its last words."""
+    window = text[max(floor, position - 60) : position]
+    window = window[window.rfind("\n") + 1 :]
+    return window, window.split()[-MAX_NAME_WORDS:]
+
+
+def _jurisdiction_before(index: Index, text: str, position: int, floor: int) -> tuple[int, frozenset[str]] | None:
+    """A jurisdiction named right before ``position`` ("UK ", "Britain's ", "United States "): (its start, keys)."""
+    window, words = _words_before(text, position, floor)
+    if not window or window[-1] not in SPACES:
+        return None
+    for count in range(len(words), 0, -1):
+        candidate = " ".join(words[-count:])
+        for name in (candidate, candidate[:-2] if candidate.endswith(POSSESSIVES) else ""):
+            keys = index.jurisdiction_names.get(name)
+            if keys:
+                offset = len(window)
+                for word in reversed(words[-count:]):
+                    offset = window.rfind(word, 0, offset)
+                return position - len(window) + offset, keys
+    return None
+
+
+def _jurisdiction_after(index: Index, text: str) -> tuple[int, frozenset[str]] | None:
+    """A jurisdiction at the start of ``text`` ("Britain, ...", "United Kingdom."): (its end, keys)."""
+    run = re.match(r"\S+(?:[ \t\u00a0]+\S+){0,%d}" % (MAX_NAME_WORDS - 1), text)
+    if not run:
+        return None
+    ends = [m.end() for m in re.finditer(r"\S+", run.group(0))]
+    for end in reversed(ends):
+        candidate = " ".join(text[:end].split())
+        for name in (candidate, candidate.rstrip(",.;:)")):
+            keys = index.jurisdiction_names.get(name)
+            if keys:
+                return end - (len(candidate) - len(name)), keys
+    return None
 
 
 def _is_word(char: str) -> bool:
@@ -284,13 +326,11 @@ def _title_after(index: Index, text: str, name: _Hit, titles_by_start: dict[int,
         return None
     rest = text[title.end : title.end + 80]
     of_place = re.match(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?", rest)
-    if of_place:
-        tail = rest[of_place.end() :]
-        named = next((n for n in sorted(index.jurisdiction_names, key=len, reverse=True) if tail.startswith(n)), None)
-        if named and not _is_word(tail[len(named) : len(named) + 1] or " "):
-            jurisdictions = context.jurisdictions | index.jurisdiction_names[named]
-            context = _Context(context.start, context.reach, jurisdictions, context.former, context.not_current)
-            rest = tail[len(named) :]
+    named = _jurisdiction_after(index, rest[of_place.end() :]) if of_place else None
+    if of_place and named:
+        jurisdictions = context.jurisdictions | named[1]
+        context = _Context(context.start, context.reach, jurisdictions, context.former, context.not_current)
+        rest = rest[of_place.end() + named[0] :]
     if rest.startswith(("'s", "\u2019s")) or not _APPOSITIVE_END.match(rest):
         return None
     return _mention(title, name, context, name.start, title.end)
@@ -326,27 +366,26 @@ def _read_backwards(index: Index, text: str, position: int, floor: int) -> _Cont
     not_current = ""
     start = position
     for _ in range(8):
-        window = text[max(floor, position - 60) : position]
-        glued = _GLUED_BEFORE.search(window)
-        if glued:
-            word = glued.group(1).lower()
-            former = former or word in c.former
-            not_current = not_current or ("then" if word == "then" else "")
-            position = start = position - len(glued.group(0))
-            continue
         if position > floor and text[position - 1] == "-":
+            window, words = _words_before(text, position - 1, floor)
+            if window and not window[-1].isspace() and words and words[-1].lower() in GLUED_MODIFIERS:
+                word = words[-1].lower()
+                former = former or word in c.former
+                not_current = not_current or ("then" if word == "then" else "")
+                position = start = position - 1 - len(words[-1])
+                continue
             return None
-        named = index.jurisdiction_pattern.search(window) if index.jurisdiction_pattern else None
+        named = _jurisdiction_before(index, text, position, floor)
         if named:
-            jurisdictions |= index.jurisdiction_names[named.group(1)]
-            position = start = position - len(named.group(0))
+            jurisdictions |= named[1]
+            position = start = named[0]
             continue
-        before = _WORD_BEFORE.search(window)
-        if not before:
+        window, words = _words_before(text, position, floor)
+        if not window or window[-1] not in SPACES or not words or not _WORD_CHARS.fullmatch(words[-1]):
             break
-        word = before.group(1)
+        word = words[-1]
         lower = word.lower().strip(".")
-        if lower in c.blockers or (word[:1].isupper() and lower not in c.function_words | c.former | c.not_current | c.acting | c.neutral):
+        if lower in c.blockers or (word[:1].isupper() and lower not in c.capitalised_ok):
             return None
         if lower in c.hypothetical_article or lower in c.era:
             not_current = not_current or (f"{lower} ..." if lower in c.hypothetical_article else lower)
@@ -357,7 +396,7 @@ def _read_backwards(index: Index, text: str, position: int, floor: int) -> _Cont
             not_current = not_current or ("the late" if lower == "late" else lower)
         elif lower not in c.acting and lower not in c.neutral:
             break
-        position -= len(before.group(0))
+        position = position - len(window) + window.rfind(word)
         if lower not in c.neutral:
             start = position
     return _Context(start, position, frozenset(jurisdictions), former, not_current)
