@@ -8,7 +8,7 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Rule
-from rules.numeric.figures import _alternation, _word_list, analyse, month_pattern
+from rules.numeric.figures import _alternation, _word_list, month_pattern, sentences
 
 AGE = regex.compile(
     r"(?:(?<=\p{Lu}[\p{L}.'’-]*),\s+(?P<a1>\d{1,3}),|(?P<a2>\d{1,3})-year-old\b|\baged\s+(?P<a3>\d{1,3})\b)"
@@ -63,7 +63,7 @@ class AgeBirthYearMismatch(Rule):
             return
         text = document.text
         today = document.date.value.year
-        for start, end in analyse(document).sentences:
+        for start, end in sentences(document):
             born = born_pattern().search(text, start, end)
             if born is None or past_pattern().search(text, start, end):
                 continue

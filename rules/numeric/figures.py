@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Iterator
 
 import ahocorasick
 import regex
@@ -190,12 +191,17 @@ def prefix_pattern() -> regex.Pattern:
 # -- parsing ---------------------------------------------------------------------
 
 
+@cache
+def phrases_longest_first() -> list[tuple[str, float]]:
+    return sorted(numbers()["phrases"].items(), key=lambda kv: -len(kv[0]))
+
+
 def parse_spelled(text: str) -> float | None:
     """The value of a spelled-out number ("six thousand", "twenty-five", "a dozen")."""
     vocab = numbers()
     words = _re(r"[\s-]+").split( text.lower().strip())
     phrase = " ".join(words)
-    for known, value in sorted(vocab["phrases"].items(), key=lambda kv: -len(kv[0])):
+    for known, value in phrases_longest_first():
         if phrase == known:
             return float(value)
         if phrase.startswith(known + " "):
@@ -328,27 +334,39 @@ def sentences(document: Document) -> list[tuple[int, int]]:
 
 # -- key words: a cheap first look before a regex --------------------------------------
 
-FOLDS_TO_ASCII = re.compile("[\u0130\u017f\u212a]")
+FOLDS_TO_ASCII = "\u0130\u017f\u212a"
 """Non-ASCII letters that the regex module's IGNORECASE matches to ASCII letters (İ, ſ, Kelvin K).
 
 In a text with one of them, a case-insensitive pattern can match where the ASCII-lowered
 text shows no key word, so ``KeyWords`` cannot rule anything out there."""
 
+ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
-def _key_word(phrase: str) -> str:
-    """The longest word of a phrase: every match of the phrase contains it (ASCII-lowered)."""
-    return max(phrase.split(), key=len)
+
+@dataclass(frozen=True)
+class KeyList:
+    """A word list as ``KeyWords`` indexes it."""
+
+    phrases: list[str]
+    key: str
+    """Which word of a phrase is its key: "first" (matches are then tried only where a key
+    word starts a word) or "longest" (the rarest, for lists only asked whether a key occurs)."""
+
+
+def _key_word(phrase: str, which: str) -> str:
+    words = phrase.split()
+    return words[0] if which == "first" else max(words, key=len)
 
 
 @cache
-def keyword_lists() -> dict[str, list[str]]:
+def keyword_lists() -> dict[str, KeyList]:
     """The word lists whose key words ``KeyWords`` finds, by name (all lower case, ASCII)."""
     return {
-        "number": number_words(),
-        "phrase": list(numbers()["phrases"]),
-        "update": _word_list("update_words.txt"),
-        "event": list(event_classes()),
-        "qualifier": [*qualifiers(), *RANGE_WORDS],
+        "number": KeyList(number_words(), "first"),
+        "phrase": KeyList(list(numbers()["phrases"]), "longest"),
+        "update": KeyList(_word_list("update_words.txt"), "longest"),
+        "event": KeyList(list(event_classes()), "first"),
+        "qualifier": KeyList([*qualifiers(), *RANGE_WORDS], "longest"),
     }
 
 
@@ -356,9 +374,9 @@ def keyword_lists() -> dict[str, list[str]]:
 def keyword_automaton() -> ahocorasick.Automaton:
     """One automaton for the key words of every list; its values are (length, list names)."""
     names_by_key: dict[str, set[str]] = {}
-    for name, phrases in keyword_lists().items():
-        for phrase in phrases:
-            names_by_key.setdefault(_key_word(phrase), set()).add(name)
+    for name, word_list in keyword_lists().items():
+        for phrase in word_list.phrases:
+            names_by_key.setdefault(_key_word(phrase, word_list.key), set()).add(name)
     automaton = ahocorasick.Automaton()
     for key, names in names_by_key.items():
         automaton.add_word(key, (len(key), tuple(sorted(names))))
@@ -374,28 +392,37 @@ def _is_word_char(char: str) -> bool:
 class KeyWords:
     """Where the key words of the word lists occur in a text.
 
-    A phrase can only match where its key word (its longest word) occurs, so a stretch of text
-    without one needs no regex search: most figures have no qualifier or event word near them
-    and most sentences no update word. One automaton pass over the ASCII-lowered text finds
-    every key word as a substring; number words are kept only as whole words, as in
-    ``anchor_pattern``, because they are where spelled figures start.
+    A phrase can only match where its key word occurs, so a stretch of text without one needs
+    no regex search: most figures have no qualifier or event word near them and most sentences
+    no update word. One automaton pass over the ASCII-lowered text finds every key word as a
+    substring. Number words are kept only as whole words (as ``anchor_pattern`` finds them:
+    spelled figures start there); first-word keys only where they start a word, since a match
+    can only start there.
     """
 
     def __init__(self, text: str, lowered: str) -> None:
-        self.complete = FOLDS_TO_ASCII.search(text) is None
+        self.complete = not any(letter in text for letter in FOLDS_TO_ASCII)
         """False when a case-insensitive match could hide from the lowered text."""
-        self.starts: dict[str, list[int]] = {name: [] for name in keyword_lists()}
+        lists = keyword_lists()
+        self.starts: dict[str, list[int]] = {name: [] for name in lists}
         size = len(lowered)
         for last, (length, names) in keyword_automaton().iter(lowered):
             start = last - length + 1
+            starts_word = start == 0 or lowered[start - 1] not in ASCII_WORD_CHARS
             for name in names:
-                if name == "number" and (
-                    (start > 0 and _is_word_char(lowered[start - 1])) or (last + 1 < size and _is_word_char(lowered[last + 1]))
-                ):
+                if name == "number":
+                    if (start > 0 and _is_word_char(lowered[start - 1])) or (last + 1 < size and _is_word_char(lowered[last + 1])):
+                        continue
+                elif lists[name].key == "first" and not starts_word:
                     continue
                 self.starts[name].append(start)
         for starts in self.starts.values():
             starts.sort()
+
+    def starts_in(self, name: str, start: int, end: int) -> list[int]:
+        """Where key words of list ``name`` start in text[start:end], in order."""
+        starts = self.starts[name]
+        return starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     def any_in(self, name: str, start: int, end: int) -> bool:
         """Whether a key word of list ``name`` may start in text[start:end] (always, when not ``complete``)."""
@@ -643,14 +670,27 @@ def _nearest_event(
 ) -> str | None:
     """The event class of the event word nearest the figure in its sentence, within 60 characters."""
     lo, hi = max(sentence[0], start - 60), min(sentence[1], end + 60)
-    if not keywords.any_in("event", lo, hi):
-        return None
     best: tuple[int, str] | None = None
-    for hit in event_re.finditer(text, lo, hi):
+    for hit in _event_matches(text, lo, hi, event_re, keywords):
         distance = hit.start() - end if hit.start() >= end else start - hit.end()
         if best is None or distance < best[0]:
             best = (max(distance, 0), event_classes()[_re(r"\s+").sub( " ", hit.group().lower())])
     return best[1] if best else None
+
+
+def _event_matches(text: str, lo: int, hi: int, event_re: regex.Pattern, keywords: KeyWords) -> Iterator[regex.Match]:
+    """What ``event_re.finditer(text, lo, hi)`` finds, trying only where an event term's first word starts."""
+    if not keywords.complete:
+        yield from event_re.finditer(text, lo, hi)
+        return
+    resume = lo
+    for start in keywords.starts_in("event", lo, hi):
+        if start < resume:
+            continue
+        match = event_re.match(text, start, hi)
+        if match is not None:
+            yield match
+            resume = match.end()
 
 
 # -- comparing figures ---------------------------------------------------------------
