@@ -18,7 +18,7 @@ from typing import Any, Iterator, Mapping
 from linter import Document, Finding, Rule
 from linter.document import DocumentDate
 from linter.rule import RuleOptionError
-from rules.anachronism.kb import KnowledgeBase, Office, Person, Term, builtin_files, load
+from rules.anachronism.kb import KnowledgeBase, KnowledgeBaseError, Office, Person, Term, builtin_files, load
 from rules.anachronism.matcher import Index, Mention, build_index, cues, in_quotation, scan, sentence_span, years_in
 
 ONE_DAY = dt.timedelta(days=1)
@@ -27,8 +27,18 @@ SHARED_OPTIONS: dict[str, Any] = {"extra-kb-files": [], "coverage-start": "1990-
 
 @cache
 def knowledge(extra_files: tuple[str, ...]) -> tuple[KnowledgeBase, Index]:
-    """The built-in base plus the user's files, and its match index (once per process)."""
+    """The built-in base plus the user's files, and its match index (once per process).
+
+    A problem in a user's file stops the rules with a message naming the file
+    and entry; problems in the built-in files are the consistency test's job.
+    """
+    missing = [p for p in extra_files if not Path(p).is_file()]
+    if missing:
+        raise KnowledgeBaseError(f"extra-kb-files: no such file: {', '.join(missing)}")
     kb = load([*builtin_files(), *(Path(p) for p in extra_files)])
+    problems = [p for p in kb.problems if p.startswith(extra_files)] if extra_files else []
+    if problems:
+        raise KnowledgeBaseError("extra-kb-files: " + "; ".join(problems))
     return kb, build_index(kb)
 
 
@@ -107,28 +117,25 @@ class AnachronismRule(Rule):
             self.coverage_start = dt.date.fromisoformat(str(self.options["coverage-start"]))
         except ValueError as error:
             raise RuleOptionError(f"{self.code} option coverage-start must be an ISO date: {error}") from None
-        self.extra_files = tuple(str(self._resolve(p)) for p in self.options["extra-kb-files"])
-        for path in self.extra_files:
-            if not Path(path).is_file():
-                raise RuleOptionError(f"{self.code} option extra-kb-files: no such file {path}")
-        if self.extra_files:
-            kb, _index = knowledge(self.extra_files)
-            problems = [p for p in kb.problems if p.startswith(self.extra_files)]
-            if problems:
-                raise RuleOptionError(f"{self.code}: problems in extra-kb-files: " + "; ".join(problems))
 
-    def _resolve(self, path: str) -> Path:
-        candidate = Path(path).expanduser()
-        if not candidate.is_absolute() and self.config_root is not None:
-            candidate = self.config_root / candidate
-        return candidate
+    @property
+    def extra_files(self) -> tuple[str, ...]:
+        """The user's knowledge-base files, relative ones resolved against the config file's folder."""
+        paths = []
+        for path in self.options["extra-kb-files"]:
+            candidate = Path(str(path)).expanduser()
+            if not candidate.is_absolute() and self.config_root is not None:
+                candidate = self.config_root / candidate
+            paths.append(str(candidate))
+        return tuple(paths)
 
     def readings(self, document: Document) -> Iterator[Reading]:
         """The document's resolved mentions, found once and shared by the family's rules."""
-        key = ("anachronism", self.extra_files)
+        extra_files = self.extra_files
+        key = ("anachronism", extra_files)
         found = document.cache.get(key)
         if found is None:
-            kb, index = knowledge(self.extra_files)
+            kb, index = knowledge(extra_files)
             found = [r for r in (resolve(kb, index, m) for m in scan(index, document.text)) if r is not None]
             document.cache[key] = found
         yield from found

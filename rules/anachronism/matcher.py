@@ -385,6 +385,8 @@ def _read_backwards(index: Index, text: str, position: int, floor: int) -> _Cont
             break
         word = words[-1]
         lower = word.lower().strip(".")
+        if word[:1].isdigit():
+            return None
         if lower in c.blockers or (word[:1].isupper() and lower not in c.capitalised_ok):
             return None
         if lower in c.hypothetical_article or lower in c.era:

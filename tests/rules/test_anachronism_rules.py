@@ -186,3 +186,65 @@ def test_clean_article(rule) -> None:
 def test_bad_input_never_raises(text: str) -> None:
     for rule in (TitleNotHeld, FormerTitleSitting, ElectTitle):
         lint(rule, text, date="2025-06-02")
+
+
+MORE_SILENT = [
+    ("2025-06-02", "The call ended at 3 PM Boris Johnson time."),
+    ("2025-06-02", "The 46th President Joe Biden spoke at the library opening."),
+    ("2025-06-02", "They met Boris Johnson, prime minister at the time, in London."),
+    ("2025-06-02", "Putin told US President Joe Biden at a 2021 summit that Ukraine was a red line."),
+    ("2025-06-02", "US President Joe Biden (2021-2025) signed the law."),
+    ("2025-06-02", "Prime Minister's Questions with Boris Johnson was lively."),
+    ("2025-06-02", "Rice University President Reginald DesRoches spoke."),
+]
+
+
+@pytest.mark.parametrize(("date", "text"), MORE_SILENT, ids=[t[:40] for _d, t in MORE_SILENT])
+def test_more_silent(date: str, text: str) -> None:
+    assert_clean(TitleNotHeld, text, date=date)
+    assert_clean(FormerTitleSitting, text, date=date)
+
+
+USER_KB = """
+jurisdiction: ACME
+label: Acme Corporation
+as_of: 2025-12-01
+names: [Acme]
+people:
+  - {id: jane-roe, name: Jane Roe, aliases: [Roe]}
+  - {id: john-doe, name: John Doe, aliases: [Doe]}
+offices:
+  - id: acme-ceo
+    label: Chief Executive of Acme
+    titles: [CEO, chief executive]
+    single_holder: true
+    terms:
+      - {person: jane-roe, start: 2010-01-01, end: 2020-01-01, source: "annual report 2020"}
+      - {person: john-doe, start: 2020-01-01, end: null, source: "annual report 2020"}
+"""
+
+
+def test_extra_kb_files_relative_to_config_root(tmp_path) -> None:
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "acme.yaml").write_text(USER_KB, encoding="utf-8")
+    rule = TitleNotHeld({"extra-kb-files": ["kb/acme.yaml"]})
+    rule.config_root = tmp_path
+    from linter.dates import parse_date_value
+    from linter.document import Document
+
+    document = Document("Acme CEO Jane Roe said on Monday that profits rose.", "a.txt", date=parse_date_value("2024-05-01", "test"))
+    [finding] = list(rule.check(document))
+    assert finding.message.startswith("Jane Roe was Chief Executive of Acme from 2010-01-01 to 2020-01-01")
+    assert "it was John Doe" in finding.message
+
+
+def test_bad_user_file_is_named(tmp_path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("jurisdiction: X\nas_of: 2025-01-01\noffices:\n  - {id: x, titles: [Boss], terms: [{person: p, start: soon}]}\n", encoding="utf-8")
+    from linter.dates import parse_date_value
+    from linter.document import Document
+    from rules.anachronism.kb import KnowledgeBaseError
+
+    rule = TitleNotHeld({"extra-kb-files": [str(bad)]})
+    with pytest.raises(KnowledgeBaseError, match="bad.yaml"):
+        list(rule.check(Document("Boss Pat", "a.txt", date=parse_date_value("2024-05-01", "test"))))
