@@ -1,0 +1,101 @@
+"""TYP: a name spelled differently from the way most documents of the corpus spell it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Iterator, Sequence
+
+import regex
+
+from linter import Document, Finding, Rule, Severity
+from linter.rule import Fact
+from rules.typos.name_variant import close_spellings
+from rules.typos.text import GAZETTEER_OPTIONS, analyse, fold, gazetteer_for, name_candidates
+
+VOWELS = regex.compile(r"(?<=.)[aeiouy]")
+REPEATS = regex.compile(r"(.)\1+")
+SOUND_ALIKE = (("ph", "f"), ("kh", "h"), ("ck", "k"), ("w", "v"), ("z", "s"), ("j", "i"))
+
+
+def skeleton(name: str) -> str:
+    """A key that transliteration variants share: Medinsky/Medinski, Zelenskyy/Zelenski, Volodymyr/Volodimir."""
+    key = fold(name)
+    for old, new in SOUND_ALIKE:
+        key = key.replace(old, new)
+    return REPEATS.sub(r"\1", VOWELS.sub("", key))
+
+
+class NameSpelledDifferentlyInCorpus(Rule):
+    """A name spelled differently from the way most documents of the corpus spell it ("Medinski" vs "Medinsky").
+
+    ## What it flags
+    A capitalised name that several other documents spell another, close way
+    (one or two letters apart, with the same consonant skeleton): "Medinski"
+    in one article where two others write "Medinsky". The usual spelling must
+    be used by at least two documents and by more documents than the odd one.
+    The first occurrence in each document with the odd spelling is reported,
+    with a document that uses the usual spelling as the related place.
+    Runs in the corpus phase; info severity, since transliterations differ
+    between publishers.
+
+    ## Why
+    A corpus that spells one person three ways splits that person in three
+    for search, counting and entity linking.
+
+    ## What it leaves alone
+    Spellings one of which extends the other (Zelensky/Zelenskyy), differing
+    only in accents, names the gazetteer knows as distinct (Austria,
+    Australia), English words, names under five letters, ties, and documents
+    that use both spellings (the per-document rule TYP007 covers those).
+
+    ## Example
+    Three articles write "Vladimir Medinsky" and one writes "Vladimir
+    Medinski": the fourth is reported.
+
+    ## Options
+    `extra-names`: more names the gazetteer knows. `extra-gazetteer-files`:
+    files of names, one a line, relative to the config file.
+    """
+
+    code = "TYP008"
+    name = "name-spelled-differently-in-corpus"
+    category = "typo"
+    severity = Severity.INFO
+    default_options = dict(GAZETTEER_OPTIONS)
+
+    def collect(self, document: Document) -> Iterator[Fact]:
+        analysis = analyse(document)
+        if not analysis.english:
+            return
+        for form, tokens in name_candidates(analysis, gazetteer_for(self)).items():
+            first = tokens[0]
+            yield Fact(skeleton(form), {"form": form, "location": document.location(first.start, first.end)})
+
+    def reduce(self, key: str, values: Sequence[Any]) -> Iterator[Finding]:
+        by_form: dict[str, list[Any]] = defaultdict(list)
+        for value in values:
+            by_form[value["form"]].append(value["location"])
+        if len(by_form) < 2:
+            return
+        gazetteer = gazetteer_for(self)
+        usual = max(by_form, key=lambda form: len(by_form[form]))
+        usual_documents = {(loc.path, loc.record) for loc in by_form[usual]}
+        if len(usual_documents) < 2:
+            return
+        for form, locations in by_form.items():
+            if (
+                form == usual
+                or len(locations) >= len(by_form[usual])
+                or not close_spellings(form, usual)
+                or gazetteer.knows(form)
+            ):
+                continue
+            related = by_form[usual][0]
+            for location in locations:
+                if (location.path, location.record) in usual_documents:
+                    continue
+                yield self.finding_at(
+                    location,
+                    f"{form!r} is spelled {usual!r} in {len(usual_documents)} other documents of the corpus",
+                    related=[related],
+                )

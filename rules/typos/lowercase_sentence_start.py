@@ -1,0 +1,134 @@
+"""TYP: a sentence or paragraph that starts in lower case."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Iterator
+
+import regex
+
+from linter import Document, Finding, Fix, Rule
+from rules.typos.text import DATA, analyse, read_list, sentence_words, title_case
+
+# A full stop, "?" or "!" right after a word or number, then spaces, then a lower-case letter.
+# A closing quote or bracket in between ('"Why?" he asked') means the sentence goes on.
+SENTENCE_END = regex.compile(r"(?<=[\p{L}\p{N}])[.?!][ \t]+(?=\p{Ll})")
+FIRST_WORD = regex.compile(r"\p{L}[\p{L}\p{N}'’.-]*")
+LIST_ITEM = regex.compile(r"[ \t]*(?:[-*•·–—>+▪►]|\(?\w{1,3}[.)](?=\s)|\(\w{1,3}\))")
+LEADING = regex.compile(r"[ \t\"“‘'«(\[]*")
+TERMINAL = ".?!…\"”’»)]"
+MIN_WORDS = 3
+"""Fewer words than this is a label or a fragment ("mirror."), not a sentence."""
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    return frozenset(read_list(DATA / "abbreviations.txt"))
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    return frozenset(read_list(DATA / "name_particles.txt"))
+
+
+class LowercaseSentenceStart(Rule):
+    """A sentence that starts with a lower-case letter ("at this time, we would like...").
+
+    ## What it flags
+    A lower-case first word after a full stop, question mark or exclamation
+    mark, or at the start of a paragraph (a line after a blank line or after
+    a line that ends a sentence).
+
+    ## Why
+    A sentence in lower case is a sign of spun, transcribed or badly joined
+    text; it also breaks sentence splitters.
+
+    ## What it leaves alone
+    Words after abbreviations ("e.g. the", "U.S. officials", "Mr. smith",
+    `rules/typos/data/abbreviations.txt`) and initials; list items and lines
+    that continue a hard-wrapped paragraph or follow a colon; text after an
+    ellipsis or a closing quote ('"Why?" he asked'); URLs, e-mail addresses
+    and code; words that are lower case by design (iPhone, eBay) and name
+    particles (de Gaulle, von der Leyen, bin Salman:
+    `rules/typos/data/name_particles.txt`); fragments of fewer than three
+    words; lines with no capital letter at all; texts that are not English
+    or are lower case throughout.
+
+    ## Example
+    "at this time, we would like to reiterate that Ukraine wants peace."
+    becomes "At this time, we would like to reiterate that Ukraine wants peace."
+
+    ## Fix
+    Capitalises the first letter; unsafe (the line may be a fragment).
+    """
+
+    code = "TYP005"
+    name = "lowercase-sentence-start"
+    category = "typo"
+    fixable = True
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        analysis = analyse(document)
+        if not analysis.english or not analysis.cased:
+            return
+        text = document.text
+        previous = ""
+        for start, end, line in document.lines():
+            if line.strip():
+                if _starts_paragraph(previous) and not LIST_ITEM.match(line):
+                    first = start + LEADING.match(line).end()
+                    finding = self._check_word(document, analysis, first, line)
+                    if finding is not None:
+                        yield finding
+                previous = line
+            else:
+                previous = ""
+        for match in SENTENCE_END.finditer(text):
+            if self._ends_sentence(text, match.start()):
+                line_start = text.rfind("\n", 0, match.start()) + 1
+                line_end = text.find("\n", match.end())
+                line = text[line_start : line_end if line_end >= 0 else len(text)]
+                finding = self._check_word(document, analysis, match.end(), line)
+                if finding is not None:
+                    yield finding
+
+    def _check_word(self, document: Document, analysis, start: int, line: str) -> Finding | None:
+        text = document.text
+        match = FIRST_WORD.match(text, start)
+        if match is None or not text[start].islower():
+            return None
+        word = match.group()
+        end = match.end()
+        if (
+            any(c.isupper() or c.isdigit() for c in word)
+            or word.endswith((".", "-"))
+            or "." in word
+            or (end < len(text) and text[end] in "(_=:/@")
+            or word.lower() in name_particles()
+            or not any(c.isupper() for c in line)
+            or sentence_words(text, start) < MIN_WORDS
+            or analysis.is_protected(start, end)
+        ):
+            return None
+        fix = Fix.replace(start, start + 1, title_case(text[start]), safe=False, description="capitalise the first letter")
+        return self.finding(document, start, end, f"sentence starts in lower case: {word!r}", fix=fix)
+
+    @staticmethod
+    def _ends_sentence(text: str, mark_at: int) -> bool:
+        """Whether the mark at ``mark_at`` ends a sentence (not an abbreviation, initial or ellipsis)."""
+        mark = text[mark_at]
+        word_match = regex.search(r"[\p{L}\p{N}.'’]+$", text[max(0, mark_at - 40) : mark_at])
+        word = word_match.group() if word_match else ""
+        if mark == ".":
+            bare = word.strip(".")
+            if "." in bare or len(bare) == 1 or bare.lower() in abbreviations() or word.endswith("."):
+                return False
+        if mark == "!" and word[:1].isupper():
+            return False
+        return True
+
+
+def _starts_paragraph(previous: str) -> bool:
+    """A line starts a paragraph after a blank line or after a line that ends a sentence."""
+    previous = previous.rstrip()
+    return not previous or previous[-1] in TERMINAL

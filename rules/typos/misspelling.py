@@ -1,0 +1,69 @@
+"""TYP: common misspellings from codespell's dictionary ("teh" for "the")."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter import Document, Finding, Fix, Rule
+from rules.typos.text import LOWER_WORD, analyse, misspellings
+
+
+class Misspelling(Rule):
+    """A word from codespell's list of common misspellings ("teh", "goverment").
+
+    ## What it flags
+    Lower-case words that codespell's dictionary lists as misspellings, such
+    as "teh", "recieve" or "goverment". The dictionary is read at run time
+    from the installed codespell package (GPL-2.0); entries that are real
+    words, names or common words of other languages in news (bloc, ore, Hart,
+    Claus, "oder", "ist") are dropped: see `rules/typos/data/codespell_drop.txt`,
+    extended with the `ignore` option.
+
+    ## Why
+    Hurried editing and machine-spun text leave transposed and dropped
+    letters; a curated list catches them without flagging the many names
+    news is full of.
+
+    ## What it leaves alone
+    Capitalised words (names: "Hart", "Claus"), words in URLs, e-mail
+    addresses and file names, a word followed by "[sic]", words inside short
+    quotations ("the sign read 'goverment'"), words joined by a hyphen or
+    apostrophe to another, and texts that are not English.
+
+    ## Example
+    "These conversations, teh first as the war began" becomes "These
+    conversations, the first as the war began".
+
+    ## Fix
+    Replaces the word with the correction when codespell gives exactly one;
+    safe. Entries with several candidates are reported without a fix.
+
+    ## Options
+    `ignore`: more words never to report (lower case).
+    """
+
+    code = "TYP001"
+    name = "misspelling"
+    category = "typo"
+    fixable = True
+    default_options = {"ignore": []}
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        analysis = analyse(document)
+        if not analysis.english:
+            return
+        table = misspellings()
+        ignored = {word.lower() for word in self.options["ignore"]}
+        for match in LOWER_WORD.finditer(document.text):
+            word = match.group()
+            entry = table.get(word)
+            if entry is None or word in ignored:
+                continue
+            start, end = match.span()
+            if analysis.is_kept(start, end):
+                continue
+            candidates = " or ".join(repr(c) for c in entry.candidates)
+            fix = None
+            if entry.automatic:
+                fix = Fix.replace(start, end, entry.candidates[0], description=f"replace with {entry.candidates[0]!r}")
+            yield self.finding(document, start, end, f"misspelling: {word!r}, did you mean {candidates}?", fix=fix)

@@ -1,0 +1,137 @@
+"""TYP: the same name spelled two ways in one document ("Selenskyy" and "Zelenskyy")."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from rapidfuzz.distance import OSA
+
+from linter import Document, Finding, Fix, Rule
+from rules.typos.text import (
+    GAZETTEER_OPTIONS,
+    Gazetteer,
+    NameToken,
+    analyse,
+    fold,
+    gazetteer_for,
+    given_names,
+    name_candidates,
+)
+
+LONG_NAME = 9
+"""From this length on, two edits apart still counts as one name; shorter names allow one."""
+
+
+def close_spellings(a: str, b: str) -> bool:
+    """One edit apart (two for long names), a swap of neighbours counting as one."""
+    folded_a, folded_b = fold(a), fold(b)
+    if folded_a == folded_b or folded_a.startswith(folded_b) or folded_b.startswith(folded_a):
+        return False
+    allowed = 2 if min(len(folded_a), len(folded_b)) >= LONG_NAME else 1
+    return abs(len(folded_a) - len(folded_b)) <= allowed and OSA.distance(folded_a, folded_b) <= allowed
+
+
+def different_people(rare: list[NameToken], common: list[NameToken]) -> bool:
+    """Both spellings come with given names, and none of them match: two people (Hansen, Jansen)."""
+    rare_given, common_given = given_names(rare), given_names(common)
+    if not rare_given or not common_given:
+        return False
+    return not any(fold(a) == fold(b) or OSA.distance(fold(a), fold(b)) <= 2 for a in rare_given for b in common_given)
+
+
+class NameSpelledTwoWays(Rule):
+    """A name spelled two ways in one document ("Selenskyy" where the article writes "Zelenskyy").
+
+    ## What it flags
+    A capitalised word that the same document also writes with one letter
+    different (two for names of nine letters or more), a swap of two
+    neighbouring letters counting as one: "Dolmabache" beside "Dolmabahce",
+    "Selenskyy" beside "Zelenskyy", "Starmar" beside "Starmer". The spelling
+    the gazetteer knows wins; otherwise the more frequent one, which must
+    occur at least twice and more often than the other. Each occurrence of
+    the odd spelling is reported, with the usual one as the related place.
+
+    ## Why
+    A name spelled two ways in one article is almost always a slip, and it
+    splits the name in two for search and entity extraction.
+
+    ## What it leaves alone
+    Words one of which extends the other (Russia/Russian, Zelensky/Zelenskyy),
+    spellings that differ only in accents, English words, names shorter than
+    five letters (Iran/Iraq), names the gazetteer knows as distinct
+    (Austria/Australia, Slovakia/Slovenia), spellings that differ in their
+    last letter only (Filipino/Filipina), ties, and
+    spellings that come with different given names (two people).
+
+    ## Example
+    "Zelenskyy said ... Selenskyy has stated ... Zelenskyy added": the
+    "Selenskyy" is reported, fix "Zelenskyy".
+
+    ## Fix
+    Replaces the odd spelling with the usual one; unsafe.
+
+    ## Options
+    `extra-names`: more names the gazetteer knows. `extra-gazetteer-files`:
+    files of names, one a line, relative to the config file.
+    """
+
+    code = "TYP007"
+    name = "name-spelled-two-ways"
+    category = "typo"
+    fixable = True
+    default_options = dict(GAZETTEER_OPTIONS)
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        analysis = analyse(document)
+        if not analysis.english:
+            return
+        gazetteer = gazetteer_for(self)
+        candidates = name_candidates(analysis, gazetteer)
+        forms = sorted(candidates, key=len)
+        for index, first in enumerate(forms):
+            for second in forms[index + 1 :]:
+                if len(second) - len(first) > 2:
+                    break
+                if not close_spellings(first, second) or _same_but_ending(first, second):
+                    continue
+                pair = self._rare_and_common(first, second, candidates, gazetteer)
+                if pair is None:
+                    continue
+                rare, common = pair
+                if different_people(candidates[rare], candidates[common]):
+                    continue
+                usual = candidates[common][0]
+                times = len(candidates[common])
+                related = document.location(usual.start, usual.end, f"{common!r} here")
+                for token in candidates[rare]:
+                    if analysis.is_kept(token.start, token.end):
+                        continue
+                    fix = Fix.replace(token.start, token.end, common, safe=False, description=f"write {common!r}")
+                    yield self.finding(
+                        document,
+                        token.start,
+                        token.end,
+                        f"{rare!r} is spelled {common!r} elsewhere in this document ({times} time{'s' if times > 1 else ''})",
+                        fix=fix,
+                        related=[related],
+                    )
+
+    @staticmethod
+    def _rare_and_common(
+        a: str, b: str, candidates: dict[str, list[NameToken]], gazetteer: Gazetteer
+    ) -> tuple[str, str] | None:
+        known_a, known_b = gazetteer.knows(a), gazetteer.knows(b)
+        if known_a and known_b:
+            return None
+        if known_a or known_b:
+            return (b, a) if known_a else (a, b)
+        count_a, count_b = len(candidates[a]), len(candidates[b])
+        if count_a == count_b or max(count_a, count_b) < 2:
+            return None
+        return (a, b) if count_a < count_b else (b, a)
+
+
+def _same_but_ending(a: str, b: str) -> bool:
+    """The spellings differ only in their last letter (Filipino/Filipina, Kovalenko/Kovalenka)."""
+    folded_a, folded_b = fold(a), fold(b)
+    return len(folded_a) == len(folded_b) and folded_a[:-1] == folded_b[:-1]

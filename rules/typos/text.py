@@ -1,0 +1,392 @@
+"""Shared analysis for the typo rules: lexicon, gazetteer and per-document spans.
+
+Several TYP rules need the same facts about a text: which spans are URLs,
+e-mail addresses or file names (never prose), which words sit in a short
+quotation or before ``[sic]`` (kept on purpose), whether the text is English
+at all, and where the capitalised words are. They are computed once per
+document and shared through ``document.cache["typos"]``.
+
+The English lexicon is codespell's own vocabulary: every word codespell
+offers as a correction is a correctly spelled word, so its dictionaries,
+read from the installed package at run time, double as a word list.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib.resources
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+
+from linter import Document, Rule
+
+DATA = Path(__file__).parent / "data"
+CACHE_KEY = "typos"
+
+WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}_'’.@#/-])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?![\p{L}\p{N}_@/]|-\p{L})")
+PROTECTED = regex.compile(
+    r"""
+    (?:https?://|ftp://|www\.)[^\s<>"“”]+            # URLs
+    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+        # e-mail addresses
+    | [@\#]\w+                                          # handles and hashtags
+    | `[^`\n]+`                                         # inline code
+    | (?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:com|org|net|gov|edu|int|mil|info|io|co|uk|de|fr|ru|ua|tr|eu|us|ca|au|in|jp|cn|it|es|nl|pl|ch|se|no|be|at|dk|fi|cz|gr|pt|ie|tv|me|ly|ai|app|news|html?|php|aspx?|pdf|docx?|xlsx?|csv|txt|json|xml|jpe?g|png|gif|svg|mp[34]|zip|py|js|exe)\b
+    """,
+    regex.VERBOSE,
+)
+LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’@#/.-])\p{Ll}+(?:['’]\p{Ll}+)*(?![\p{L}\p{N}_'’@/-])")
+PREVIOUS_WORD = regex.compile(r"(\p{L}+)[ \t]+$")
+INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("ers", ""))
+SIC = regex.compile(r"\s*[\[(]\s*sic\s*[\])]", regex.IGNORECASE)
+QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
+SHORT_QUOTE_WORDS = 4
+SAMPLE = 20000
+"""Characters looked at to judge a text's language and casing."""
+ENGLISH_MARKERS = frozenset(
+    "the of and to in a is that for on was with as by at from it are be has have said not an this "
+    "but were which will his her their they he she would been who after".split()
+)
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: "Erdoğan" and "erdogan" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", word.replace("ı", "i").replace("ł", "l").replace("ø", "o"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def read_list(path: Path) -> list[str]:
+    """Non-empty lines of a data file, without comments."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+# -- codespell's dictionaries ----------------------------------------------------
+
+
+def _codespell_file(name: str) -> str:
+    return (importlib.resources.files("codespell_lib") / "data" / name).read_text(encoding="utf-8")
+
+
+def _entries(name: str) -> Iterable[tuple[str, str]]:
+    for line in _codespell_file(name).splitlines():
+        if "->" in line:
+            key, _, value = line.partition("->")
+            yield key.strip(), value.strip()
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Lower-case English words: codespell's corrections, British spellings, and our additions."""
+    words: set[str] = set()
+    for name in ("dictionary.txt", "dictionary_rare.txt", "dictionary_usage.txt", "dictionary_en-GB_to_en-US.txt"):
+        for key, value in _entries(name):
+            if name == "dictionary_en-GB_to_en-US.txt":
+                words.add(key)
+            words.update(w.strip() for w in value.split(",") if w.strip().islower() and " " not in w.strip())
+    words.update(w.lower() for w in read_list(DATA / "common_words.txt"))
+    return frozenset(words)
+
+
+@cache
+def dropped_misspellings() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_list(DATA / "codespell_drop.txt"))
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    """One codespell entry: its candidate corrections, and whether fixing is automatic.
+
+    codespell's convention: a value with a comma (several candidates, or a
+    reason) is never fixed blindly.
+    """
+
+    candidates: tuple[str, ...]
+    automatic: bool
+
+
+@cache
+def misspellings() -> dict[str, Misspelling]:
+    """codespell's main dictionary, less entries that are real words or names in news."""
+    real_words = english_words()
+    dropped = dropped_misspellings()
+    table: dict[str, Misspelling] = {}
+    for key, value in _entries("dictionary.txt"):
+        if not key.islower() or key in real_words or key in dropped or not WORD.fullmatch(key):
+            continue
+        candidates = tuple(v.strip() for v in value.split(",") if v.strip())
+        table[key] = Misspelling(candidates, automatic="," not in value)
+    return table
+
+
+# -- gazetteer ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Known names, keyed by their folded form.
+
+    ``single`` maps a folded one-word name to its usual spelling; ``phrases``
+    maps the folded first word of a several-word name to the folded words of
+    each such name and its spelling. ``ambiguous`` holds folded names that are
+    also ordinary words (turkey, may) or too short to trust.
+    """
+
+    single: dict[str, str]
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]
+    ambiguous: frozenset[str]
+    words_in_names: frozenset[str] = field(default=frozenset())
+
+    def knows(self, word: str) -> bool:
+        """A known one-word name (in any case and with or without accents)."""
+        return fold(word) in self.single
+
+    def unambiguous(self, word: str) -> bool:
+        """Known, and its lower-case form is no ordinary word."""
+        folded = fold(word)
+        return folded in self.single and folded not in self.ambiguous
+
+
+@cache
+def _gazetteer(extra_names: tuple[str, ...], extra_files: tuple[str, ...]) -> Gazetteer:
+    names = read_list(DATA / "gazetteer.txt") + list(extra_names)
+    for path in extra_files:
+        names.extend(read_list(Path(path)))
+    common = {fold(w) for w in read_list(DATA / "common_words.txt")}
+    ambiguous = {fold(w) for w in read_list(DATA / "ambiguous.txt")}
+    single: dict[str, str] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for name in names:
+        words = name.split()
+        folded = tuple(fold(w) for w in words)
+        if len(words) == 1:
+            single.setdefault(folded[0], name)
+            if folded[0] in common or len(folded[0]) < 3:
+                ambiguous.add(folded[0])
+        else:
+            phrases[folded[0]].append((folded, name))
+    return Gazetteer(
+        single=single,
+        phrases=dict(phrases),
+        ambiguous=frozenset(ambiguous),
+        words_in_names=frozenset(w for f in phrases.values() for words, _ in f for w in words),
+    )
+
+
+def gazetteer_for(rule: Rule) -> Gazetteer:
+    """The built-in gazetteer plus the rule's `extra-names` and `extra-gazetteer-files`."""
+    root = rule.config_root
+    files = tuple(
+        str((Path(root) / path) if root is not None and not Path(path).is_absolute() else Path(path))
+        for path in rule.options.get("extra-gazetteer-files", ())
+    )
+    return _gazetteer(tuple(rule.options.get("extra-names", ())), files)
+
+
+GAZETTEER_OPTIONS: dict[str, Any] = {"extra-names": [], "extra-gazetteer-files": []}
+
+
+# -- per-document analysis ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NameToken:
+    """A capitalised word ("Zelenskyy", "Putin's" without the "'s") where it stands."""
+
+    text: str
+    start: int
+    end: int
+    initial: bool
+    """At the start of a line or sentence, where any word is capitalised."""
+    heading: bool
+    """On a title-case line (a headline), where most words are capitalised."""
+    previous: str
+    """The capitalised word just before it, if any (a given name: "Vladimir" Putin)."""
+
+
+@dataclass
+class Analysis:
+    protected: list[tuple[int, int]]
+    """Sorted, non-overlapping spans that are not prose: URLs, e-mail addresses, file names, code."""
+    kept: list[tuple[int, int]]
+    """Sorted spans kept as written on purpose: words before [sic], short quotations."""
+    english: bool
+    """Enough English function words: the word-level rules speak English only."""
+    cased: bool
+    """Capitalises words at all: a corpus lower-cased on purpose has no case errors."""
+    names: list[NameToken] = field(default_factory=list)
+
+    def is_protected(self, start: int, end: int) -> bool:
+        return _overlaps(self.protected, start, end)
+
+    def is_kept(self, start: int, end: int) -> bool:
+        return _overlaps(self.kept, start, end) or _overlaps(self.protected, start, end)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return any(s < end and start < e for s, e in spans[max(index, 0) : index + 2])
+
+
+def analyse(document: Document) -> Analysis:
+    """The shared analysis of one document, computed once."""
+    cached = document.cache.get(CACHE_KEY)
+    if cached is None:
+        text = document.text
+        protected = _merge([m.span() for m in PROTECTED.finditer(text)])
+        kept = _merge([*_sic_words(text), *_short_quotes(text)])
+        names = _names(text)
+        cased = _is_cased(text, names)
+        cached = Analysis(protected, kept, english=_looks_english(text), cased=cased, names=names)
+        document.cache[CACHE_KEY] = cached
+    return cached
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _sic_words(text: str) -> Iterable[tuple[int, int]]:
+    """The word (or words, up to three) just before "[sic]"."""
+    for match in SIC.finditer(text):
+        window_start = max(0, match.start() - 60)
+        words = list(WORD.finditer(text, window_start, match.start()))
+        if words:
+            yield words[max(0, len(words) - 3)].start(), match.end()
+
+
+def _short_quotes(text: str) -> Iterable[tuple[int, int]]:
+    """Quotations of a few words: scare quotes and quoted words, often kept as written."""
+    for line_match in regex.finditer(r"[^\n]+", text):
+        line, offset = line_match.group(), line_match.start()
+        position = 0
+        while True:
+            opening = _next_opening(line, position)
+            if opening is None:
+                break
+            closing_char = QUOTE_PAIRS[line[opening]]
+            closing = line.find(closing_char, opening + 1)
+            if closing < 0:
+                break
+            inside = line[opening + 1 : closing]
+            if len(WORD.findall(inside)) <= SHORT_QUOTE_WORDS:
+                yield offset + opening, offset + closing + 1
+            position = closing + 1
+
+
+def _next_opening(line: str, position: int) -> int | None:
+    for index in range(position, len(line)):
+        char = line[index]
+        if char in QUOTE_PAIRS and (char != "‘" or index == 0 or not line[index - 1].isalnum()):
+            return index
+    return None
+
+
+def _is_cased(text: str, names: list[NameToken]) -> bool:
+    """Some capitals at all, and in a longer text at least one capitalised word in fifty."""
+    lower_words = len(LOWER_WORD.findall(text, 0, SAMPLE))
+    if lower_words < 50:
+        return any(c.isupper() for c in text[:SAMPLE])
+    return sum(1 for name in names if name.start < SAMPLE) >= 0.02 * lower_words
+
+
+def _looks_english(text: str) -> bool:
+    words = [w.lower() for w in WORD.findall(text[:SAMPLE])]
+    if len(words) < 20:
+        return True
+    return sum(w in ENGLISH_MARKERS for w in words) / len(words) >= 0.12
+
+
+def _names(text: str) -> list[NameToken]:
+    names = []
+    by_start: dict[int, NameToken] = {}
+    headings = _heading_lines(text)
+    line_starts = [0] + [m.end() for m in regex.finditer("\n", text)] if headings else [0]
+    for match in CAPITALISED.finditer(text):
+        word = match.group()
+        for suffix in ("'s", "’s"):
+            if word.endswith(suffix):
+                word = word[: -len(suffix)]
+        start = match.start()
+        before = text[max(0, start - 40) : start]
+        stripped = before.rstrip(" \t\"'“‘(«[*•-–—")
+        initial = not stripped or stripped[-1] in "\n.?!:;|»>" or before.endswith("\n")
+        previous_match = PREVIOUS_WORD.search(before)
+        previous_token = by_start.get(start - len(before) + previous_match.start(1)) if previous_match else None
+        previous = previous_token.text if previous_token is not None else ""
+        heading = bool(headings) and bisect.bisect_right(line_starts, start) - 1 in headings
+        token = NameToken(word, start, start + len(word), initial, heading, previous)
+        names.append(token)
+        by_start[start] = token
+    return names
+
+
+def _heading_lines(text: str) -> set[int]:
+    """Line numbers (0-based) of title-case lines, where capitals prove nothing about names."""
+    headings = set()
+    for number, line in enumerate(text.split("\n")):
+        words = WORD.findall(line)
+        if len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) >= 0.5:
+            headings.add(number)
+    return headings
+
+
+def is_english_word(word: str) -> bool:
+    """In the lexicon, directly or after removing a common inflection ("talks", "prisoners")."""
+    lexicon = english_words()
+    word = word.lower()
+    if word in lexicon:
+        return True
+    for suffix, replacement in INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[: -len(suffix)] + replacement in lexicon:
+            return True
+    return False
+
+
+def sentence_words(text: str, start: int, limit: int = 400) -> int:
+    """How many words the sentence starting at ``start`` has (up to its end or the line's)."""
+    end = start
+    stop = min(len(text), start + limit)
+    while end < stop and text[end] not in ".?!\n":
+        end += 1
+    return len(WORD.findall(text, start, end))
+
+
+def title_case(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+MIN_NAME_LENGTH = 5
+"""Shorter names (Iran, Iraq, Mali) differ by one letter too often to compare."""
+
+
+def name_candidates(analysis: Analysis, gazetteer: Gazetteer) -> dict[str, list[NameToken]]:
+    """Capitalised words that may be names, with their occurrences: no English words, no ambiguous names."""
+    forms: dict[str, list[NameToken]] = defaultdict(list)
+    for token in analysis.names:
+        forms[token.text].append(token)
+    return {
+        form: tokens
+        for form, tokens in forms.items()
+        if len(form) >= MIN_NAME_LENGTH
+        and fold(form) not in gazetteer.ambiguous
+        and not is_english_word(form)
+        and not all(analysis.is_kept(t.start, t.end) for t in tokens)
+    }
+
+
+def given_names(tokens: Iterable[NameToken]) -> set[str]:
+    """The capitalised non-English words just before a surname's occurrences ("Vladimir" Putin)."""
+    return {t.previous for t in tokens if t.previous[:1].isupper() and not is_english_word(t.previous)}
