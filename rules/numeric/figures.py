@@ -134,13 +134,16 @@ def anchor_pattern() -> re.Pattern:
 
 @cache
 def phrase_anchor_pattern() -> re.Pattern:
-    """The first word of a number phrase, where the rest of the phrase follows (in the lowered text)."""
+    """The first word of a number phrase, where the rest of the phrase follows (in the lowered text).
+
+    No ``\\b`` in front, so that the engine can skip ahead to the phrases' first letters: callers
+    check that a match starts a word."""
     alternatives = []
     for phrase in numbers()["phrases"]:
         first, *rest = [re.escape(word) for word in phrase.split()]
         following = r"\s+".join(rest)
         alternatives.append(rf"{first}(?=\s+{following})" if rest else rf"{first}\b")
-    return re.compile(rf"\b(?:{'|'.join(alternatives)})")
+    return re.compile("|".join(alternatives))
 
 
 RANGE_WORDS = ("between", "from")
@@ -367,6 +370,7 @@ def keyword_lists() -> dict[str, KeyList]:
         "update": KeyList(_word_list("update_words.txt"), "longest"),
         "event": KeyList(list(event_classes()), "first"),
         "qualifier": KeyList([*qualifiers(), *RANGE_WORDS], "longest"),
+        "month": KeyList(list(calendar()["months"]), "longest"),
     }
 
 
@@ -443,7 +447,11 @@ def _anchors(lowered: str, keywords: KeyWords) -> list[int]:
     starts = [anchor.start() for anchor in DIGIT_OR_CURRENCY.finditer(lowered)]
     starts += keywords.starts["number"]
     if keywords.starts["phrase"]:
-        starts += [anchor.start() for anchor in phrase_anchor_pattern().finditer(lowered)]
+        starts += [
+            anchor.start()
+            for anchor in phrase_anchor_pattern().finditer(lowered)
+            if anchor.start() == 0 or not _is_word_char(lowered[anchor.start() - 1])
+        ]
     return sorted(starts)
 
 
@@ -458,7 +466,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in SENTENCE_END.finditer(text):
-        gap_start, gap_end = match.span("gap") if match.group("gap") is not None else match.span()
+        gap_start, gap_end = match.span("gap")
+        if gap_start < 0:  # a line break
+            gap_start, gap_end = match.span()
         gap = text[gap_start:gap_end]
         if gap.strip() == "" and "\n" not in gap:
             before = _re(r"(\w+)\.$").search(text[max(start, gap_start - 12) : gap_start])
@@ -484,13 +494,15 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, tuple[str,
         word = compound.group(1)
         return noun_classes().get(word.lower(), lemma(word)), (), pos + compound.end()
     function_words = word_set("function_words.txt")
+    classes = noun_classes()
+    not_space = _re(r"[^\s]")
     words = []
     for match in WORD.finditer(window):
         gap = window[words[-1][2] if words else 0 : match.start()]
-        if _re(r"[^\s]").search( gap) and not (not words and gap.strip() in ("", "-")):
+        if not_space.search(gap) and not (not words and gap.strip() in ("", "-")):
             break
         token = match.group().rstrip(".")
-        if token.lower() in function_words and token.lower() not in noun_classes():
+        if token.lower() in function_words and token.lower() not in classes:
             break
         words.append((token, match.start(), match.start() + len(token)))
         if len(words) == 4:
@@ -499,7 +511,7 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, tuple[str,
     for index, (token, start, end) in enumerate(words):
         hit = known.match(window, start)
         if hit and not _re(r"['’]").match( window[hit.end() : hit.end() + 1]):
-            return noun_classes()[_re(r"\s+").sub( " ", hit.group().lower())], tuple(w[0] for w in words[:index]), pos + hit.end()
+            return classes[_re(r"\s+").sub(" ", hit.group().lower())], tuple(w[0] for w in words[:index]), pos + hit.end()
     head = None
     for index, (token, start, end) in enumerate(words):
         if index and token.lower().endswith(("ed", "ing")):
@@ -528,9 +540,9 @@ def _noun_before(text: str, start: int) -> str | None:
 
 def _is_identifier(text: str, start: int) -> bool:
     """"Article 5", "F-16", "Boeing 737": a number that names rather than counts."""
-    before = text[max(0, start - 24) : start]
-    if _re(r"[\p{L}]-$").search( before):
+    if _re(r"[\p{L}]-$").search(text[max(0, start - 3) : start]):  # "$" may stand before a final newline
         return True
+    before = text[max(0, start - 24) : start]
     word = _re(r"(\p{Lu}[\p{L}.]*)\s+$").search( before)
     if word is None:
         return False
@@ -574,22 +586,24 @@ def _analyse(text: str, sentence_spans: list[tuple[int, int]]) -> Analysis:
         start_number = match.start("first")
         if _is_identifier(text, start_number):
             continue
-        month_before = _re(r"(\p{L}+)\.?\s+$").search( text[max(0, start_number - 12) : start_number].lower())
-        if month_before and month_before.group(1) in months:
-            continue  # a date ("May 16")
-        first = match.group("first")
-        spelled = not _re(r"[$£€¥]?\s?\d").match( first)
-        word_before = _re(r"(\p{L}+)\s+$").search( text[max(0, start_number - 16) : start_number])
-        if spelled and word_before and word_before.group(1).lower() in word_set("vague_before.txt"):
-            continue  # "several hundred": no figure
-        if _re(r"\d{4}").fullmatch( first) and 1800 <= value <= 2100 and not match.group("unit"):
+        if keywords.any_in("month", max(0, start_number - 12), start_number):
+            month_before = _re(r"(\p{L}+)\.?\s+$").search(text[max(0, start_number - 12) : start_number].lower())
+            if month_before and month_before.group(1) in months:
+                continue  # a date ("May 16")
+        first, conn, second_text, unit_text = match.group("first", "conn", "second", "unit")
+        spelled = not _re(r"[$£€¥]?\s?\d").match(first)
+        if spelled:
+            word_before = _re(r"(\p{L}+)\s+$").search(text[max(0, start_number - 16) : start_number])
+            if word_before and word_before.group(1).lower() in word_set("vague_before.txt"):
+                continue  # "several hundred": no figure
+        if 1800 <= value <= 2100 and not unit_text and _re(r"\d{4}").fullmatch(first):
             continue  # a year
         low, high = value, value
         per_side = is_range = False
         end_number = match.end("first")
         unit = None
-        second = parse_number(match.group("second")) if match.group("second") else None
-        conn = (match.group("conn") or "").strip(" -").lower()
+        second = parse_number(second_text) if second_text else None
+        conn = (conn or "").strip(" -").lower()
         if second is not None:
             second_value = second[0]
             if conn == "for" or (conn == "to" and second_value == value and not between):
@@ -603,15 +617,15 @@ def _analyse(text: str, sentence_spans: list[tuple[int, int]]) -> Analysis:
                 second = None
         if second is not None:
             end_number = match.end("second")
-            unit = match.group("unit")
-        elif match.group("second") is None:
-            unit = match.group("unit")
-        if second is None and match.group("second") is not None:
+            unit = unit_text
+        elif second_text is None:
+            unit = unit_text
+        if second is None and second_text is not None:
             position = end_number  # the second number stands alone: look at it again
         elif unit:
             end_number = match.end("unit") - len(unit)
         after = text[end_number : end_number + 3]
-        if not unit and _re(r"[:/]\d|\.\d|\p{L}|,\d").match( after):
+        if not unit and _re(r"[:/]\d|\.\d|\p{L}|,\d").match(after):
             continue  # a time, a fraction or a code ("10:30", "3/4", "3D")
         percent = bool(unit)
         figure_end = end_number + (len(unit) if unit else 0)
