@@ -9,29 +9,36 @@ import regex
 
 from linter import Document, Finding, Rule, Severity
 from linter.rule import Fact
-from rules.typos.name_variant import close_spellings
 from rules.typos.text import GAZETTEER_OPTIONS, analyse, fold, gazetteer_for, name_candidates
 
-VOWELS = regex.compile(r"(?<=.)[aeiouy]")
+# Spellings that transliterations of one name alternate between, in the order applied.
+TRANSLITERATION = (
+    ("yy", "y"), ("iy", "y"), ("ii", "i"), ("ya", "ia"), ("yu", "iu"), ("kh", "h"), ("ks", "x"),
+    ("w", "v"), ("ph", "f"), ("ck", "k"), ("sch", "sh"), ("tch", "ch"), ("ou", "u"), ("y", "i"),
+)
 REPEATS = regex.compile(r"(.)\1+")
-SOUND_ALIKE = (("ph", "f"), ("kh", "h"), ("ck", "k"), ("w", "v"), ("z", "s"), ("j", "i"))
 
 
-def skeleton(name: str) -> str:
-    """A key that transliteration variants share: Medinsky/Medinski, Zelenskyy/Zelenski, Volodymyr/Volodimir."""
+def transliteration_key(name: str) -> str:
+    """One key for the transliterations of a name: Medinsky/Medinski, Zelenskyy/Zelenski, Kyslytsya/Kyslytsia.
+
+    Only alternations that transliteration produces are merged, so different
+    names one letter apart (Rabin/Robin, Schulz/Scholz) keep different keys.
+    """
     key = fold(name)
-    for old, new in SOUND_ALIKE:
+    for old, new in TRANSLITERATION:
         key = key.replace(old, new)
-    return REPEATS.sub(r"\1", VOWELS.sub("", key))
+    return REPEATS.sub(r"\1", key)
 
 
 class NameSpelledDifferentlyInCorpus(Rule):
     """A name spelled differently from the way most documents of the corpus spell it ("Medinski" vs "Medinsky").
 
     ## What it flags
-    A capitalised name that several other documents spell another, close way
-    (one or two letters apart, with the same consonant skeleton): "Medinski"
-    in one article where two others write "Medinsky". The usual spelling must
+    A capitalised name that several other documents spell another way, where
+    the two differ only as transliterations do (y/i, yy/y, ya/ia, kh/h, w/v,
+    ks/x, ou/u, doubled letters): "Medinski" in one article where two others
+    write "Medinsky". The usual spelling must
     be used by at least two documents and by more documents than the odd one.
     The first occurrence in each document with the odd spelling is reported,
     with a document that uses the usual spelling as the related place.
@@ -43,10 +50,10 @@ class NameSpelledDifferentlyInCorpus(Rule):
     for search, counting and entity linking.
 
     ## What it leaves alone
-    Spellings one of which extends the other (Zelensky/Zelenskyy), differing
-    only in accents, names the gazetteer knows as distinct (Austria,
-    Australia), English words, names under five letters, ties, and documents
-    that use both spellings (the per-document rule TYP007 covers those).
+    Different names one letter apart (Rabin/Robin, Schulz/Scholz), spellings
+    differing only in accents, spellings the gazetteer knows, English words,
+    names under five letters, ties, and documents that use both spellings
+    (the per-document rule TYP007 covers those).
 
     ## Example
     Three articles write "Vladimir Medinsky" and one writes "Vladimir
@@ -69,7 +76,7 @@ class NameSpelledDifferentlyInCorpus(Rule):
             return
         for form, tokens in name_candidates(analysis, gazetteer_for(self)).items():
             first = tokens[0]
-            yield Fact(skeleton(form), {"form": form, "location": document.location(first.start, first.end)})
+            yield Fact(transliteration_key(form), {"form": form, "location": document.location(first.start, first.end)})
 
     def reduce(self, key: str, values: Sequence[Any]) -> Iterator[Finding]:
         by_form: dict[str, list[Any]] = defaultdict(list)
@@ -86,7 +93,7 @@ class NameSpelledDifferentlyInCorpus(Rule):
             if (
                 form == usual
                 or len(locations) >= len(by_form[usual])
-                or not close_spellings(form, usual)
+                or fold(form) == fold(usual)
                 or gazetteer.knows(form)
             ):
                 continue

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
+import regex
+
 from linter import Document, Finding, Fix, Rule
-from rules.typos.text import GAZETTEER_OPTIONS, LOWER_WORD, analyse, fold, is_english_word, gazetteer_for, title_case
+from rules.typos.text import GAZETTEER_OPTIONS, LOWER_WORD, analyse, fold, given_names, is_english_word, gazetteer_for, title_case
 
 POSSESSIVES = ("'s", "’s")
+NEXT_CAPITALISED = regex.compile(r"[ \t]+\p{Lu}")
 MIN_EVIDENCE = 2
 """Capitalised mid-sentence occurrences needed before an unknown name's lower-case form is flagged."""
 
@@ -20,8 +23,11 @@ class LowercaseProperNoun(Rule):
     Lower-case words that are names, on evidence: either the gazetteer
     (`rules/typos/data/gazetteer.txt`: countries, cities, nationalities,
     languages, days and months, well-known people) knows them, or the same
-    document writes the word capitalised in mid-sentence at least twice
-    ("Zelenski ... Zelenski ... President zelenski") and it is no English word.
+    document writes the word capitalised on its own in mid-sentence at least
+    twice, more often than in lower case ("met Kovalchuk ... said Kovalchuk
+    ... officials said kovalchuk"), and it is no English word. Capitals
+    inside several-word names ("the Sistine Chapel") and in headlines are no
+    evidence.
 
     ## Why
     Lower-cased names are a sign of careless or machine-spun text, and they
@@ -60,7 +66,11 @@ class LowercaseProperNoun(Rule):
         text = document.text
         gazetteer = gazetteer_for(self)
         allowed = {fold(word) for word in self.options["allowed"]}
-        capitalised = Counter(name.text for name in analysis.names if not name.initial and not name.heading)
+        capitalised = Counter(
+            name.text
+            for name in analysis.names
+            if not name.initial and not name.heading and not given_names([name]) and not NEXT_CAPITALISED.match(text, name.end)
+        )
         words = list(LOWER_WORD.finditer(text))
         lower_counts = Counter(m.group() for m in words)
         index = 0

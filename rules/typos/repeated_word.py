@@ -20,6 +20,18 @@ def grammatical_doubles() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@cache
+def grammatical_double_phrases() -> tuple[str, ...]:
+    lines = (DATA / "grammatical_double_phrases.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _starts_set_phrase(text: str, start: int) -> bool:
+    """The second copy starts a set phrase ("at at least"), so the double is correct."""
+    following = " ".join(text[start : start + 40].lower().split())
+    return any(following.startswith(phrase) and not following[len(phrase) : len(phrase) + 1].isalpha() for phrase in grammatical_double_phrases())
+
+
 def _glued(word: str) -> bool:
     """A capital inside a word ("ArrowAnimated") marks words glued by a scraper: junk, not a typo."""
     return any(c.isupper() for c in word[1:]) and not word.isupper()
@@ -39,7 +51,9 @@ class RepeatedWord(Rule):
     ## What it leaves alone
     Grammatical doubles such as "that that", "had had", "is is" and
     "very very" (the list is data: `rules/typos/data/grammatical_doubles.txt`,
-    extended with the `allowed` option), words split by punctuation or a
+    extended with the `allowed` option), doubles whose second copy starts a
+    set phrase ("the dead at at least 90": `grammatical_double_phrases.txt`),
+    words split by punctuation or a
     line break, and doubles whose two halves differ in case beyond the first
     letter ("Will WILL"), and words glued together by a scraper
 ("ArrowAnimated ArrowAnimated"), which the junk rules report.
@@ -61,7 +75,7 @@ class RepeatedWord(Rule):
         allowed = grammatical_doubles() | {w.lower() for w in self.options["allowed"]}
         for match in DOUBLED.finditer(document.text):
             first, second = match.group(1), match.group(3)
-            if first.lower() in allowed or first[1:] != second[1:] or _glued(first):
+            if first.lower() in allowed or first[1:] != second[1:] or _glued(first) or _starts_set_phrase(document.text, match.start()):
                 continue
             start, end = match.span()
             fix = Fix.delete(match.start(2), match.end(3), description=f"remove the second {second!r}")
