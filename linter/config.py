@@ -56,6 +56,8 @@ class Config:
     custom_rules: list[dict[str, Any]] = field(default_factory=list)
     jobs: int | None = None
     output_format: str = "full"
+    max_document_chars: int = 10_000_000
+    """Longer documents are reported (INP004) and not checked: nearly always a blob, not prose."""
 
     def resolve(self, path: str | Path) -> Path:
         """A path from the config, relative to the config's folder."""
@@ -113,7 +115,7 @@ def _date(value: Any, where: str) -> DocumentDate:
     return parsed
 
 
-def _jobs(value: Any, where: str) -> int:
+def _positive_int(value: Any, where: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise ConfigError(f"{where}: expected a whole number of at least 1, got {value!r}")
     return value
@@ -163,7 +165,8 @@ _KEYS = {
     "force-exclude": ("force_exclude", _bool),
     "plugins": ("plugins", _list_of_str),
     "custom-rules": ("custom_rules", _custom_rules),
-    "jobs": ("jobs", _jobs),
+    "jobs": ("jobs", _positive_int),
+    "max-document-chars": ("max_document_chars", _positive_int),
     "output-format": ("output_format", _str),
 }
 

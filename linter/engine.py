@@ -40,6 +40,7 @@ INPUT_PROBLEM_NAMES = {
     "INP001": "unreadable-input",
     "INP002": "invalid-utf8",
     "INP003": "broken-record",
+    "INP004": "document-too-large",
 }
 
 
@@ -220,14 +221,28 @@ class Linter:
 
     # -- the run ----------------------------------------------------------------
 
+    def too_large(self, document: Document) -> InputProblem:
+        limit = self.config.max_document_chars
+        message = (
+            f"document has {len(document.text):,} characters, more than max-document-chars ({limit:,}); "
+            "not checked (raise the limit to check it)"
+        )
+        return InputProblem("INP004", message, document.path, document.record, document.id, line=0)
+
     def problem_finding(self, problem: InputProblem) -> Finding:
-        location = Location(problem.path, 0, 0, problem.line, 1, problem.line, 1, problem.record, problem.id)
+        """A finding for an input problem.  In a record, line and column are relative to
+        the record's text like every other finding's, so the file line goes in the message."""
+        line = 1 if problem.record is not None else max(problem.line, 1)
+        message = problem.message
+        if problem.record is not None and problem.line > 0:
+            message += f" (line {problem.line} of the file)"
+        location = Location(problem.path, 0, 0, line, 1, line, 1, problem.record, problem.id)
         return Finding(
             code=problem.code,
             name=INPUT_PROBLEM_NAMES.get(problem.code, "input-problem"),
             category="input",
             severity=Severity.ERROR,
-            message=problem.message,
+            message=message,
             location=location,
         )
 
@@ -259,6 +274,9 @@ class Linter:
                 if isinstance(item, InputProblem):
                     findings.append(self.problem_finding(item))
                     continue
+                if len(item.text) > self.config.max_document_chars:
+                    findings.append(self.problem_finding(self.too_large(item)))
+                    continue
                 positions.append(position)
                 batch.append(item)
                 size += len(item.text)
@@ -268,8 +286,7 @@ class Linter:
             if batch:
                 yield batch
 
-        for rule in self.rules:
-            rule.prepare()
+        self.prepare_rules()
         for batch_results in ordered_map(check_documents, self.rules, batches(), self.jobs):
             for document_result in batch_results:
                 result.documents += 1
@@ -292,6 +309,15 @@ class Linter:
         findings.extend(self.reduce(facts, result.warnings))
         result.findings = self.filter(findings, result.warnings)
         return result
+
+    def prepare_rules(self) -> None:
+        """Each rule's ``prepare()``; a failure there (a user's data file, say) is a config error."""
+        for rule in self.rules:
+            try:
+                rule.prepare()
+            except Exception as error:
+                where = self.config.path or "command line"
+                raise ConfigError(f"{where}: rule {rule.code} ({rule.name}) cannot start: {error}") from None
 
     def reduce_only(self, facts: dict[str, dict[str, list[Any]]]) -> RunResult:
         """The corpus phase alone, on facts gathered from shards."""

@@ -31,7 +31,7 @@ def test_each_bad_input_is_named_and_the_rest_checked(capsys, tmp_path: Path) ->
     assert "invalid UTF-8 at byte 3" in by[("latin1.txt", None, "INP002")]["message"]
     assert ("latin1.txt", None, "TYP003") in by, "the lossy text is still checked"
     assert "invalid JSON" in by[("records.jsonl", 1, "INP003")]["message"]
-    assert by[("records.jsonl", 1, "INP003")]["line"] == 2
+    assert by[("records.jsonl", 1, "INP003")]["message"].endswith("(line 2 of the file)")
     assert "has no field 'text'" in by[("records.jsonl", 2, "INP003")]["message"]
     assert "not an object" in by[("records.jsonl", 3, "INP003")]["message"]
     assert "non-string field" in by[("records.jsonl", 4, "INP003")]["message"]
@@ -69,10 +69,21 @@ def test_unreadable_file(capsys, tmp_path: Path) -> None:
         target.chmod(0o644)
 
 
-def test_huge_single_line_file_with_all_rules(capsys, tmp_path: Path) -> None:
+def test_a_huge_single_line_file_is_reported_not_checked(capsys, tmp_path: Path) -> None:
     sentence = "The delegation met in Istanbul on Monday and agreed to exchange 1,000 prisoners each. "
     (tmp_path / "huge.txt").write_text(sentence * (50_000_000 // len(sentence)), encoding="utf-8")
-    code = main(["check", str(tmp_path), "--output-format", "concise", "--jobs", "1", "--exit-zero"])
+    (tmp_path / "small.txt").write_text("the the end", encoding="utf-8")
+    code, findings, err = check_json(capsys, str(tmp_path))
+    assert code == 1 and "Traceback" not in err
+    by = {(Path(f["path"]).name, f["code"]): f for f in findings}
+    assert "more than max-document-chars (10,000,000); not checked" in by[("huge.txt", "INP004")]["message"]
+    assert ("small.txt", "TYP003") in by
+
+
+def test_a_long_single_line_is_checked_by_every_rule(capsys, tmp_path: Path) -> None:
+    sentence = "The delegation met in Istanbul on Monday, June 2, and agreed to exchange 1,000 prisoners each. "
+    (tmp_path / "long.txt").write_text(sentence * (1_000_000 // len(sentence)) + "the the end", encoding="utf-8")
+    code = main(["check", str(tmp_path), "--output-format", "json", "--jobs", "1", "--exit-zero", "--date", "2025-06-02"])
     out, err = capsys.readouterr()
-    assert code == 0 and "Traceback" not in err and "internal error" not in err
-    assert "1 document" in out
+    assert code == 0 and "Traceback" not in err and "internal error" not in err and "failed on" not in err
+    assert any(f["code"] == "TYP003" for f in json.loads(out))

@@ -28,7 +28,7 @@ class ParquetReader(Reader):
             index = 0
             for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=columns or None):
                 for row in batch.to_pylist():
-                    yield document_from_record(row, path, index, settings, line=1)
+                    yield document_from_record(row, path, index, settings, line=0)
                     index += 1
         except Exception as error:  # pyarrow raises many types for a corrupt file
             yield InputProblem("INP001", f"not a readable Parquet file: {error}", path)

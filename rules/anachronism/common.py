@@ -118,6 +118,10 @@ class AnachronismRule(Rule):
         except ValueError as error:
             raise RuleOptionError(f"{self.code} option coverage-start must be an ISO date: {error}") from None
 
+    def prepare(self) -> None:
+        """Load the base (and the user's files) once, before workers fork; a bad user file stops the run here."""
+        knowledge(self.extra_files)
+
     @property
     def extra_files(self) -> tuple[str, ...]:
         """The user's knowledge-base files, relative ones resolved against the config file's folder."""
