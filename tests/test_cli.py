@@ -132,3 +132,9 @@ def test_stdin(corpus: Path) -> None:
 def test_no_command_prints_help(capsys) -> None:
     code, out, _ = run(capsys)
     assert code == 2 and "check" in out
+
+
+def test_a_rule_that_cannot_start_is_a_config_error(capsys, corpus: Path) -> None:
+    (corpus / "corpus-linter.toml").write_text('[rules.ANA001]\nextra-kb-files = ["missing.yaml"]\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", str(corpus), "--select", "ANA001")
+    assert code == 2 and "ANA001" in err and "missing.yaml" in err and "Traceback" not in err
