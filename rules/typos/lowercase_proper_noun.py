@@ -80,9 +80,14 @@ class LowercaseProperNoun(Rule):
             word = _without_possessive(match.group())
             start, end = match.start(), match.start() + len(word)
             folded = fold(word)
-            if folded in allowed or analysis.is_kept(start, end):
+            if folded in allowed:
                 continue
-            phrase = _phrase_at(text, words, index - 1, gazetteer.phrases.get(folded, ()))
+            phrases = gazetteer.phrases.get(folded, ())
+            if not phrases and folded not in gazetteer.single and title_case(word) not in capitalised:
+                continue
+            if analysis.is_kept(start, end):
+                continue
+            phrase = _phrase_at(text, words, index - 1, phrases)
             if phrase is not None:
                 length, name = phrase
                 end = words[index - 1 + length - 1].end()

@@ -18,7 +18,7 @@ import importlib.resources
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -42,9 +42,10 @@ PROTECTED = regex.compile(
     regex.VERBOSE,
 )
 LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’@#/.-])\p{Ll}+(?:['’]\p{Ll}+)*(?![\p{L}\p{N}_'’@/-])")
-PREVIOUS_WORD = regex.compile(r"(\p{L}+)[ \t]+$")
 INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("ers", ""))
 SIC = regex.compile(r"\s*[\[(]\s*sic\s*[\])]", regex.IGNORECASE)
+# An opening quote; a "‘" only where it cannot be an apostrophe (not after a letter or digit).
+QUOTE_OPENING = regex.compile(r"[“«„\"]|(?<![\p{L}\p{N}])‘")
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
 SHORT_QUOTE_WORDS = 4
 SAMPLE = 20000
@@ -55,8 +56,11 @@ ENGLISH_MARKERS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case without accents: "Erdoğan" and "erdogan" compare equal."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.replace("ı", "i").replace("ł", "l").replace("ø", "o"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -268,30 +272,19 @@ def _sic_words(text: str) -> Iterable[tuple[int, int]]:
 
 
 def _short_quotes(text: str) -> Iterable[tuple[int, int]]:
-    """Quotations of a few words: scare quotes and quoted words, often kept as written."""
-    for line_match in regex.finditer(r"[^\n]+", text):
-        line, offset = line_match.group(), line_match.start()
-        position = 0
-        while True:
-            opening = _next_opening(line, position)
-            if opening is None:
-                break
-            closing_char = QUOTE_PAIRS[line[opening]]
-            closing = line.find(closing_char, opening + 1)
-            if closing < 0:
-                break
-            inside = line[opening + 1 : closing]
-            if len(WORD.findall(inside)) <= SHORT_QUOTE_WORDS:
-                yield offset + opening, offset + closing + 1
-            position = closing + 1
-
-
-def _next_opening(line: str, position: int) -> int | None:
-    for index in range(position, len(line)):
-        char = line[index]
-        if char in QUOTE_PAIRS and (char != "‘" or index == 0 or not line[index - 1].isalnum()):
-            return index
-    return None
+    """Quotations of a few words on one line: scare quotes and quoted words, often kept as written."""
+    position = 0
+    for opening in QUOTE_OPENING.finditer(text):
+        start = opening.start()
+        if start < position:
+            continue
+        closing = text.find(QUOTE_PAIRS[opening.group()], start + 1)
+        line_end = text.find("\n", start)
+        if closing < 0 or (0 <= line_end < closing):
+            continue
+        if len(WORD.findall(text, start + 1, closing)) <= SHORT_QUOTE_WORDS:
+            yield start, closing + 1
+        position = closing + 1
 
 
 def _is_cased(text: str, names: list[NameToken]) -> bool:
@@ -311,7 +304,6 @@ def _looks_english(text: str) -> bool:
 
 def _names(text: str) -> list[NameToken]:
     names = []
-    by_start: dict[int, NameToken] = {}
     headings = _heading_lines(text)
     line_starts = [0] + [m.end() for m in regex.finditer("\n", text)] if headings else [0]
     for match in CAPITALISED.finditer(text):
@@ -323,13 +315,12 @@ def _names(text: str) -> list[NameToken]:
         before = text[max(0, start - 40) : start]
         stripped = before.rstrip(" \t\"'“‘(«[*•-–—")
         initial = not stripped or stripped[-1] in "\n.?!:;|»>" or before.endswith("\n")
-        previous_match = PREVIOUS_WORD.search(before)
-        previous_token = by_start.get(start - len(before) + previous_match.start(1)) if previous_match else None
-        previous = previous_token.text if previous_token is not None else ""
+        last = names[-1] if names else None
+        adjacent = last is not None and last.end < start and not text[last.end : start].strip(" \t")
+        previous = last.text if adjacent else ""
         heading = bool(headings) and bisect.bisect_right(line_starts, start) - 1 in headings
         token = NameToken(word, start, start + len(word), initial, heading, previous)
         names.append(token)
-        by_start[start] = token
     return names
 
 
