@@ -13,7 +13,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -151,6 +151,24 @@ RANGE_WORDS = ("between", "from")
 
 
 @cache
+def prefix_last_words() -> tuple[str, ...]:
+    """The words that ``prefix_pattern`` can end with: the last word of a qualifier, or a range word."""
+    return tuple({qualifier.split()[-1] for qualifier in qualifiers()} | set(RANGE_WORDS))
+
+
+@cache
+def month_words() -> tuple[str, ...]:
+    """Month names and abbreviations, with and without a full stop."""
+    months = list(calendar()["months"])
+    return tuple(months + [f"{month}." for month in months])
+
+
+@cache
+def definite_words() -> tuple[str, ...]:
+    return tuple(word_set("definite_words.txt"))
+
+
+@cache
 def per_side_pattern() -> regex.Pattern:
     return regex.compile(rf"\s*(?:of\s+war\s+)?(?:{_alternation(_word_list('per_side.txt'))})\b", regex.IGNORECASE)
 
@@ -233,8 +251,11 @@ def parse_spelled(text: str) -> float | None:
     return total + current if seen else None
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> tuple[float, str] | None:
-    """(value, currency) of one number as written: "6, 000", "$3.2bn", "1.5 million", "six"."""
+    """(value, currency) of one number as written: "6, 000", "$3.2bn", "1.5 million", "six".
+
+    Memoised: news repeats its numbers ("1,000", "two"), and parsing a spelled one takes a while."""
     text = text.strip()
     currency = ""
     if text[:1] in "$£€¥":
@@ -256,6 +277,7 @@ def parse_number(text: str) -> tuple[float, str] | None:
     return value, currency
 
 
+@lru_cache(maxsize=4096)
 def lemma(word: str) -> str:
     """A rough singular, lower-case form of a noun ("combatants’" -> "combatant")."""
     word = word.lower().rstrip("’'")
@@ -369,8 +391,6 @@ def keyword_lists() -> dict[str, KeyList]:
         "phrase": KeyList(list(numbers()["phrases"]), "longest"),
         "update": KeyList(_word_list("update_words.txt"), "longest"),
         "event": KeyList(list(event_classes()), "first"),
-        "qualifier": KeyList([*qualifiers(), *RANGE_WORDS], "longest"),
-        "month": KeyList(list(calendar()["months"]), "longest"),
     }
 
 
@@ -405,6 +425,7 @@ class KeyWords:
     """
 
     def __init__(self, text: str, lowered: str) -> None:
+        self.lowered = lowered
         self.complete = not any(letter in text for letter in FOLDS_TO_ASCII)
         """False when a case-insensitive match could hide from the lowered text."""
         lists = keyword_lists()
@@ -427,6 +448,13 @@ class KeyWords:
         """Where key words of list ``name`` start in text[start:end], in order."""
         starts = self.starts[name]
         return starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def word_before_may_be(self, start: int, end: int, words: tuple[str, ...]) -> bool:
+        """Whether text[start:end] may end with one of the words, before trailing whitespace.
+
+        A cheap test before a pattern that reads the word just before a figure (always true
+        when not ``complete``)."""
+        return not self.complete or self.lowered[start:end].rstrip().endswith(words)
 
     def any_in(self, name: str, start: int, end: int) -> bool:
         """Whether a key word of list ``name`` may start in text[start:end] (always, when not ``complete``)."""
@@ -573,7 +601,7 @@ def _analyse(text: str, sentence_spans: list[tuple[int, int]]) -> Analysis:
         position = match.end()
         window_start = max(0, match.start() - 40)
         prefix = None
-        if keywords.any_in("qualifier", window_start, match.start()):
+        if keywords.word_before_may_be(window_start, match.start(), prefix_last_words()):
             prefix = prefix_pattern().search(text[window_start : match.start()])
         qual = prefix.group("qual") if prefix else None
         qual_start = window_start + prefix.start("qual") if qual else -1
@@ -586,7 +614,7 @@ def _analyse(text: str, sentence_spans: list[tuple[int, int]]) -> Analysis:
         start_number = match.start("first")
         if _is_identifier(text, start_number):
             continue
-        if keywords.any_in("month", max(0, start_number - 12), start_number):
+        if keywords.word_before_may_be(max(0, start_number - 12), start_number, month_words()):
             month_before = _re(r"(\p{L}+)\.?\s+$").search(text[max(0, start_number - 12) : start_number].lower())
             if month_before and month_before.group(1) in months:
                 continue  # a date ("May 16")
@@ -642,14 +670,16 @@ def _analyse(text: str, sentence_spans: list[tuple[int, int]]) -> Analysis:
             noun, modifiers, phrase_end = "percent", (), figure_end
         else:
             noun, modifiers, phrase_end = _noun_after(text, figure_end, sentence_end)
-        if noun is None:
+        if noun is None and keywords.word_before_may_be(max(0, start - 40), start, ("of",)):
             noun = _noun_before(text, start)
         if spelled and noun is None:
             continue
         if per_side_pattern().match(text, phrase_end):
             per_side = True
-        definite_word = DEFINITE_BEFORE.search(text[max(0, start - 20) : start])
-        definite = bool(definite_word and definite_word.group(1).lower() in word_set("definite_words.txt"))
+        definite = False
+        if keywords.word_before_may_be(max(0, start - 20), start, definite_words()):
+            definite_word = DEFINITE_BEFORE.search(text[max(0, start - 20) : start])
+            definite = bool(definite_word and definite_word.group(1).lower() in word_set("definite_words.txt"))
         analysis.figures.append(
             Figure(
                 start=start,
@@ -742,7 +772,16 @@ def round_number(value: float) -> bool:
 
 # -- document-level context for the corpus phase --------------------------------------
 
-CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}’'-]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+)?")
+CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}’'-]+)(?:\s+\p{Lu}[\p{Ll}\p{M}]+)?")
+"""A capitalised word (the group), with the capitalised word after it, which is not counted."""
+
+
+@cache
+def _not_key_terms() -> frozenset[str]:
+    """Capitalised words that name nothing: function words, months, weekdays, sentence openers."""
+    return word_set("function_words.txt") | word_set("definite_words.txt") | frozenset(calendar()["months"]) | frozenset(
+        calendar()["weekdays"]
+    ) | word_set("common_capitals.txt")
 
 
 def key_terms(document: Document, limit: int = 12) -> list[str]:
@@ -750,12 +789,10 @@ def key_terms(document: Document, limit: int = 12) -> list[str]:
     cached = document.cache.get("numeric.key_terms")
     if cached is not None:
         return cached
-    common = word_set("function_words.txt") | word_set("definite_words.txt") | frozenset(calendar()["months"]) | frozenset(
-        calendar()["weekdays"]
-    ) | word_set("common_capitals.txt")
+    common = _not_key_terms()
     counts: dict[str, int] = {}
-    for match in CAPITALISED.finditer(document.text[:200_000]):
-        word = match.group().split()[0].rstrip("’'").lower()
+    for first_word in CAPITALISED.findall(document.text[:200_000]):
+        word = first_word.rstrip("’'").lower()
         if word.endswith(("’s", "'s")):
             word = word[:-2]
         if word not in common and len(word) > 2:
