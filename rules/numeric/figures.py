@@ -134,16 +134,17 @@ def anchor_pattern() -> re.Pattern:
 
 @cache
 def phrase_anchor_pattern() -> re.Pattern:
-    """The first word of a number phrase, where the rest of the phrase follows (in the lowered text).
+    """The first word of a number phrase where the rest of some phrase follows (in the lowered text).
 
-    No ``\\b`` in front, so that the engine can skip ahead to the phrases' first letters: callers
-    check that a match starts a word."""
-    alternatives = []
+    Looser than the phrases themselves ("half a hundred" passes), which is enough for an anchor:
+    the figure pattern checks the phrase. There is no ``\\b`` in front, so that the engine can
+    skip ahead to the phrases' first letters: callers check that a match starts a word."""
+    firsts, rests = set(), set()
     for phrase in numbers()["phrases"]:
-        first, *rest = [re.escape(word) for word in phrase.split()]
-        following = r"\s+".join(rest)
-        alternatives.append(rf"{first}(?=\s+{following})" if rest else rf"{first}\b")
-    return re.compile("|".join(alternatives))
+        first, *rest = phrase.split()
+        firsts.add(re.escape(first))
+        rests.add(r"\s+".join(re.escape(word) for word in rest))
+    return re.compile(rf"(?:{'|'.join(sorted(firsts))})(?=\s+(?:{'|'.join(sorted(rests))}))")
 
 
 RANGE_WORDS = ("between", "from")
@@ -527,7 +528,7 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, tuple[str,
     words = []
     for match in WORD.finditer(window):
         gap = window[words[-1][2] if words else 0 : match.start()]
-        if not_space.search(gap) and not (not words and gap.strip() in ("", "-")):
+        if gap not in ("", " ") and not_space.search(gap) and not (not words and gap.strip() in ("", "-")):
             break
         token = match.group().rstrip(".")
         if token.lower() in function_words and token.lower() not in classes:

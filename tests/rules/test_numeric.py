@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from linter import Document
 from linter.testing import assert_clean, assert_finds, lint
 from rules.numeric.age_birth_year import AgeBirthYearMismatch
 from rules.numeric.corpus_disagreement import CorpusFigureDisagreement
+from rules.numeric import figures as figures_module
 from rules.numeric.figures import analyse, parse_number, parse_spelled
 from rules.numeric.inconsistent_figure import InconsistentFigure, typo_like
 from rules.numeric.margin_mismatch import MarginMismatch
@@ -182,3 +184,56 @@ def test_corpus_majority_option() -> None:
     assert lint(CorpusFigureDisagreement, texts, date="2025-05-17") == []
     found = lint(CorpusFigureDisagreement, texts, date="2025-05-17", options={"min_agreeing": 2})
     assert [f.path for f in found] == ["doc2.txt"]
+
+
+# -- the fast paths find what the plain searches find ----------------------------------------
+
+FAST_PATH_TEXTS = [
+    *CLEAN_ARTICLES,
+    "Half a dozen soldiers and a couple of officers were freed; a hundred more, about a thousand in all, wait.",
+    "A Dozen Prisoners were Released In May, up from NINE. At least 1,000 prisoners each were exchanged.",
+    "Officials said\u00a0the 872 deaths, more than  1,000 people, were recorded.\nIn May 12 people died.",
+    "x-half a dozen, behalf a million, moreover 5 people, bathe 7 children, the\u00a0 40 bodies of war.",
+    "The death toll of 35 rose to 872 deaths; 1,000 prisoners were handed over for 1,000 others.",
+]
+
+
+@pytest.mark.parametrize("text", FAST_PATH_TEXTS)
+def test_fast_path_matches_the_slow_path(text: str) -> None:
+    """A Kelvin sign (which IGNORECASE reads as "k") turns the key-word shortcuts off: same figures."""
+    slow = Document(text=text + "\n\u212a", path="<t>")
+    fast = Document(text=text, path="<t>")
+    assert figures_module.KeyWords(slow.text, figures_module.ascii_lower(slow.text)).complete is False
+    assert analyse(fast).figures == analyse(slow).figures
+    assert analyse(fast).figures  # the texts do hold figures
+
+
+@pytest.mark.parametrize("text", FAST_PATH_TEXTS)
+def test_anchors_keep_every_place_a_figure_starts(text: str) -> None:
+    lowered = figures_module.ascii_lower(text)
+    anchors = figures_module._anchors(lowered, figures_module.KeyWords(text, lowered))
+    every = [m.start() for m in figures_module.anchor_pattern().finditer(lowered)]
+    pattern = figures_module.figure_pattern()
+    assert set(anchors) <= set(every)
+    assert [a for a in every if pattern.match(text, a)] == [a for a in anchors if pattern.match(text, a)]
+
+
+def test_ascii_lower_keeps_offsets() -> None:
+    text = "İstanbul ÉTÉ Ünal \ud800 K ſ ABC"
+    lowered = figures_module.ascii_lower(text)
+    assert len(lowered) == len(text)
+    assert lowered == "".join(c.lower() if c.isascii() else c for c in text)
+
+
+def test_letters_that_ignorecase_folds_to_ascii_are_all_known() -> None:
+    ascii_letter = regex.compile(r"(?i)[a-z]")
+    folding = {chr(c) for c in range(0x80, 0x110000) if ascii_letter.match(chr(c))}
+    assert folding == set(figures_module.FOLDS_TO_ASCII)
+
+
+def test_key_word_lists_are_lower_case_ascii() -> None:
+    """Key words are looked up in the ASCII-lowered text, literally."""
+    for name, word_list in figures_module.keyword_lists().items():
+        for phrase in word_list.phrases:
+            assert phrase.isascii() and phrase == phrase.lower(), (name, phrase)
+    assert all(len(phrase.split()) >= 2 for phrase in figures_module.numbers()["phrases"])
