@@ -76,6 +76,9 @@ class MediaCredit(Rule):
     category = "junk"
     fixable = True
 
+    def prepare(self) -> None:
+        credit_pattern()
+
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.text
         if "(" not in text and ":" not in text:

@@ -54,6 +54,9 @@ class PageFurniture(Rule):
     fixable = True
     default_options = {"kinds": []}
 
+    def prepare(self) -> None:
+        phrase_table()
+
     def check(self, document: Document) -> Iterator[Finding]:
         wanted = set(self.options["kinds"])
         labels = phrase_table().kinds

@@ -59,6 +59,10 @@ def normalise(text: str) -> str:
     return " ".join(text.replace("’", "'").casefold().split())
 
 
+def normalise_word(word: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
 def _phrase_pattern(text: str) -> str:
     words = [re.escape(word).replace("'", "['’]") for word in text.split()]
     return f"{SPACE}+".join(words)
@@ -66,13 +70,27 @@ def _phrase_pattern(text: str) -> str:
 
 @dataclass(frozen=True)
 class PhraseTable:
+    """The phrases, indexed by their first word: a line is tried only against phrases its first word opens."""
+
     phrases: dict[str, Phrase]
-    line_start: re.Pattern[str]
-    anywhere: re.Pattern[str]
+    by_first_word: dict[str, re.Pattern[str]]
     kinds: dict[str, str]
 
     def lookup(self, matched: str) -> Phrase | None:
         return self.phrases.get(normalise(matched))
+
+    def match_at(self, text: str, pos: int, end: int) -> re.Match[str] | None:
+        """The longest phrase starting exactly at ``pos``, if any."""
+        word = FIRST_WORD.match(text, pos, end)
+        if word is None:
+            return None
+        pattern = self.by_first_word.get(normalise_word(word.group()))
+        return pattern.match(text, pos, end) if pattern is not None else None
+
+
+FIRST_WORD = re.compile(r"\(c\)|[^\s:;,.!?|()»›→<>]+", re.IGNORECASE)
+LINE_FIRST_WORD = re.compile(rf"^{BULLET.pattern}({FIRST_WORD.pattern})", re.IGNORECASE | re.MULTILINE)
+"""The first word of every line, found in one scan of the text."""
 
 
 def _read_tsv(path: Path) -> list[list[str]]:
@@ -94,13 +112,17 @@ def phrase_table() -> PhraseTable:
     unknown = {p.kind for p in phrases.values()} - set(kinds)
     if unknown:
         raise ValueError(f"{DATA / 'phrases.tsv'}: kinds not described in kinds.tsv: {sorted(unknown)}")
-    alternation = "|".join(_phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True))
-    return PhraseTable(
-        phrases=phrases,
-        line_start=re.compile(rf"{BULLET.pattern}({alternation})", re.IGNORECASE),
-        anywhere=re.compile(rf"({alternation})", re.IGNORECASE),
-        kinds=kinds,
-    )
+    grouped: dict[str, list[str]] = {}
+    for phrase in phrases:
+        first = FIRST_WORD.match(phrase)
+        if first is None:
+            raise ValueError(f"{DATA / 'phrases.tsv'}: {phrase!r} does not start with a word")
+        grouped.setdefault(normalise_word(first.group()), []).append(phrase)
+    by_first_word = {
+        word: re.compile("|".join(_phrase_pattern(p) for p in sorted(group, key=len, reverse=True)), re.IGNORECASE)
+        for word, group in grouped.items()
+    }
+    return PhraseTable(phrases=phrases, by_first_word=by_first_word, kinds=kinds)
 
 
 def _ends_cleanly(text: str, end: int, limit: int) -> bool:
@@ -116,7 +138,7 @@ def _only_furniture(text: str, pos: int, end: int, table: PhraseTable) -> bool:
         pos = DECORATION.match(text, pos, end).end()  # type: ignore[union-attr]
         if pos >= end:
             return True
-        match = table.anywhere.match(text, pos, end)
+        match = table.match_at(text, pos, end)
         if match is None or not _ends_cleanly(text, match.end(), end):
             return False
         pos = match.end()
@@ -138,22 +160,25 @@ def phrase_lines(document: Document) -> list[PhraseLine]:
     table = phrase_table()
     text = document.text
     found: list[PhraseLine] = []
-    for start, end, _line in document.lines():
-        if start == end:
+    for first in LINE_FIRST_WORD.finditer(text):
+        pattern = table.by_first_word.get(normalise_word(first.group(1)))
+        if pattern is None:
             continue
-        match = table.line_start.match(text, start, end)
-        if match is None or not _ends_cleanly(text, match.end(1), end):
+        line_start = first.start(1)
+        end = text.find("\n", line_start)
+        end = len(text) if end < 0 else end
+        match = pattern.match(text, line_start, end)
+        if match is None or not _ends_cleanly(text, match.end(), end):
             continue
-        phrase = table.lookup(match.group(1))
+        phrase = table.lookup(match.group())
         if phrase is None:
             continue
-        line_start = BULLET.match(text, start, end).end()  # type: ignore[union-attr]
-        if _only_furniture(text, match.end(1), end, table):
+        if _only_furniture(text, match.end(), end, table):
             found.append(PhraseLine(*trimmed(text, line_start, end), phrase, True, end))
             continue
         if phrase.position != "lead":
             continue
-        rest_start = TEASER_SEPARATOR.match(text, match.end(1), end).end()  # type: ignore[union-attr]
+        rest_start = TEASER_SEPARATOR.match(text, match.end(), end).end()  # type: ignore[union-attr]
         if phrase.kind in SOFT_LEAD_KINDS and not _headline_like(phrase, text[rest_start:end]):
             continue
         found.append(PhraseLine(*trimmed(text, line_start, end), phrase, False, rest_start))

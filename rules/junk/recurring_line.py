@@ -80,14 +80,13 @@ class RecurringLine(Rule):
         documents = {(value["location"].path, value["location"].record) for value in values}
         if len(documents) < self.options["min_documents"]:
             return
-        locations: list[Location] = [value["location"] for value in values]
+        examples = [
+            Location(**{**value["location"].to_dict(), "message": "also here"}) for value in values[: MAX_RELATED + 1]
+        ]
         for value in values:
             here: Location = value["location"]
-            others = [
-                Location(**{**other.to_dict(), "message": "also here"})
-                for other in locations
-                if (other.path, other.record) != (here.path, here.record)
-            ][:MAX_RELATED]
+            others = [other for other in examples if (other.path, other.record) != (here.path, here.record)]
+            others = others[:MAX_RELATED]
             fix = Fix.delete(*value["cut"], safe=False, description="delete the recurring line")
             message = f"line recurs in {len(documents)} documents (site boilerplate)"
             yield self.finding_at(here, message, fix=fix, related=others)

@@ -53,6 +53,9 @@ class TeaserLine(Rule):
     fixable = True
     default_options = {"kinds": []}
 
+    def prepare(self) -> None:
+        phrase_table()
+
     def check(self, document: Document) -> Iterator[Finding]:
         wanted = set(self.options["kinds"])
         labels = phrase_table().kinds
