@@ -128,11 +128,15 @@ def run_check(args: argparse.Namespace) -> int:
     if args.facts_out:
         try:
             with open(args.facts_out, "w", encoding="utf-8") as facts_out:
-                result = linter.run(args.paths, stdin_filename=args.stdin_filename, progress=progress, shard=shard, facts_out=facts_out)
+                result = linter.run(
+                    args.paths, stdin_filename=args.stdin_filename, progress=progress, shard=shard, facts_out=facts_out
+                )
         except OSError as error:
             raise UsageError(f"cannot write {args.facts_out}: {error.strerror or error}") from None
     else:
-        result = linter.run(args.paths, stdin_filename=args.stdin_filename, progress=progress, shard=shard)
+        result = linter.run(
+            args.paths, stdin_filename=args.stdin_filename, progress=progress, shard=shard, take_digests=args.fix
+        )
     findings = result.findings
     fixed = 0
     if args.fix:

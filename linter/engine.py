@@ -53,8 +53,10 @@ class DocumentResult:
     """(rule code, key, value) for the corpus phase."""
     warnings: list[str]
     characters: int
+    where: tuple[str, int | None] = ("", None)
+    """(path, record) of the document."""
     digest: str | None = None
-    """The text's digest, when a finding carries a fix (``--fix`` verifies it)."""
+    """The text's digest, taken only for ``--fix`` runs, where ``fix_files`` verifies it."""
 
 
 @dataclass
@@ -78,12 +80,20 @@ def snippet_for(document: Document, finding: Finding) -> Snippet:
     return Snippet(document.text[line_start + window_start : line_start + window_end], window_start)
 
 
-def check_documents(rules: Sequence[Rule], documents: Sequence[Document]) -> list[DocumentResult]:
+@dataclass(frozen=True)
+class WorkerState:
+    """What every worker process gets once: the rules, and whether to take digests for --fix."""
+
+    rules: Sequence[Rule]
+    take_digests: bool = False
+
+
+def check_documents(state: WorkerState, documents: Sequence[Document]) -> list[DocumentResult]:
     """The per-document phase for one batch (runs in a worker process)."""
-    return [check_document(rules, document) for document in documents]
+    return [check_document(state.rules, document, state.take_digests) for document in documents]
 
 
-def check_document(rules: Sequence[Rule], document: Document) -> DocumentResult:
+def check_document(rules: Sequence[Rule], document: Document, take_digest: bool = False) -> DocumentResult:
     findings: list[Finding] = []
     facts: list[tuple[str, str, Any]] = []
     warnings: list[str] = []
@@ -96,8 +106,9 @@ def check_document(rules: Sequence[Rule], document: Document) -> DocumentResult:
         except Exception as error:  # one broken rule must not stop the run
             warnings.append(f"rule {rule.code} failed on {document.display_name} and was skipped there: {error!r}")
     findings = [dataclasses.replace(f, snippet=snippet_for(document, f)) for f in findings]
-    digest = text_digest(document.text) if any(f.fix for f in findings) else None
-    return DocumentResult(findings, facts, warnings, len(document.text), digest)
+    # A document that emits facts may get a fixable finding in the corpus phase too.
+    digest = text_digest(document.text) if take_digest and (facts or any(f.fix for f in findings)) else None
+    return DocumentResult(findings, facts, warnings, len(document.text), (document.path, document.record), digest)
 
 
 class Linter:
@@ -254,9 +265,14 @@ class Linter:
         progress: bool = False,
         shard: Shard | None = None,
         facts_out: TextIO | None = None,
+        take_digests: bool = False,
     ) -> RunResult:
         """Check the inputs: both phases, or, with ``facts_out``, the per-document
-        phase only, writing the corpus facts there for ``reduce`` (distributed runs)."""
+        phase only, writing the corpus facts there for ``reduce`` (distributed runs).
+
+        ``take_digests`` (for ``--fix``) keeps a digest of each document that may
+        be fixed; without it, nothing is kept per document.
+        """
         result = RunResult(warnings=list(self.host.warnings))
         findings: list[Finding] = []
         facts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
@@ -287,15 +303,15 @@ class Linter:
                 yield batch
 
         self.prepare_rules()
-        for batch_results in ordered_map(check_documents, self.rules, batches(), self.jobs):
+        state = WorkerState(self.rules, take_digests)
+        for batch_results in ordered_map(check_documents, state, batches(), self.jobs):
             for document_result in batch_results:
                 result.documents += 1
                 result.bytes += document_result.characters
                 findings.extend(document_result.findings)
                 result.warnings.extend(document_result.warnings)
-                if document_result.digest and document_result.findings:
-                    where = document_result.findings[0].location
-                    result.digests[(where.path, where.record)] = document_result.digest
+                if document_result.digest:
+                    result.digests[document_result.where] = document_result.digest
                 position = positions.popleft()
                 if facts_out is not None:
                     write_facts(document_result.facts, facts_out, position)

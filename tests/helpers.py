@@ -62,7 +62,8 @@ class SharedLineRule(Rule):
             return
         for index, location in enumerate(values):
             others = [v for i, v in enumerate(values) if i != index]
-            yield self.finding_at(location, f"line shared by {len(values)} documents", related=others)
+            fix = Fix.delete(location.start, location.end, safe=False, description="delete the shared line")
+            yield self.finding_at(location, f"line shared by {len(values)} documents", fix=fix, related=others)
 
 
 class BrokenRule(Rule):

@@ -72,7 +72,7 @@ def test_a_file_changed_since_the_check_is_not_fixed(tmp_path: Path) -> None:
     target.write_text("SHOUT now", encoding="utf-8")
     host = default_host()
     host.register(TestRulesPlugin())
-    result = Linter(Config(root=tmp_path), host=host, select=["TST001"], jobs=1).run([str(target)])
+    result = Linter(Config(root=tmp_path), host=host, select=["TST001"], jobs=1).run([str(target)], take_digests=True)
     target.write_text("SHOUT later, edited", encoding="utf-8")
     outcome = fix_files(result.findings, result.digests)
     assert outcome.applied == [] and "changed since it was checked" in outcome.warnings[0]
@@ -93,3 +93,23 @@ def test_overlapping_fixes_apply_once(capsys, tmp_path: Path) -> None:
     target.write_text("the the the end", encoding="utf-8")
     fix(capsys, str(target), "--fix")
     assert target.read_text(encoding="utf-8") == "the the end"
+
+
+def test_corpus_phase_fixes_are_applied(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"Story {name}.\nShared footer\n", encoding="utf-8")
+    host = default_host()
+    host.register(TestRulesPlugin())
+    linter = Linter(Config(root=tmp_path), host=host, select=["TST002"], jobs=1)
+    result = linter.run([str(tmp_path)], take_digests=True)
+    outcome = fix_files(result.findings, result.digests, unsafe=True)
+    assert len(outcome.applied) == 2 and outcome.warnings == []
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Story a.\n\n"
+
+
+def test_without_fix_no_digests_are_kept(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("SHOUT", encoding="utf-8")
+    host = default_host()
+    host.register(TestRulesPlugin())
+    result = Linter(Config(root=tmp_path), host=host, select=["TST001"], jobs=1).run([str(tmp_path)])
+    assert result.findings and result.digests == {}

@@ -73,5 +73,5 @@ class GitlabReporter(Reporter):
     description = "GitLab Code Quality JSON"
 
     def render(self, report: Report, out: TextIO) -> None:
-        json.dump(code_quality(report), out, ensure_ascii=False, indent=2)
+        out.write(json.dumps(code_quality(report), ensure_ascii=False, indent=2))
         out.write("\n")

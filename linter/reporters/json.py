@@ -15,7 +15,7 @@ class JsonReporter(Reporter):
     description = "a JSON list of findings"
 
     def render(self, report: Report, out: TextIO) -> None:
-        json.dump([f.to_dict() for f in report.findings], out, ensure_ascii=False, indent=2)
+        out.write(json.dumps([f.to_dict() for f in report.findings], ensure_ascii=False, indent=2))  # one write: json.dump writes in tiny chunks
         out.write("\n")
 
 

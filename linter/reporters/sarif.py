@@ -197,5 +197,5 @@ class SarifReporter(Reporter):
     description = "SARIF 2.1.0 (GitHub code scanning, SARIF viewers)"
 
     def render(self, report: Report, out: TextIO) -> None:
-        json.dump(sarif_log(report), out, ensure_ascii=False, indent=2)
+        out.write(json.dumps(sarif_log(report), ensure_ascii=False, indent=2))
         out.write("\n")
