@@ -8,7 +8,7 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Rule
-from rules.numeric.figures import _alternation, _word_list, month_pattern, sentences
+from rules.numeric.figures import _alternation, _word_list, month_pattern, sentences, word_set
 
 AGE = regex.compile(
     r"(?:(?<=\p{Lu}[\p{L}.'’-]*),\s+(?P<a1>\d{1,3}),|(?P<a2>\d{1,3})-year-old\b|\baged\s+(?P<a3>\d{1,3})\b)"
@@ -57,6 +57,11 @@ class AgeBirthYearMismatch(Rule):
     code = "NUM006"
     name = "age-birth-year-mismatch"
     category = "numeric"
+
+    def prepare(self) -> None:
+        born_pattern()
+        past_pattern()
+        word_set("abbreviations.txt")
 
     def check(self, document: Document) -> Iterator[Finding]:
         if document.date is None or "born" not in document.text and "b." not in document.text:

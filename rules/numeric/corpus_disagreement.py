@@ -11,6 +11,7 @@ import regex
 
 from linter import Document, Finding, Rule
 from linter.rule import Fact
+from rules.numeric import figures
 from rules.numeric.figures import Figure, analyse, key_terms, noun_classes, word_set
 
 SOURCE_FIELDS = ("source", "domain", "site", "publisher", "outlet", "url")
@@ -120,6 +121,9 @@ class CorpusFigureDisagreement(Rule):
         "min_shared_terms": 2,
         "tolerance": 0.25,
     }
+
+    def prepare(self) -> None:
+        figures.prepare()
 
     def collect(self, document: Document) -> Iterator[Fact]:
         if document.date is None or document.date.precision == "year":

@@ -738,6 +738,21 @@ def _event_matches(text: str, lo: int, hi: int, event_re: regex.Pattern, keyword
             resume = match.end()
 
 
+def prepare() -> None:
+    """Load the vocabularies and compile the patterns now.
+
+    ``Rule.prepare`` calls this in the main process, so that worker processes share them
+    instead of each building them again."""
+    for build in (
+        figure_pattern, prefix_pattern, noun_pattern, event_pattern, update_pattern, anchor_pattern,
+        phrase_anchor_pattern, per_side_pattern, keyword_automaton, prefix_last_words, month_words,
+        definite_words, phrases_longest_first, _not_key_terms,
+    ):
+        build()
+    for name in ("abbreviations.txt", "function_words.txt", "vague_before.txt", "time_nouns.txt"):
+        word_set(name)
+
+
 # -- comparing figures ---------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter import Document, Finding, Rule
+from rules.numeric import figures
 from rules.numeric.figures import Figure, analyse, compatible, round_number, word_set
 
 
@@ -63,6 +64,9 @@ class InconsistentFigure(Rule):
     name = "inconsistent-figure"
     category = "numeric"
     default_options = {"min_value": 10}
+
+    def prepare(self) -> None:
+        figures.prepare()
 
     def check(self, document: Document) -> Iterator[Finding]:
         analysis = analyse(document)

@@ -8,6 +8,7 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Rule
+from rules.numeric import figures
 from rules.numeric.figures import Figure, _alternation, _word_list, analyse, word_set
 
 
@@ -54,6 +55,11 @@ class PartsExceedWhole(Rule):
     code = "NUM004"
     name = "parts-exceed-whole"
     category = "numeric"
+
+    def prepare(self) -> None:
+        figures.prepare()
+        part_marker_pattern()
+        share_word_pattern()
 
     def check(self, document: Document) -> Iterator[Finding]:
         analysis = analyse(document)

@@ -237,3 +237,17 @@ def test_key_word_lists_are_lower_case_ascii() -> None:
         for phrase in word_list.phrases:
             assert phrase.isascii() and phrase == phrase.lower(), (name, phrase)
     assert all(len(phrase.split()) >= 2 for phrase in figures_module.numbers()["phrases"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks opened on Monday, May 16, 2025, and resumed on TUESDAY (June 3). Friday 16 May was quiet.",
+        "Saturday, the 1st of June, then Friday June 5; Mondays, May 12 and tuesday, 30 April 2025.",
+    ],
+)
+def test_weekday_fast_path_matches_the_slow_path(text: str) -> None:
+    """A Kelvin sign turns the weekday-name shortcut off: the same findings either way."""
+    fast = lint(WeekdayMismatch, text, date="2025-06-02")
+    slow = lint(WeekdayMismatch, text + "\n\u212a", date="2025-06-02")
+    assert fast and [(f.start, f.end, f.message) for f in fast] == [(f.start, f.end, f.message) for f in slow]
