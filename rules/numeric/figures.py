@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -484,9 +485,10 @@ def _anchors(lowered: str, keywords: KeyWords) -> list[int]:
     return sorted(starts)
 
 
-SENTENCE_END = regex.compile(r"[.!?](?P<gap>[\"”’')\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\d]))|\n\s*")
-"""The gap after a full stop, question or exclamation mark (which stays in its sentence), or a
-line break. Starting at the mark rather than looking behind for it lets the engine skip ahead."""
+SENTENCE_END = regex.compile(r"\n\s*|[.!?](?P<gap>[\"”’')\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\d]))")
+"""A line break, or the gap after a full stop, question or exclamation mark (which stays in its
+sentence). Starting at the mark rather than looking behind for it lets the engine skip ahead, and
+so does putting the line break first (the two cannot start at the same place)."""
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -807,12 +809,12 @@ def key_terms(document: Document, limit: int = 12) -> list[str]:
         return cached
     common = _not_key_terms()
     counts: dict[str, int] = {}
-    for first_word in CAPITALISED.findall(document.text[:200_000]):
+    for first_word, seen in Counter(CAPITALISED.findall(document.text[:200_000])).items():
         word = first_word.rstrip("’'").lower()
         if word.endswith(("’s", "'s")):
             word = word[:-2]
         if word not in common and len(word) > 2:
-            counts[word] = counts.get(word, 0) + 1
+            counts[word] = counts.get(word, 0) + seen
     terms = sorted((w for w, n in counts.items() if n >= 2), key=lambda w: (-counts[w], w))[:limit]
     document.cache["numeric.key_terms"] = terms
     return terms
