@@ -108,6 +108,8 @@ def ascii_lower(text: str) -> str:
     Done on UTF-8 bytes, where an ASCII byte is always an ASCII character: many times faster
     than ``str.translate``. ``surrogatepass`` lets lone surrogates (bad input) through unchanged.
     """
+    if text.isascii():  # a flag on the string: no scan
+        return text.lower()
     return text.encode("utf-8", "surrogatepass").translate(ASCII_LOWER).decode("utf-8", "surrogatepass")
 
 
@@ -419,16 +421,16 @@ class KeyWords:
     """Where the key words of the word lists occur in a text.
 
     A phrase can only match where its key word occurs, so a stretch of text without one needs
-    no regex search: most figures have no qualifier or event word near them and most sentences
-    no update word. One automaton pass over the ASCII-lowered text finds every key word as a
-    substring. Number words are kept only as whole words (as ``anchor_pattern`` finds them:
-    spelled figures start there); first-word keys only where they start a word, since a match
-    can only start there.
+    no regex search: most figures have no event word near them and most sentences no update
+    word. One automaton pass over the ASCII-lowered text finds every key word as a substring.
+    Number words are kept only as whole words (as ``anchor_pattern`` finds them: spelled figures
+    start there); first-word keys only where they start a word, since a match can only start
+    there.
     """
 
     def __init__(self, text: str, lowered: str) -> None:
         self.lowered = lowered
-        self.complete = not any(letter in text for letter in FOLDS_TO_ASCII)
+        self.complete = text.isascii() or not any(letter in text for letter in FOLDS_TO_ASCII)
         """False when a case-insensitive match could hide from the lowered text."""
         lists = keyword_lists()
         self.starts: dict[str, list[int]] = {name: [] for name in lists}
@@ -500,11 +502,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         gap_start, gap_end = match.span("gap")
         if gap_start < 0:  # a line break
             gap_start, gap_end = match.span()
-        gap = text[gap_start:gap_end]
-        if gap.strip() == "" and "\n" not in gap:
-            before = _re(r"(\w+)\.$").search(text[max(start, gap_start - 12) : gap_start])
-            if before and (before.group(1).lower() in abbreviations or len(before.group(1)) == 1):
-                continue
+        else:
+            gap = text[gap_start:gap_end]
+            if gap.isspace() and "\n" not in gap:  # no quote or line break: maybe "Mr." or "U.S."
+                before = _re(r"(\w+)\.$").search(text[max(start, gap_start - 12) : gap_start])
+                if before and (before.group(1).lower() in abbreviations or len(before.group(1)) == 1):
+                    continue
         if gap_start > start:
             spans.append((start, gap_start))
         start = gap_end

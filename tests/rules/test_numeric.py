@@ -223,6 +223,7 @@ def test_ascii_lower_keeps_offsets() -> None:
     lowered = figures_module.ascii_lower(text)
     assert len(lowered) == len(text)
     assert lowered == "".join(c.lower() if c.isascii() else c for c in text)
+    assert figures_module.ascii_lower("ABC Def 12") == "abc def 12"
 
 
 def test_letters_that_ignorecase_folds_to_ascii_are_all_known() -> None:
