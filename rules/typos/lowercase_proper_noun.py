@@ -69,7 +69,10 @@ class LowercaseProperNoun(Rule):
         capitalised = Counter(
             name.text
             for name in analysis.names
-            if not name.initial and not name.heading and not given_names([name]) and not NEXT_CAPITALISED.match(text, name.end)
+            if not name.initial
+            and not given_names([name])
+            and not NEXT_CAPITALISED.match(text, name.end)
+            and not analysis.in_heading(name.start)
         )
         words = list(LOWER_WORD.finditer(text))
         lower_counts = Counter(m.group() for m in words)

@@ -18,9 +18,9 @@ import importlib.resources
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import regex
 
@@ -41,13 +41,21 @@ PROTECTED = regex.compile(
     """,
     regex.VERBOSE,
 )
+PROTECTED_HINT = regex.compile(r"[@#]|:/|\.[^\s<>\"“”]")
+"""Every PROTECTED match but inline code holds one of these: "@", "#", ":/", or a full stop before a non-space."""
+SEPARATOR = regex.compile(r"[ \n]")
 LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’@#/.-])\p{Ll}+(?:['’]\p{Ll}+)*(?![\p{L}\p{N}_'’@/-])")
 INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("ers", ""))
 SIC = regex.compile(r"\s*[\[(]\s*sic\s*[\])]", regex.IGNORECASE)
+SIC_HINT = regex.compile(r"[\[(]\s*sic", regex.IGNORECASE)
 # An opening quote; a "‘" only where it cannot be an apostrophe (not after a letter or digit).
-QUOTE_OPENING = regex.compile(r"[“«„\"]|(?<![\p{L}\p{N}])‘")
+QUOTE_OPENING = regex.compile(r"[“«„\"]|‘(?<![\p{L}\p{N}]‘)")
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
 SHORT_QUOTE_WORDS = 4
+POSSESSIVES = ("'s", "’s")
+OPENING_CHARACTERS = " \t\"'“‘(«[*•-–—"
+"""What may stand between a sentence boundary and the word that starts the sentence."""
+SENTENCE_BOUNDARIES = "\n.?!:;|»>"
 SAMPLE = 20000
 """Characters looked at to judge a text's language and casing."""
 ENGLISH_MARKERS = frozenset(
@@ -199,8 +207,7 @@ GAZETTEER_OPTIONS: dict[str, Any] = {"extra-names": [], "extra-gazetteer-files":
 # -- per-document analysis ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class NameToken:
+class NameToken(NamedTuple):
     """A capitalised word ("Zelenskyy", "Putin's" without the "'s") where it stands."""
 
     text: str
@@ -208,23 +215,74 @@ class NameToken:
     end: int
     initial: bool
     """At the start of a line or sentence, where any word is capitalised."""
-    heading: bool
-    """On a title-case line (a headline), where most words are capitalised."""
     previous: str
     """The capitalised word just before it, if any (a given name: "Vladimir" Putin)."""
 
 
-@dataclass
 class Analysis:
-    protected: list[tuple[int, int]]
-    """Sorted, non-overlapping spans that are not prose: URLs, e-mail addresses, file names, code."""
-    kept: list[tuple[int, int]]
-    """Sorted spans kept as written on purpose: words before [sic], short quotations."""
-    english: bool
-    """Enough English function words: the word-level rules speak English only."""
-    cased: bool
-    """Capitalises words at all: a corpus lower-cased on purpose has no case errors."""
-    names: list[NameToken] = field(default_factory=list)
+    """The facts about one text that several rules share, each computed on first use.
+
+    A rule pays only for the facts it asks for: the spelling rule never
+    builds the list of capitalised words, the sentence rule never scans for
+    quotations.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.text = document.text
+        self._document = document
+        self._headings: dict[int, bool] = {}
+
+    @cached_property
+    def protected(self) -> list[tuple[int, int]]:
+        """Sorted, non-overlapping spans that are not prose: URLs, e-mail addresses, file names, code."""
+        return _merge(_protected_spans(self.text))
+
+    @cached_property
+    def kept(self) -> list[tuple[int, int]]:
+        """Sorted spans kept as written on purpose: words before [sic], short quotations."""
+        return _merge([*_sic_words(self.text), *_short_quotes(self.text)])
+
+    @cached_property
+    def sample_words(self) -> list[str]:
+        """The words of the first ``SAMPLE`` characters, which language and casing are judged on."""
+        return WORD.findall(self.text[:SAMPLE])
+
+    @cached_property
+    def english(self) -> bool:
+        """Enough English function words: the word-level rules speak English only."""
+        words = self.sample_words
+        if len(words) < 20:
+            return True
+        markers = sum(map(ENGLISH_MARKERS.__contains__, map(str.lower, words)))
+        return markers / len(words) >= 0.12
+
+    @cached_property
+    def cased(self) -> bool:
+        """Some capitals at all, and in a longer text at least one capitalised word in fifty (lower-case words)."""
+        # Every lower-case word starts a word of its own, so the sample's word count bounds theirs:
+        # when even that bound passes the one-in-fifty test, only the "some capitals" test is left.
+        sample = self.text[:SAMPLE]
+        bound = len(self.sample_words)
+        if bound >= 50:
+            capitalised = sum(1 for name in self.names if name.start < SAMPLE)
+            if capitalised < 0.02 * bound or not any(map(str.isupper, sample)):
+                lower_words = len(LOWER_WORD.findall(self.text, 0, SAMPLE))
+                if lower_words >= 50:
+                    return capitalised >= 0.02 * lower_words
+        return any(map(str.isupper, sample))
+
+    @cached_property
+    def names(self) -> list[NameToken]:
+        """The capitalised words, in order."""
+        return _names(self.text)
+
+    def in_heading(self, offset: int) -> bool:
+        """Whether ``offset`` is on a title-case line (a headline), where capitals prove nothing about names."""
+        line = bisect.bisect_right(self._document.line_starts, offset) - 1
+        if line not in self._headings:
+            start, end = self._document.line_span(line + 1)
+            self._headings[line] = _is_heading(self.text[start:end])
+        return self._headings[line]
 
     def is_protected(self, start: int, end: int) -> bool:
         return _overlaps(self.protected, start, end)
@@ -239,16 +297,10 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def analyse(document: Document) -> Analysis:
-    """The shared analysis of one document, computed once."""
+    """The shared analysis of one document, created once and filled in as rules ask."""
     cached = document.cache.get(CACHE_KEY)
     if cached is None:
-        text = document.text
-        protected = _merge([m.span() for m in PROTECTED.finditer(text)])
-        kept = _merge([*_sic_words(text), *_short_quotes(text)])
-        names = _names(text)
-        cased = _is_cased(text, names)
-        cached = Analysis(protected, kept, english=_looks_english(text), cased=cased, names=names)
-        document.cache[CACHE_KEY] = cached
+        cached = document.cache[CACHE_KEY] = Analysis(document)
     return cached
 
 
@@ -262,8 +314,33 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    """The PROTECTED matches, found by scanning only the space-delimited stretches that hold a hint.
+
+    No match crosses a space or line break (inline code aside, which gets a
+    full scan), so scanning each stretch alone gives the same matches as
+    scanning the whole text; and every match contains a hint character.
+    """
+    if "`" in text:
+        return [match.span() for match in PROTECTED.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    floor = 0
+    for hint in PROTECTED_HINT.finditer(text):
+        at = hint.start()
+        if at < floor:
+            continue
+        start = max(text.rfind(" ", floor, at), text.rfind("\n", floor, at), floor - 1) + 1
+        separator = SEPARATOR.search(text, at)
+        end = separator.start() if separator else len(text)
+        spans.extend(match.span() for match in PROTECTED.finditer(text, start, end))
+        floor = end + 1
+    return spans
+
+
 def _sic_words(text: str) -> Iterable[tuple[int, int]]:
     """The word (or words, up to three) just before "[sic]"."""
+    if not SIC_HINT.search(text):
+        return
     for match in SIC.finditer(text):
         window_start = max(0, match.start() - 60)
         words = list(WORD.finditer(text, window_start, match.start()))
@@ -287,51 +364,31 @@ def _short_quotes(text: str) -> Iterable[tuple[int, int]]:
         position = closing + 1
 
 
-def _is_cased(text: str, names: list[NameToken]) -> bool:
-    """Some capitals at all, and in a longer text at least one capitalised word in fifty."""
-    lower_words = len(LOWER_WORD.findall(text, 0, SAMPLE))
-    if lower_words < 50:
-        return any(c.isupper() for c in text[:SAMPLE])
-    return sum(1 for name in names if name.start < SAMPLE) >= 0.02 * lower_words
-
-
-def _looks_english(text: str) -> bool:
-    words = [w.lower() for w in WORD.findall(text[:SAMPLE])]
-    if len(words) < 20:
-        return True
-    return sum(w in ENGLISH_MARKERS for w in words) / len(words) >= 0.12
-
-
 def _names(text: str) -> list[NameToken]:
-    names = []
-    headings = _heading_lines(text)
-    line_starts = [0] + [m.end() for m in regex.finditer("\n", text)] if headings else [0]
+    names: list[NameToken] = []
     for match in CAPITALISED.finditer(text):
         word = match.group()
-        for suffix in ("'s", "’s"):
-            if word.endswith(suffix):
-                word = word[: -len(suffix)]
+        if word.endswith(POSSESSIVES):
+            word = word[:-2]
         start = match.start()
-        before = text[max(0, start - 40) : start]
-        stripped = before.rstrip(" \t\"'“‘(«[*•-–—")
-        initial = not stripped or stripped[-1] in "\n.?!:;|»>" or before.endswith("\n")
+        # Walk back over spaces, quotes and dashes (at most 40 characters) to what came before.
+        before = start - 1
+        floor = max(0, start - 40)
+        while before >= floor and text[before] in OPENING_CHARACTERS:
+            before -= 1
+        initial = before < floor or text[before] in SENTENCE_BOUNDARIES
         last = names[-1] if names else None
-        adjacent = last is not None and last.end < start and not text[last.end : start].strip(" \t")
-        previous = last.text if adjacent else ""
-        heading = bool(headings) and bisect.bisect_right(line_starts, start) - 1 in headings
-        token = NameToken(word, start, start + len(word), initial, heading, previous)
-        names.append(token)
+        adjacent = (
+            last is not None and last.end < start and text[last.end] in " \t" and not text[last.end : start].strip(" \t")
+        )
+        names.append(NameToken(word, start, start + len(word), initial, last.text if adjacent else ""))
     return names
 
 
-def _heading_lines(text: str) -> set[int]:
-    """Line numbers (0-based) of title-case lines, where capitals prove nothing about names."""
-    headings = set()
-    for number, line in enumerate(text.split("\n")):
-        words = WORD.findall(line)
-        if len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) >= 0.5:
-            headings.add(number)
-    return headings
+def _is_heading(line: str) -> bool:
+    """A title-case line: at least two words, half of them or more capitalised."""
+    words = WORD.findall(line)
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) >= 0.5
 
 
 def is_english_word(word: str) -> bool:
