@@ -523,7 +523,7 @@ DEFINITE_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, tuple[str, ...], int]:
     """The counted noun after a figure: (class or lemma, modifiers, end offset)."""
     window = text[pos : min(limit, pos + 80)]
-    compound = _re(r"-(\p{L}+)").match( window)
+    compound = _re(r"-(\p{L}+)").match(window) if window.startswith("-") else None
     if compound:
         word = compound.group(1)
         return noun_classes().get(word.lower(), lemma(word)), (), pos + compound.end()
@@ -544,13 +544,13 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str | None, tuple[str,
     known = noun_pattern()
     for index, (token, start, end) in enumerate(words):
         hit = known.match(window, start)
-        if hit and not _re(r"['’]").match( window[hit.end() : hit.end() + 1]):
+        if hit and window[hit.end() : hit.end() + 1] not in ("'", "’"):
             return classes[_re(r"\s+").sub(" ", hit.group().lower())], tuple(w[0] for w in words[:index]), pos + hit.end()
     head = None
     for index, (token, start, end) in enumerate(words):
         if index and token.lower().endswith(("ed", "ing")):
             break  # a verb after the noun: "prisoners released"
-        if token[:1].islower() and not _re(r"['’]s?$").search( token):
+        if token[:1].islower() and not token.endswith(("'", "’", "'s", "’s")):
             head = index
     if head is not None:
         token, _start, end = words[head]
@@ -574,7 +574,8 @@ def _noun_before(text: str, start: int) -> str | None:
 
 def _is_identifier(text: str, start: int) -> bool:
     """"Article 5", "F-16", "Boeing 737": a number that names rather than counts."""
-    if _re(r"[\p{L}]-$").search(text[max(0, start - 3) : start]):  # "$" may stand before a final newline
+    last_three = text[max(0, start - 3) : start]
+    if "-" in last_three and _re(r"[\p{L}]-$").search(last_three):  # "$" may stand before a final newline
         return True
     before = text[max(0, start - 24) : start]
     word = _re(r"(\p{Lu}[\p{L}.]*)\s+$").search( before)
