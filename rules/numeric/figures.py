@@ -338,6 +338,7 @@ class Analysis:
     """Everything the numeric rules share about one document."""
 
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    """(start, end) of each sentence; left empty when the text has no figure (see ``sentences``)."""
     figures: list[Figure] = field(default_factory=list)
     updates: set[int] = field(default_factory=set)
     """Indexes of sentences with figures and with update, comparison or other-time words."""
@@ -347,7 +348,7 @@ def analyse(document: Document) -> Analysis:
     """The shared analysis of a document, computed once and kept in ``document.cache``."""
     cached = document.cache.get(CACHE_KEY)
     if cached is None:
-        cached = _analyse(document.text, sentences(document))
+        cached = _analyse(document)
         document.cache[CACHE_KEY] = cached
     return cached
 
@@ -589,17 +590,21 @@ def _is_identifier(text: str, start: int) -> bool:
     } and name not in calendar()["months"]
 
 
-def _analyse(text: str, sentence_spans: list[tuple[int, int]]) -> Analysis:
-    analysis = Analysis(sentences=sentence_spans)
-    sentence_starts = [s for s, _ in analysis.sentences]
+def _analyse(document: Document) -> Analysis:
+    text = document.text
     lowered = ascii_lower(text)
     keywords = KeyWords(text, lowered)
+    anchors = _anchors(lowered, keywords)
+    if not anchors:
+        return Analysis()  # no digit, currency sign or number word: no figure
+    analysis = Analysis(sentences=sentences(document))
+    sentence_starts = [s for s, _ in analysis.sentences]
     months = calendar()["months"]
     event_re = event_pattern()
 
     pattern = figure_pattern()
     position = 0
-    for anchor in _anchors(lowered, keywords):
+    for anchor in anchors:
         if anchor < position:
             continue
         match = pattern.match(text, anchor)
