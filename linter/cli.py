@@ -15,9 +15,9 @@ from typing import Sequence, TextIO
 from linter.config import Config, ConfigError, discover_config
 from linter.dates import parse_date_value
 from linter.distributed import Shard, group_facts, read_facts
-from linter.engine import Linter
+from linter.engine import BrokenInstall, Linter, RunResult
 from linter.fixer import fix_files
-from linter.reporters.base import Report
+from linter.reporters.base import Report, Reporter
 from linter.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -94,12 +94,20 @@ def _config(args: argparse.Namespace, paths: Sequence[str] = ()) -> Config:
 
 
 def _open_output(path: str | None) -> TextIO:
+    """The report's destination, opened before the run so a bad ``-o`` fails fast.
+
+    Text from a corpus may hold lone surrogates; they are written escaped
+    rather than crashing the report halfway.
+    """
     if not path:
         return sys.stdout
     try:
-        return open(path, "w", encoding="utf-8", newline="\n")
+        return open(path, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+MAX_FIX_PASSES = 10
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -113,6 +121,12 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("--jobs: expected a whole number of at least 1")
     if args.unsafe_fixes and not args.fix:
         raise UsageError("--unsafe-fixes goes with --fix")
+    if args.fix and "-" in args.paths:
+        raise UsageError("--fix rewrites files; it does not apply to standard input")
+    if args.fix and args.facts_out:
+        raise UsageError("--fix needs the corpus phase, which --facts-out leaves to `reduce`; run them separately")
+    if args.shard and not args.facts_out:
+        raise UsageError("--shard goes with --facts-out: a shard's corpus-phase facts must be kept for `reduce`")
     linter = Linter(
         config,
         select=_selectors(args.select),
@@ -123,47 +137,59 @@ def run_check(args: argparse.Namespace) -> int:
         force_exclude=args.force_exclude,
     )
     reporter_class = _reporter(linter, args.output_format or config.output_format)
+    out = _open_output(args.output_file)
+    try:
+        result, fixed, warnings = _check_and_fix(linter, args, config)
+        fixable = sum(1 for f in result.findings if f.fix is not None)
+        report = Report(
+            result.findings, linter.registry.rules, result.documents, result.bytes, fixed, fixable, quiet=args.quiet
+        )
+        return emit(report, warnings, reporter_class, args, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+def _check_and_fix(linter: Linter, args: argparse.Namespace, config: Config) -> tuple[RunResult, int, list[str]]:
+    """Run the check; with --fix, apply fixes and check again until nothing more is fixed (as ruff does),
+    so the findings reported point at the fixed text."""
     progress = sys.stderr.isatty() and not args.quiet
-    shard = _shard(args.shard, "--shard")
     if args.facts_out:
         try:
             with open(args.facts_out, "w", encoding="utf-8") as facts_out:
                 result = linter.run(
-                    args.paths, stdin_filename=args.stdin_filename, progress=progress, shard=shard, facts_out=facts_out
+                    args.paths,
+                    stdin_filename=args.stdin_filename,
+                    progress=progress,
+                    shard=_shard(args.shard, "--shard"),
+                    facts_out=facts_out,
                 )
         except OSError as error:
             raise UsageError(f"cannot write {args.facts_out}: {error.strerror or error}") from None
-    else:
-        result = linter.run(
-            args.paths, stdin_filename=args.stdin_filename, progress=progress, shard=shard, take_digests=args.fix
-        )
-    findings = result.findings
+        return result, 0, result.warnings
+    result = linter.run(args.paths, stdin_filename=args.stdin_filename, progress=progress, take_digests=args.fix)
+    warnings = list(result.warnings)
     fixed = 0
-    if args.fix:
-        outcome = fix_files(findings, result.digests, unsafe=args.unsafe_fixes, text_field=config.text_field)
-        applied = {id(f) for f in outcome.applied}
-        findings = [f for f in findings if id(f) not in applied]
-        fixed = len(outcome.applied)
-        result.warnings.extend(outcome.warnings)
-    fixable = sum(1 for f in findings if f.fix is not None)
-    report = Report(findings, linter.registry.rules, result.documents, result.bytes, fixed, fixable)
-    return emit(report, result.warnings, reporter_class, args)
+    for _ in range(MAX_FIX_PASSES if args.fix else 0):
+        outcome = fix_files(result.findings, result.digests, unsafe=args.unsafe_fixes, text_field=config.text_field)
+        warnings.extend(outcome.warnings)
+        if not outcome.applied:
+            break
+        fixed += len(outcome.applied)
+        result = linter.run(args.paths, progress=progress, take_digests=True)
+        warnings.extend(result.warnings)
+    return result, fixed, warnings
 
 
-def emit(report: Report, warnings: list[str], reporter_class: type, args: argparse.Namespace) -> int:
+def emit(report: Report, warnings: list[str], reporter_class: type[Reporter], args: argparse.Namespace, out: TextIO) -> int:
     """Print warnings and the report; the exit code says whether anything was found."""
     if not args.quiet:
         for warning in dict.fromkeys(warnings):
             print(f"warning: {warning}", file=sys.stderr)
-    out = _open_output(args.output_file)
-    try:
-        if getattr(args, "statistics", False):
-            write_statistics(report, out)
-        else:
-            reporter_class().render(report, out)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    if getattr(args, "statistics", False):
+        write_statistics(report, out)
+    else:
+        reporter_class().render(report, out)
     if report.findings and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
@@ -178,11 +204,12 @@ def _shard(text: str | None, flag: str) -> Shard | None:
         raise UsageError(f"{flag}: {error}") from None
 
 
-def _reporter(linter: Linter, name: str) -> type:
+def _reporter(linter: Linter, name: str) -> type[Reporter]:
     reporter_class = linter.registry.reporters.get(name)
     if reporter_class is None:
         known = ", ".join(sorted(linter.registry.reporters))
-        raise UsageError(f"unknown output format {name!r} (known: {known})")
+        where = f"{linter.config.path}: output-format" if linter.config.path and name == linter.config.output_format else "--output-format"
+        raise UsageError(f"{where}: unknown output format {name!r} (known: {known})")
     return reporter_class
 
 
@@ -197,19 +224,24 @@ def run_reduce(args: argparse.Namespace) -> int:
     )
     reporter_class = _reporter(linter, args.output_format or config.output_format)
     key_shard = _shard(args.key_shard, "--key-shard")
-    facts: list = []
-    for path in args.facts:
-        try:
-            with open(path, encoding="utf-8") as handle:
-                facts.extend(read_facts(handle, path, key_shard))
-        except OSError as error:
-            raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
-        except ValueError as error:
-            raise UsageError(str(error)) from None
-    facts.sort(key=lambda fact: fact[0])  # input order, as in a single run (the sort is stable)
-    result = linter.reduce_only(group_facts(fact[1:] for fact in facts))
-    report = Report(result.findings, linter.registry.rules)
-    return emit(report, result.warnings, reporter_class, args)
+    out = _open_output(args.output_file)
+    try:
+        facts: list = []
+        for path in args.facts:
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    facts.extend(read_facts(handle, path, key_shard))
+            except OSError as error:
+                raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+            except ValueError as error:
+                raise UsageError(str(error)) from None
+        facts.sort(key=lambda fact: fact[0])  # input order, as in a single run (the sort is stable)
+        result = linter.reduce_only(group_facts(fact[1:] for fact in facts))
+        report = Report(result.findings, linter.registry.rules, quiet=args.quiet)
+        return emit(report, result.warnings, reporter_class, args, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
 
 
 def write_statistics(report: Report, out: TextIO) -> None:
@@ -290,6 +322,8 @@ COMMANDS = {"check": run_check, "reduce": run_reduce, "rule": run_rule, "rules":
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")  # lone surrogates from a corpus must not crash a report
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
@@ -297,6 +331,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except (UsageError, ConfigError) as error:
         print(f"corpus-linter: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenInstall as error:
+        print(f"corpus-linter: internal error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("corpus-linter: interrupted", file=sys.stderr)

@@ -14,7 +14,7 @@ import sys
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, Iterable, Iterator, Sequence, TextIO
 
 from linter.config import Config, ConfigError
@@ -42,6 +42,10 @@ INPUT_PROBLEM_NAMES = {
     "INP003": "broken-record",
     "INP004": "document-too-large",
 }
+
+
+class BrokenInstall(Exception):
+    """A built-in rule, reader or reporter module failed to load: an internal error (exit 2)."""
 
 
 @dataclass
@@ -132,6 +136,10 @@ class Linter:
         self.config = config or Config()
         self.host = host or default_host(self.config.plugins, self.config.root)
         self.registry: Registry = build_registry(self.host)
+        broken = self.host.broken_builtins()
+        if broken:
+            details = "; ".join(w for w in self.host.warnings if any(repr(b) in w for b in broken))
+            raise BrokenInstall(f"corpus-linter's own plugin(s) {', '.join(broken)} failed: {details}")
         for custom in custom_rule_classes(self.config):
             if custom.code in self.registry.rules:
                 raise ConfigError(f"{self.config.path}: custom rule code {custom.code} is already taken")
@@ -174,16 +182,25 @@ class Linter:
 
     # -- inputs -----------------------------------------------------------------
 
-    def _excluded(self, path: Path) -> bool:
-        parts = path.parts
-        text = path.as_posix()
-        for pattern in self.exclude:
-            if any(fnmatch.fnmatch(part, pattern) for part in parts) or fnmatch.fnmatch(text, pattern):
-                return True
-        return False
+    def _excluded(self, relative: PurePath) -> bool:
+        """Whether a path matches an exclude pattern, by any of its parts or as a whole.
+
+        Walked files are matched by their path below the folder named on the
+        command line, so where a corpus sits (``build/venv/corpus``) does not matter.
+        """
+        text = relative.as_posix()
+        return any(
+            fnmatch.fnmatch(text, pattern) or any(fnmatch.fnmatch(part, pattern) for part in relative.parts)
+            for pattern in self.exclude
+        )
 
     def discover(self, paths: Sequence[str]) -> Iterator[str | InputProblem]:
-        """Files to read, in a deterministic order; missing paths become problems."""
+        """Files to read, in a deterministic order, each once; missing paths become problems.
+
+        A path named explicitly is read whatever it is (a file, a FIFO, /dev/stdin)
+        unless --force-exclude excludes it; folders are walked for files a reader claims.
+        """
+        seen: set[str] = set()
         for raw in paths:
             if raw == STDIN:
                 yield STDIN
@@ -191,18 +208,39 @@ class Linter:
             path = Path(raw)
             if not path.exists():
                 yield InputProblem("INP001", "no such file or directory", raw)
-                continue
-            if path.is_file():
-                if not (self.force_exclude and self._excluded(path)):
+            elif not path.is_dir():
+                if not (self.force_exclude and self._excluded(PurePath(raw))) and _first_time(path, seen):
                     yield raw
+            else:
+                yield from self._walk(path, seen)
+
+    def _walk(self, top: Path, seen: set[str]) -> Iterator[str | InputProblem]:
+        problems: list[InputProblem] = []
+
+        def unreadable(error: OSError) -> None:
+            problems.append(InputProblem("INP001", f"cannot list folder: {error.strerror or error}", str(error.filename)))
+
+        folders: set[str] = set()  # real paths: followed symlinks must not loop
+        for root, dirs, files in os.walk(top, onerror=unreadable, followlinks=True):
+            yield from problems
+            problems.clear()
+            real = os.path.realpath(root)
+            if real in folders:
+                dirs[:] = []
                 continue
-            for root, dirs, files in os.walk(path):
-                root_path = Path(root)
-                dirs[:] = sorted(d for d in dirs if not self._excluded(root_path / d))
-                for name in sorted(files):
-                    file_path = root_path / name
-                    if self.registry.reader_for(name) and not self._excluded(file_path):
-                        yield str(file_path)
+            folders.add(real)
+            relative_root = Path(root).relative_to(top)
+            dirs[:] = sorted(d for d in dirs if not self._excluded(relative_root / d))
+            for name in sorted(files):
+                file_path = Path(root) / name
+                if (
+                    self.registry.reader_for(name)
+                    and not self._excluded(relative_root / name)
+                    and file_path.is_file()
+                    and _first_time(file_path, seen)
+                ):
+                    yield str(file_path)
+        yield from problems
 
     def read(self, paths: Sequence[str], stdin_filename: str | None = None) -> Iterator[Item]:
         """Documents and input problems, as a stream, with dates resolved."""
@@ -381,6 +419,15 @@ class Linter:
         if warnings:
             raise RuntimeError("; ".join(warnings))
         return self.filter(findings, warnings)
+
+
+def _first_time(path: Path, seen: set[str]) -> bool:
+    """True the first time a real file is met: a file named twice is checked once."""
+    real = os.path.realpath(path)
+    if real in seen:
+        return False
+    seen.add(real)
+    return True
 
 
 class ProgressMeter:

@@ -30,8 +30,11 @@ class FixOutcome:
     warnings: list[str] = field(default_factory=list)
 
 
-def choose_edits(findings: Iterable[Finding], unsafe: bool) -> tuple[list[Edit], list[Finding]]:
-    """Non-overlapping edits, first come first served; a fix that overlaps an earlier one waits for the next run."""
+def choose_edits(findings: Iterable[Finding], unsafe: bool, length: int | None = None) -> tuple[list[Edit], list[Finding]]:
+    """Non-overlapping edits, first come first served; a fix that overlaps an earlier one waits for the next run.
+
+    A fix whose own edits overlap or leave the text (``length``) is a rule's bug and is never applied.
+    """
     chosen: list[Edit] = []
     applied: list[Finding] = []
     taken: list[tuple[int, int]] = []
@@ -39,13 +42,21 @@ def choose_edits(findings: Iterable[Finding], unsafe: bool) -> tuple[list[Edit],
         fix = finding.fix
         if fix is None or (not fix.safe and not unsafe):
             continue
-        spans = [(e.start, e.end) for e in fix.edits]
+        spans = sorted((e.start, e.end) for e in fix.edits)
+        if not _well_formed(spans, length):
+            continue
         if any(s < te and ts < e or (s == e == ts) for s, e in spans for ts, te in taken):
             continue
         chosen.extend(fix.edits)
         taken.extend(spans)
         applied.append(finding)
     return chosen, applied
+
+
+def _well_formed(spans: list[tuple[int, int]], length: int | None) -> bool:
+    if any(start < 0 or end < start or (length is not None and end > length) for start, end in spans):
+        return False
+    return all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
@@ -86,15 +97,24 @@ def fix_files(
             continue
         lower = path.lower()
         try:
-            if lower.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
-                _fix_jsonl(Path(path), path_findings, digests, unsafe, text_field, outcome)
-            elif lower.endswith((".parquet", ".zst")):
-                outcome.warnings.append(f"{path}: fixes are not written to this format; left unchanged")
+            if lower.endswith(JSONL_SUFFIXES):
+                _fix_jsonl(path, path_findings, digests, unsafe, text_field, outcome)
+            elif lower.endswith(TEXT_SUFFIXES):
+                _fix_text(path, path_findings, digests, unsafe, outcome)
             else:
-                _fix_text(Path(path), path_findings, digests, unsafe, outcome)
+                outcome.warnings.append(f"{path}: fixes are not written to this format; left unchanged")
         except (OSError, UnicodeDecodeError, ValueError) as error:
             outcome.warnings.append(f"{path}: not fixed: {error}")
     return outcome
+
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+
+
+def _target(path: str) -> Path:
+    """The real file behind a path: a fix through a symlink must change the file, not replace the link."""
+    return Path(os.path.realpath(path))
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -112,24 +132,25 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def _fix_text(
-    path: Path, findings: list[Finding], digests: dict[tuple[str, int | None], str], unsafe: bool, outcome: FixOutcome
+    path: str, findings: list[Finding], digests: dict[tuple[str, int | None], str], unsafe: bool, outcome: FixOutcome
 ) -> None:
-    raw = path.read_bytes()
+    target = _target(path)
+    raw = target.read_bytes()
     bom = raw.startswith(b"\xef\xbb\xbf")
     text = raw[3 if bom else 0 :].decode("utf-8")  # strict: never rewrite lossy text
-    if digests.get((str(path), None)) != text_digest(text):
+    if digests.get((path, None)) != text_digest(text):
         outcome.warnings.append(f"{path}: changed since it was checked; not fixed")
         return
-    edits, applied = choose_edits(findings, unsafe)
+    edits, applied = choose_edits(findings, unsafe, len(text))
     if not edits:
         return
     fixed = apply_edits(text, edits)
-    _write_atomically(path, (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8"))
+    _write_atomically(target, (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8"))
     outcome.applied.extend(applied)
 
 
 def _fix_jsonl(
-    path: Path,
+    path: str,
     findings: list[Finding],
     digests: dict[tuple[str, int | None], str],
     unsafe: bool,
@@ -141,10 +162,12 @@ def _fix_jsonl(
     for finding in findings:
         if finding.location.record is not None:
             by_record[finding.location.record].append(finding)
-    compressed = path.name.lower().endswith(".gz")
-    raw = path.read_bytes()
+    target = _target(path)
+    compressed = target.name.lower().endswith(".gz")
+    raw = target.read_bytes()
     data = gzip.decompress(raw) if compressed else raw
-    lines = data.splitlines(keepends=True)
+    parts = data.split(b"\n")  # the reader splits on \n only, so record indexes match
+    lines = [part + b"\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
     changed = False
     for index, record_findings in by_record.items():
         if index >= len(lines):
@@ -153,10 +176,10 @@ def _fix_jsonl(
         line = lines[index]
         record = json.loads(line)
         holder, key = _field_holder(record, text_field)
-        if holder is None or digests.get((str(path), index)) != text_digest(str(holder.get(key))):
+        if holder is None or digests.get((path, index)) != text_digest(str(holder.get(key))):
             outcome.warnings.append(f"{path}: record {index} changed since it was checked; not fixed")
             continue
-        edits, applied = choose_edits(record_findings, unsafe)
+        edits, applied = choose_edits(record_findings, unsafe, len(holder[key]))
         if not edits:
             continue
         holder[key] = apply_edits(holder[key], edits)
@@ -171,7 +194,7 @@ def _fix_jsonl(
             with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0) as gz:
                 gz.write(out)
             out = buffer.getvalue()
-        _write_atomically(path, out)
+        _write_atomically(target, out)
 
 
 def _field_holder(record: dict, dotted: str) -> tuple[dict | None, str]:

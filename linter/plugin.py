@@ -31,6 +31,10 @@ class PluginHost:
         self.manager = pluggy.PluginManager(PROJECT)
         self.manager.add_hookspecs(hookspecs)
         self.warnings: list[str] = []
+        self.builtin_names: set[str] = set()
+        """Plugins shipped with corpus-linter itself: their failure is a broken install, not a warning."""
+        self.failed: set[str] = set()
+        """Plugins whose registration hook raised."""
 
     def load_entry_points(self) -> None:
         """Every installed plugin, corpus-linter's own built-ins first."""
@@ -39,18 +43,23 @@ class PluginHost:
             key=lambda ep: (not _is_builtin(ep), ep.name),
         )
         for entry_point in entry_points:
+            if _is_builtin(entry_point):
+                self.builtin_names.add(entry_point.name)
             if self.manager.has_plugin(entry_point.name):
+                self.warnings.append(f"two plugins are named {entry_point.name!r}; the second was skipped")
                 continue
             try:
                 plugin = entry_point.load()
             except Exception as error:  # a broken plugin must not stop the run
                 self.warnings.append(f"plugin {entry_point.name!r} failed to load and was skipped: {error!r}")
+                self.failed.add(entry_point.name)
                 continue
             self.register(plugin, entry_point.name)
 
     def load_local_modules(self, modules: Iterable[str], base: Path | None) -> None:
         """Import modules named in config; ``base`` (the config's folder) goes on sys.path."""
-        if base is not None and str(base) not in sys.path:
+        modules = list(modules)
+        if modules and base is not None and str(base) not in sys.path:
             sys.path.insert(0, str(base))
         for name in modules:
             if self.manager.has_plugin(name):
@@ -59,6 +68,7 @@ class PluginHost:
                 plugin = importlib.import_module(name)
             except Exception as error:
                 self.warnings.append(f"plugin module {name!r} failed to import and was skipped: {error!r}")
+                self.failed.add(name)
                 continue
             self.register(plugin, name)
 
@@ -71,17 +81,21 @@ class PluginHost:
     def collect(self, hook_name: str, *, kind: str) -> list[tuple[str, Any]]:
         """Call a list-returning hook plugin by plugin, skipping plugins that raise.
 
-        Returns (plugin name, item) pairs, built-ins first.
+        Returns (plugin name, item) pairs in registration order: built-ins first.
         """
         items: list[tuple[str, Any]] = []
-        for impl in reversed(getattr(self.manager.hook, hook_name).get_hookimpls()):
+        for impl in getattr(self.manager.hook, hook_name).get_hookimpls():
             try:
                 result = impl.function()
                 for item in result or ():
                     items.append((impl.plugin_name, item))
             except Exception as error:
                 self.warnings.append(f"plugin {impl.plugin_name!r} failed to register {kind} and was skipped: {error!r}")
+                self.failed.add(impl.plugin_name)
         return items
+
+    def broken_builtins(self) -> list[str]:
+        return sorted(self.failed & self.builtin_names)
 
     def call_safely(self, hook: Callable[..., T], default: T, **kwargs: Any) -> T:
         """Call a hook; a plugin that raises is reported once and the default used."""

@@ -11,6 +11,7 @@ import pytest
 from linter.config import Config
 from linter.engine import Linter
 from linter.executor import ordered_map
+from linter import hookimpl
 from linter.plugin import default_host
 from tests.helpers import (
     FailingRegistrationPlugin,
@@ -208,3 +209,61 @@ def test_document_date_from_file_name_front_matter_and_default(tmp_path: Path) -
     assert dates["2024-03-05-story.txt"] == ("2024-03-05", "file name")
     assert dates["fm.md"] == ("2023-01-02", "front matter")
     assert dates["plain.txt"] == ("2025-06-02", "config")
+
+
+def test_a_broken_builtin_plugin_is_an_internal_error_not_a_warning(tmp_path: Path) -> None:
+    from linter.engine import BrokenInstall
+
+    host = default_host()
+    host.register(FailingRegistrationPlugin(), name="broken-builtin")
+    host.builtin_names.add("broken-builtin")
+    with pytest.raises(BrokenInstall, match="cannot register"):
+        Linter(Config(root=tmp_path), host=host, jobs=1)
+
+
+def test_a_plugin_rule_cannot_replace_a_builtin_code(tmp_path: Path) -> None:
+    from tests.helpers import ShoutRule
+
+    class Impostor(ShoutRule):
+        code = "TYP003"
+
+    class ImpostorPlugin:
+        @hookimpl
+        def corpus_linter_register_rules(self):
+            return [Impostor]
+
+    host = host_with(ImpostorPlugin())
+    linter = Linter(Config(root=tmp_path), host=host, select=["TYP003"], jobs=1)
+    assert linter.registry.rules["TYP003"] is not Impostor
+    assert any("ImpostorPlugin" in w or "second time" in w for w in host.warnings)
+
+
+def test_excludes_apply_below_the_named_folder_only(tmp_path: Path) -> None:
+    corpus = tmp_path / "venv" / "corpus"
+    corpus.mkdir(parents=True)
+    (corpus / "a.txt").write_text("SHOUT", encoding="utf-8")
+    assert len(linter_for(tmp_path).run([str(corpus)]).findings) == 1
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("SHOUT", encoding="utf-8")
+    assert len(linter_for(tmp_path).run([str(tmp_path), str(tmp_path / "a.txt")]).findings) == 1
+
+
+def test_a_fifo_named_explicitly_is_read(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_text("SHOUT", encoding="utf-8"))
+    writer.start()
+    result = linter_for(tmp_path).run([str(fifo)])
+    writer.join()
+    assert len(result.findings) == 1
+
+
+def test_symlinked_folder_loops_end(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("SHOUT", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    assert len(linter_for(tmp_path).run([str(tmp_path)]).findings) == 1

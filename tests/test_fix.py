@@ -88,11 +88,42 @@ def test_invalid_utf8_is_never_rewritten(capsys, tmp_path: Path) -> None:
     assert "not fixed" in capsys.readouterr().err
 
 
-def test_overlapping_fixes_apply_once(capsys, tmp_path: Path) -> None:
+def test_fixes_repeat_until_nothing_more_is_fixed(capsys, tmp_path: Path) -> None:
     target = tmp_path / "a.txt"
     target.write_text("the the the end", encoding="utf-8")
-    fix(capsys, str(target), "--fix")
-    assert target.read_text(encoding="utf-8") == "the the end"
+    code, out = fix(capsys, str(target), "--fix")
+    assert target.read_text(encoding="utf-8") == "the end"
+    assert code == 0 and "Fixed 2." in out
+
+
+def test_remaining_findings_point_at_the_fixed_text(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    target.write_text("The the talks. Later lorem ipsum here.\n", encoding="utf-8")
+    (tmp_path / "corpus-linter.toml").write_text(
+        '[[custom-rules]]\ncode = "CUS001"\nname = "lorem"\nmessage = "m"\nphrases = ["lorem ipsum"]\n',
+        encoding="utf-8",
+    )
+    main(["check", str(target), "--select", "TYP003,CUS001", "--fix", "--output-format", "json", "--jobs", "1"])
+    [finding] = json.loads(capsys.readouterr().out)
+    text = target.read_text(encoding="utf-8")
+    assert text[finding["start"] : finding["end"]] == "lorem ipsum"
+
+
+def test_fix_through_a_symlink_changes_the_real_file(capsys, tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text("the the end", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").symlink_to(real / "a.txt")
+    fix(capsys, f"{corpus}/./a.txt", "--fix")
+    assert (corpus / "a.txt").is_symlink()
+    assert (real / "a.txt").read_text(encoding="utf-8") == "the end"
+
+
+def test_fix_refuses_stdin(capsys) -> None:
+    assert main(["check", "-", "--fix"]) == 2
+    assert "standard input" in capsys.readouterr().err
 
 
 def test_corpus_phase_fixes_are_applied(tmp_path: Path) -> None:

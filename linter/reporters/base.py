@@ -23,6 +23,8 @@ class Report:
     """Findings whose fix was applied by ``--fix`` (they are not in ``findings``)."""
     fixable: int = 0
     """Findings in ``findings`` that carry a fix ``--fix`` would apply."""
+    quiet: bool = False
+    """``--quiet``: findings only, no summary."""
 
     def counts_by_code(self) -> Counter[str]:
         return Counter(f.code for f in self.findings)

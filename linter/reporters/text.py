@@ -5,23 +5,45 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TextIO
 
-from linter.finding import Finding
-from linter.reporters.base import Report, Reporter
+import unicodedata
+
+from linter.finding import Finding, Location
+from linter.reporters.base import Report, Reporter, record_label
+
+
+def visible(text: str) -> str:
+    """Control and format characters made visible, one for one, so a corpus cannot drive the
+    terminal (ANSI escapes) and carets stay aligned (columns count code points)."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char.isprintable() or char == " ":
+            out.append(char)
+        elif ord(char) < 0x20:
+            out.append(chr(0x2400 + ord(char)))  # the Control Pictures block: ␛, ␀, ...
+        elif char == "\x7f":
+            out.append("\u2421")
+        else:
+            out.append("\u00b7" if unicodedata.category(char) in ("Cf", "Zl", "Zp") else "\ufffd")
+    return "".join(out)
+
+
+def location_label(location: Location) -> str:
+    """``path`` or ``path[record id or index]``."""
+    record = record_label(location)
+    return location.path if record is None else f"{location.path}[{record}]"
 
 
 def place(finding: Finding) -> str:
-    loc = finding.location
-    where = loc.path
-    if loc.record is not None:
-        where += f"[{loc.id if loc.id is not None else loc.record}]"
-    return where
+    return location_label(finding.location)
 
 
 def headline(finding: Finding, with_place: bool = True) -> str:
     loc = finding.location
-    prefix = f"{place(finding)}:" if with_place else "  "
+    prefix = f"{visible(place(finding))}:" if with_place else "  "
     fix = " [*]" if finding.fix is not None else ""
-    return f"{prefix}{loc.line}:{loc.column}: {finding.code}{fix} [{finding.severity.value}] {finding.message}"
+    return f"{prefix}{loc.line}:{loc.column}: {finding.code}{fix} [{finding.severity.value}] {visible(finding.message)}"
 
 
 def summary(report: Report) -> str:
@@ -43,7 +65,7 @@ def caret_block(finding: Finding) -> list[str]:
     if snippet is None:
         return []
     loc = finding.location
-    line_text = snippet.text.replace("\t", " ")
+    line_text = visible(snippet.text.replace("\t", " "))
     first = max(loc.column - 1 - snippet.offset, 0)
     if loc.end_line == loc.line:
         width = max(loc.end_column - loc.column, 1)
@@ -66,10 +88,11 @@ class FullReporter(Reporter):
             for line in caret_block(finding):
                 out.write(line + "\n")
             for related in finding.related:
-                where = related.path + (f"[{related.id if related.id is not None else related.record}]" if related.record is not None else "")
-                out.write(f"  = related: {where}:{related.line}:{related.column}: {related.message}\n")
+                where = visible(location_label(related))
+                out.write(f"  = related: {where}:{related.line}:{related.column}: {visible(related.message)}\n")
             out.write("\n")
-        out.write(summary(report) + "\n")
+        if not report.quiet:
+            out.write(summary(report) + "\n")
 
 
 class ConciseReporter(Reporter):
@@ -81,7 +104,8 @@ class ConciseReporter(Reporter):
     def render(self, report: Report, out: TextIO) -> None:
         for finding in report.findings:
             out.write(headline(finding) + "\n")
-        out.write(summary(report) + "\n")
+        if not report.quiet:
+            out.write(summary(report) + "\n")
 
 
 class GroupedReporter(Reporter):
@@ -96,4 +120,5 @@ class GroupedReporter(Reporter):
             for finding in group:
                 out.write(headline(finding, with_place=False) + "\n")
             out.write("\n")
-        out.write(summary(report) + "\n")
+        if not report.quiet:
+            out.write(summary(report) + "\n")
