@@ -28,7 +28,7 @@ from linter.fixer import text_digest
 from linter.plugin import PluginHost, default_host
 from linter.readers.base import InputProblem, Item, ReadSettings
 from linter.registry import Registry, build_registry
-from linter.rule import Rule, RuleOptionError
+from linter.rule import Fact, Rule, RuleOptionError
 from linter.selection import PerFileIgnores, select_rules, severity_for, unknown_selectors
 
 STDIN = "-"
@@ -55,7 +55,8 @@ class DocumentResult:
     findings: list[Finding]
     facts: list[tuple[str, str, Any]]
     """(rule code, key, value) for the corpus phase."""
-    warnings: list[str]
+    failures: list[tuple[str, str]]
+    """(rule code, what went wrong) for each rule that raised on this document."""
     characters: int
     where: tuple[str, int | None] = ("", None)
     """(path, record) of the document."""
@@ -100,19 +101,45 @@ def check_documents(state: WorkerState, documents: Sequence[Document]) -> list[D
 def check_document(rules: Sequence[Rule], document: Document, take_digest: bool = False) -> DocumentResult:
     findings: list[Finding] = []
     facts: list[tuple[str, str, Any]] = []
-    warnings: list[str] = []
+    failures: list[tuple[str, str]] = []
     for rule in rules:
-        try:
+        try:  # one broken rule must not stop the run, nor spoil the others' results
             if rule.is_document_rule():
-                findings.extend(rule.check(document))
+                findings.extend(_checked(rule.check(document), Finding, "check()"))
             if rule.is_corpus_rule():
-                facts.extend((rule.code, fact.key, fact.value) for fact in rule.collect(document))
-        except Exception as error:  # one broken rule must not stop the run
-            warnings.append(f"rule {rule.code} failed on {document.display_name} and was skipped there: {error!r}")
+                facts.extend((rule.code, f.key, f.value) for f in _checked(rule.collect(document), Fact, "collect()"))
+        except Exception as error:
+            failures.append((rule.code, f"on {document.display_name}: {error!r}"))
     findings = [dataclasses.replace(f, snippet=snippet_for(document, f)) for f in findings]
     # A document that emits facts may get a fixable finding in the corpus phase too.
     digest = text_digest(document.text) if take_digest and (facts or any(f.fix for f in findings)) else None
-    return DocumentResult(findings, facts, warnings, len(document.text), (document.path, document.record), digest)
+    return DocumentResult(findings, facts, failures, len(document.text), (document.path, document.record), digest)
+
+
+def _checked(items: Iterable[Any], kind: type, where: str) -> list[Any]:
+    """All of a rule's results, or TypeError if any is not a ``kind``: a plugin's bug is its own failure."""
+    items = list(items)
+    for item in items:
+        if not isinstance(item, kind):
+            raise TypeError(f"{where} produced a {type(item).__name__}, not a {kind.__name__}")
+    return items
+
+
+class RuleFailures:
+    """Rules that raised, counted per rule, so a run reports each broken rule once."""
+
+    def __init__(self) -> None:
+        self.by_rule: dict[str, tuple[int, str]] = {}
+
+    def add(self, code: str, message: str) -> None:
+        count, first = self.by_rule.get(code, (0, message))
+        self.by_rule[code] = (count + 1, first)
+
+    def warnings(self) -> list[str]:
+        return [
+            f"rule {code} failed {count} time{'s' if count != 1 else ''} and was skipped there; first {first}"
+            for code, (count, first) in sorted(self.by_rule.items())
+        ]
 
 
 class Linter:
@@ -316,6 +343,7 @@ class Linter:
         facts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
         meter = ProgressMeter() if progress else None
         positions: deque[int] = deque()  # input position of each document in flight, in order
+        failures = RuleFailures()
 
         def batches() -> Iterator[list[Document]]:
             batch: list[Document] = []
@@ -347,7 +375,8 @@ class Linter:
                 result.documents += 1
                 result.bytes += document_result.characters
                 findings.extend(document_result.findings)
-                result.warnings.extend(document_result.warnings)
+                for code, message in document_result.failures:
+                    failures.add(code, message)
                 if document_result.digest:
                     result.digests[document_result.where] = document_result.digest
                 position = positions.popleft()
@@ -360,7 +389,8 @@ class Linter:
                     meter.update(result.documents, result.bytes)
         if meter:
             meter.close()
-        findings.extend(self.reduce(facts, result.warnings))
+        findings.extend(self.reduce(facts, failures))
+        result.warnings.extend(failures.warnings())
         result.findings = self.filter(findings, result.warnings)
         return result
 
@@ -376,20 +406,22 @@ class Linter:
     def reduce_only(self, facts: dict[str, dict[str, list[Any]]]) -> RunResult:
         """The corpus phase alone, on facts gathered from shards."""
         result = RunResult(warnings=list(self.host.warnings))
-        findings = list(self.reduce(facts, result.warnings))
+        failures = RuleFailures()
+        findings = list(self.reduce(facts, failures))
+        result.warnings.extend(failures.warnings())
         result.findings = self.filter(findings, result.warnings)
         return result
 
-    def reduce(self, facts: dict[str, dict[str, list[Any]]], warnings: list[str]) -> Iterator[Finding]:
+    def reduce(self, facts: dict[str, dict[str, list[Any]]], failures: RuleFailures) -> Iterator[Finding]:
         """The corpus phase: each corpus rule turns each key's values into findings."""
         for rule in self.rules:
             if not rule.is_corpus_rule():
                 continue
             for key, values in facts.get(rule.code, {}).items():
                 try:
-                    yield from rule.reduce(key, values)
+                    yield from _checked(rule.reduce(key, values), Finding, "reduce()")
                 except Exception as error:
-                    warnings.append(f"rule {rule.code} failed in the corpus phase and was skipped for {key!r}: {error!r}")
+                    failures.add(rule.code, f"in the corpus phase, for key {key!r}: {error!r}")
 
     def filter(self, findings: list[Finding], warnings: list[str]) -> list[Finding]:
         """Per-file ignores and plugins' vetoes, then a deterministic order."""
@@ -414,11 +446,13 @@ class Linter:
                 self.host.manager.hook.corpus_linter_document_date, None, document=document, config=self.config
             )
         result = check_document(self.rules, document)
-        warnings = list(result.warnings)
-        findings = result.findings + list(self.reduce(group_facts(result.facts), warnings))
-        if warnings:
-            raise RuntimeError("; ".join(warnings))
-        return self.filter(findings, warnings)
+        failures = RuleFailures()
+        for code, message in result.failures:
+            failures.add(code, message)
+        findings = result.findings + list(self.reduce(group_facts(result.facts), failures))
+        if failures.by_rule:
+            raise RuntimeError("; ".join(failures.warnings()))
+        return self.filter(findings, [])
 
 
 def _first_time(path: Path, seen: set[str]) -> bool:

@@ -46,8 +46,8 @@ def lint(
     for index, text in enumerate(many):
         path = paths[index] if paths else (f"doc{index}.txt" if len(many) > 1 else "<text>")
         result = check_document([rule], Document(text=text, path=path, date=document_date))
-        if result.warnings:
-            raise AssertionError("; ".join(result.warnings))
+        if result.failures:
+            raise AssertionError("; ".join(f"{code} failed {message}" for code, message in result.failures))
         findings.extend(result.findings)
         for _code, key, value in result.facts:
             facts[key].append(value)

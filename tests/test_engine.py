@@ -267,3 +267,27 @@ def test_symlinked_folder_loops_end(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("SHOUT", encoding="utf-8")
     (tmp_path / "loop").symlink_to(tmp_path)
     assert len(linter_for(tmp_path).run([str(tmp_path)]).findings) == 1
+
+
+def test_a_rule_yielding_junk_fails_alone_and_is_reported_once(tmp_path: Path) -> None:
+    from tests.helpers import ShoutRule
+
+    class YieldsNone(ShoutRule):
+        code = "TST009"
+        name = "yields-none"
+
+        def check(self, document):
+            yield None
+
+    class Plugin:
+        @hookimpl
+        def corpus_linter_register_rules(self):
+            return [YieldsNone]
+
+    for name in "abc":
+        (tmp_path / f"{name}.txt").write_text("SHOUT", encoding="utf-8")
+    host = host_with(TestRulesPlugin(), Plugin())
+    result = Linter(Config(root=tmp_path), host=host, select=["TST001", "TST009"], jobs=1).run([str(tmp_path)])
+    assert len(result.findings) == 3
+    [warning] = [w for w in result.warnings if "TST009" in w]
+    assert "failed 3 times" in warning and "not a Finding" in warning
