@@ -153,20 +153,22 @@ class AnachronismRule(Rule):
         starts = [o.covered_from for o in reading.offices if o.covered_from is not None]
         return last >= self.coverage_start and bool(starts) and last >= min(starts)
 
-    def sentence(self, document: Document, reading: Reading) -> str:
+    def sentence(self, document: Document, reading: Reading) -> tuple[str, int]:
+        """The sentence around the mention, and where the mention starts in it."""
         start, end = sentence_span(document.text, reading.mention.start, reading.mention.end)
-        return document.text[start:end]
+        return document.text[start:end], reading.mention.start - start
 
     def quoted(self, document: Document, reading: Reading) -> bool:
         return in_quotation(document.text, reading.mention.start)
 
     @staticmethod
-    def about_other_time(sentence: str) -> bool:
-        return cues().past_time.search(sentence) is not None
+    def about_other_time(sentence: str, mention_at: int) -> bool:
+        return cues().about_other_time(sentence, mention_at)
 
     @staticmethod
     def hypothetical(sentence: str) -> bool:
-        return cues().hypothetical.search(sentence) is not None
+        c = cues()
+        return c.says(c.hypothetical, sentence)
 
     @staticmethod
     def years(sentence: str) -> list[tuple[dt.date, dt.date]]:

@@ -60,8 +60,8 @@ class FormerTitleSitting(AnachronismRule):
             ]
             if not sitting:
                 continue
-            sentence = self.sentence(document, reading)
-            if self.quoted(document, reading) or self.about_other_time(sentence):
+            sentence, mention_at = self.sentence(document, reading)
+            if self.quoted(document, reading) or self.about_other_time(sentence, mention_at):
                 continue
             tenures = reading.tenures()
             if any(not any(t.covers(*year) for _o, t in tenures) for year in self.years(sentence)):

@@ -58,6 +58,46 @@ class Cues:
     hypothetical: re.Pattern[str]
     future: re.Pattern[str]
     recent_time: re.Pattern[str]
+    be_forms: frozenset[str]
+    sequence_then_after: frozenset[str]
+    """Words after which "then" orders events ("will then vote")."""
+    past_verbs: frozenset[str]
+    """Irregular past forms: "then" before one orders events ("then sworn in"); regular ones end in -ed."""
+
+    def says(self, pattern: re.Pattern[str], text: str) -> bool:
+        """Whether a cue of ``pattern`` is in ``text``, outside the phrases that only look like one ("would have to")."""
+        return any(match.lastgroup != "look_alike" for match in pattern.finditer(text))
+
+    def about_other_time(self, sentence: str, mention_at: int) -> bool:
+        """A past-time cue in the sentence; "then" that orders events ("and then flew", "was then sworn in") is none."""
+        return any(
+            match.lastgroup != "look_alike" and not self.orders_events(sentence, match.start(), match.end(), mention_at)
+            for match in self.past_time.finditer(sentence)
+        )
+
+    def orders_events(self, sentence: str, start: int, end: int, mention_at: int) -> bool:
+        """Whether ``sentence[start:end]`` is "then" meaning "next", not "at that time".
+
+        "Then" orders events after a modal ("the bill will then go to the
+        Senate") or before a past verb ("and then flew home", "he was then
+        sworn in by President X"), but not after a comma or "the" ("Johnson,
+        then embattled,", "the then embattled premier") and not after "was"
+        when the person mentioned is who "was then": "Prime Minister X was
+        then embroiled in a scandal" describes X at that time.
+        """
+        if sentence[start:end].lower() != "then":
+            return False
+        before = sentence[:start].rstrip()
+        previous = before.rsplit(None, 1)[-1].lower() if before else ""
+        if previous in self.sequence_then_after:
+            return True
+        following = re.match(r"[ \t\u00a0]+([a-z]+)\b(?!-)", sentence[end:])
+        if not following or before.endswith((",", "(", "\u2014", "\u2013")) or previous == "the":
+            return False
+        if previous in self.be_forms and mention_at < start:
+            return False
+        verb = following.group(1)
+        return verb in self.past_verbs or (verb.endswith("ed") and len(verb) > 4)
 
 
 @cache
@@ -67,9 +107,14 @@ def cues() -> Cues:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[key])
 
+    def alternation(items: list[str]) -> str:
+        return "|".join(re.escape(str(p)).replace(r"\ ", r"\s+") for p in sorted(items, key=len, reverse=True))
+
     def phrases(key: str) -> re.Pattern[str]:
-        alternation = "|".join(re.escape(str(p)).replace(r"\ ", r"\s+") for p in sorted(data[key], key=len, reverse=True))
-        return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+        """The cues of ``key``; its look-alikes (``not_<key>``) match first, as the group ``look_alike``."""
+        look_alikes = data.get(f"not_{key}") or []
+        first = f"(?P<look_alike>{alternation(look_alikes)})|" if look_alikes else ""
+        return re.compile(rf"(?<![\w-])(?:{first}{alternation(data[key])})(?![\w-])", re.IGNORECASE)
 
     return Cues(
         former=words("former"),
@@ -87,6 +132,9 @@ def cues() -> Cues:
         hypothetical=phrases("hypothetical"),
         future=phrases("future"),
         recent_time=phrases("recent_time"),
+        be_forms=words("be_forms"),
+        sequence_then_after=words("sequence_then_after"),
+        past_verbs=words("past_verbs"),
     )
 
 
@@ -384,6 +432,8 @@ def _read_backwards(index: Index, text: str, position: int, floor: int) -> _Cont
         if not window or window[-1] not in SPACES or not words or not _WORD_CHARS.fullmatch(words[-1]):
             break
         word = words[-1]
+        if word.endswith(".") and not _ABBREVIATION.search(word[:-1]):
+            break
         lower = word.lower().strip(".")
         if word[:1].isdigit():
             return None
@@ -410,7 +460,7 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
     sentence_start = max(line_start, start - 600)
-    for match in _SENTENCE_END.finditer(text, sentence_start, start):
+    for match in _SENTENCE_END.finditer(text, sentence_start, min(start + 2, line_end)):
         if not _ABBREVIATION.search(text, sentence_start, match.start()):
             sentence_start = match.end()
     sentence_end = min(line_end, end + 600)

@@ -73,14 +73,14 @@ class TitleNotHeld(AnachronismRule):
             tenures = reading.tenures()
             if any(term.overlaps(first - ONE_DAY, last + ONE_DAY) for _office, term in tenures):
                 continue
-            sentence = self.sentence(document, reading)
-            if self.quoted(document, reading) or self.hypothetical(sentence) or self.about_other_time(sentence):
+            sentence, mention_at = self.sentence(document, reading)
+            if self.quoted(document, reading) or self.hypothetical(sentence) or self.about_other_time(sentence, mention_at):
                 continue
-            if cues().future.search(sentence):
+            if cues().says(cues().future, sentence):
                 continue
             if any(term.overlaps(*year) for year in self.years(sentence) for _office, term in tenures):
                 continue
-            if any(o.titled_for_life for o in reading.offices) and not cues().recent_time.search(sentence):
+            if any(o.titled_for_life for o in reading.offices) and not cues().says(cues().recent_time, sentence):
                 continue
             yield self.report(document, reading, self.message(reading, date, first, last))
 
