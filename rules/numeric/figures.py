@@ -619,7 +619,8 @@ def _analyse(document: Document) -> Analysis:
         qual_start = window_start + prefix.start("qual") if qual else -1
         between = (prefix.group("between") or "").lower() if prefix else ""
         between_start = window_start + prefix.start("between") if between else -1
-        parsed = parse_number(match.group("first"))
+        first, conn, second_text, unit_text = match.group("first", "conn", "second", "unit")
+        parsed = parse_number(first)
         if parsed is None:
             continue
         value, currency = parsed
@@ -630,7 +631,6 @@ def _analyse(document: Document) -> Analysis:
             month_before = _re(r"(\p{L}+)\.?\s+$").search(text[max(0, start_number - 12) : start_number].lower())
             if month_before and month_before.group(1) in months:
                 continue  # a date ("May 16")
-        first, conn, second_text, unit_text = match.group("first", "conn", "second", "unit")
         spelled = not _re(r"[$£€¥]?\s?\d").match(first)
         if spelled:
             word_before = _re(r"(\p{L}+)\s+$").search(text[max(0, start_number - 16) : start_number])
