@@ -29,19 +29,13 @@ from linter.plugin import PluginHost, default_host
 from linter.readers.base import InputProblem, Item, ReadSettings
 from linter.registry import Registry, build_registry
 from linter.rule import Fact, Rule, RuleOptionError
-from linter.selection import PerFileIgnores, select_rules, severity_for, unknown_selectors
+from linter.selection import PerFileIgnores, matches, select_rules, severity_for, unknown_selectors
 
 STDIN = "-"
 BATCH_DOCUMENTS = 64
 BATCH_CHARACTERS = 2_000_000
 SNIPPET_WIDTH = 160
 
-INPUT_PROBLEM_NAMES = {
-    "INP001": "unreadable-input",
-    "INP002": "invalid-utf8",
-    "INP003": "broken-record",
-    "INP004": "document-too-large",
-}
 
 
 class BrokenInstall(Exception):
@@ -178,6 +172,7 @@ class Linter:
         self.exclude = list(self.config.exclude) + list(self.config.extend_exclude) + list(exclude)
         self.force_exclude = self.config.force_exclude if force_exclude is None else force_exclude
         self.rules = self._build_rules()
+        self.selected_codes = {rule.code for rule in self.rules}
         self.per_file_ignores = PerFileIgnores(self.config.per_file_ignores, self.config.root)
         self.read_settings = ReadSettings(self.config.text_field, self.config.id_field, self.config.date_field)
 
@@ -193,6 +188,13 @@ class Linter:
             if self.registry.rule_named(key) is None:
                 raise ConfigError(f"{where}: rules.{key}: no rule has this code or name")
         chosen = select_rules(self.registry.rules.values(), self.select, self.extend_select, self.ignore)
+        # Input problems are reported whatever is selected, unless ignored by name: what was not
+        # read was not checked, and a narrow --select must not hide that.
+        chosen += [
+            rule
+            for rule in self.registry.rules.values()
+            if rule.category == "input" and rule not in chosen and not any(matches(s, rule) for s in self.ignore)
+        ]
         rules = []
         for rule_class in chosen:
             options: dict[str, Any] = {}
@@ -315,7 +317,7 @@ class Linter:
         location = Location(problem.path, 0, 0, line, 1, line, 1, problem.record, problem.id)
         return Finding(
             code=problem.code,
-            name=INPUT_PROBLEM_NAMES.get(problem.code, "input-problem"),
+            name=self.registry.rules[problem.code].name,
             category="input",
             severity=Severity.ERROR,
             message=message,
@@ -353,11 +355,11 @@ class Linter:
                 position += 1
                 if shard is not None and not shard.owns_position(position):
                     continue
+                if isinstance(item, Document) and len(item.text) > self.config.max_document_chars:
+                    item = self.too_large(item)
                 if isinstance(item, InputProblem):
-                    findings.append(self.problem_finding(item))
-                    continue
-                if len(item.text) > self.config.max_document_chars:
-                    findings.append(self.problem_finding(self.too_large(item)))
+                    if item.code in self.selected_codes:
+                        findings.append(self.problem_finding(item))
                     continue
                 positions.append(position)
                 batch.append(item)

@@ -87,3 +87,11 @@ def test_a_long_single_line_is_checked_by_every_rule(capsys, tmp_path: Path) -> 
     out, err = capsys.readouterr()
     assert code == 0 and "Traceback" not in err and "internal error" not in err and "failed on" not in err
     assert any(f["code"] == "TYP003" for f in json.loads(out))
+
+
+def test_input_problems_show_whatever_is_selected_unless_ignored(capsys, tmp_path: Path) -> None:
+    (tmp_path / "r.jsonl").write_text("{broken\n", encoding="utf-8")
+    _, findings, _ = check_json(capsys, str(tmp_path), select="TYP003")
+    assert [f["code"] for f in findings] == ["INP003"]
+    code = main(["check", str(tmp_path), "--ignore", "INP003", "--output-format", "json"])
+    assert code == 0 and json.loads(capsys.readouterr().out) == []

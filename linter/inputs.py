@@ -1,0 +1,103 @@
+"""Input problems as rules: codes to read about, select and ignore.
+
+These rules check nothing themselves: readers report the problems, and the
+engine turns them into findings under these codes.  Registering them as
+rules gives them ``corpus-linter rule INP001`` docs and lets ``--ignore
+INP003`` drop them, like any other code.
+"""
+
+from __future__ import annotations
+
+from linter.finding import Severity
+from linter.plugin import hookimpl
+from linter.rule import Rule
+
+
+class InputRule(Rule):
+    """Shared attributes of the input-problem codes (not a rule itself: it has no code)."""
+
+    category = "input"
+    severity = Severity.ERROR
+
+
+class UnreadableInput(InputRule):
+    """A path that could not be read at all.
+
+    ## What it flags
+    A missing path, a file or folder without read permission, a binary file
+    (NUL bytes), a corrupt or truncated compressed file, a Parquet file that
+    pyarrow cannot open.
+
+    ## Why
+    Whatever could not be read was not checked; a clean report must not hide it.
+
+    ## Example
+    `corpus-linter check missing.txt` reports `INP001 no such file or directory`.
+    """
+
+    code = "INP001"
+    name = "unreadable-input"
+
+
+class InvalidUtf8(InputRule):
+    """A text file whose bytes are not valid UTF-8.
+
+    ## What it flags
+    The first invalid byte sequence, by byte offset and line. The document is
+    still checked with the bad bytes replaced by U+FFFD, and `--fix` never
+    rewrites it (the original bytes would be lost).
+
+    ## Why
+    Text in another encoding, or a file cut inside a character, is damaged
+    data that the encoding rules cannot see byte by byte.
+
+    ## Example
+    A Latin-1 file containing "Café" reports `INP002 invalid UTF-8 at byte 3`.
+    """
+
+    code = "INP002"
+    name = "invalid-utf8"
+
+
+class BrokenRecord(InputRule):
+    """A JSON-lines or Parquet record that is not a document.
+
+    ## What it flags
+    A line that is not valid JSON, a record that is not an object, or a record
+    without a string in the text field (`text-field`, default `text`). The
+    finding names the record and the line of the file.
+
+    ## Why
+    A broken record is silently missing from every downstream use of the corpus.
+
+    ## Example
+    `{"id": 3}` reports `INP003 record has no field 'text'`.
+    """
+
+    code = "INP003"
+    name = "broken-record"
+
+
+class DocumentTooLarge(InputRule):
+    """A document longer than `max-document-chars`, reported and not checked.
+
+    ## What it flags
+    A document with more characters than the `max-document-chars` setting
+    (default 10,000,000).
+
+    ## Why
+    A document of tens of millions of characters is nearly always a blob (a
+    minified page, a dump) rather than prose, and checking it would stall a run.
+    Raise the setting to check such documents anyway.
+
+    ## Example
+    A 50 MB single-line file reports `INP004 document has 50,000,000 characters`.
+    """
+
+    code = "INP004"
+    name = "document-too-large"
+
+
+@hookimpl
+def corpus_linter_register_rules() -> list[type[Rule]]:
+    return [UnreadableInput, InvalidUtf8, BrokenRecord, DocumentTooLarge]
