@@ -6,7 +6,8 @@ Three causes of misses, each tested here with invented wire copy across countrie
 - "then" that orders events ("and then sworn in", "was then appointed by") was read as "at that time";
 - "would have to" (an obligation) was read as a counterfactual "would have";
 - a title opening a sentence was read together with the last word of the sentence before ("... met
-  first. President X", "... in Berlin. Chancellor X"), which made it another office or no title.
+  first. President X", "... in Berlin. Chancellor X"), which made it another office or no title;
+- party leaders were not in the base (the Liberal Democrats' leaders now are, with sources).
 """
 
 from __future__ import annotations
@@ -147,3 +148,35 @@ def test_a_title_opening_a_sentence_is_read_on_its_own(date: str, text: str, spa
 def test_a_title_after_an_abbreviation_is_still_read_with_it() -> None:
     assert_clean(TitleNotHeld, "The memo was sent to Mr. President Obama.", date="2019-02-01")
     assert_finds(TitleNotHeld, "He met the U.S. President Barack Obama.", ["U.S. President Barack Obama"], date="2019-02-01")
+
+
+PARTY_LEADER_FLAGGED = [
+    ("1997-05-02", "Liberal Democrat leader Charles Kennedy said devolution would come first.", "Liberal Democrat leader Charles Kennedy"),
+    ("2016-06-01", "Liberal Democrat leader Vince Cable campaigned for Remain.", "Liberal Democrat leader Vince Cable"),
+    ("2019-03-01", "Lib Dem leader Nick Clegg called for a second referendum.", "Lib Dem leader Nick Clegg"),
+]
+
+PARTY_LEADER_SILENT = [
+    ("2005-06-01", "Former Liberal Democrat leader Paddy Ashdown returned from Bosnia."),
+    ("2010-06-01", "Scottish Liberal Democrat leader Tavish Scott met Nick Clegg."),
+    ("2010-06-01", "Deputy Liberal Democrat leader Vince Cable spoke in Twickenham."),
+    ("2007-11-01", "Acting Liberal Democrat leader Vince Cable mocked Gordon Brown."),
+    ("2024-07-05", "Liberal Democrat leader Sir Ed Davey celebrated winning 72 seats."),
+    ("2025-06-02", "President Kennedy was assassinated in 1963."),
+]
+
+
+@pytest.mark.parametrize(("date", "text", "span"), PARTY_LEADER_FLAGGED, ids=[s for _d, _t, s in PARTY_LEADER_FLAGGED])
+def test_party_leader_not_leading_on_the_date(date: str, text: str, span: str) -> None:
+    assert_finds(TitleNotHeld, text, [span], date=date)
+
+
+@pytest.mark.parametrize(("date", "text"), PARTY_LEADER_SILENT, ids=[t[:50] for _d, t in PARTY_LEADER_SILENT])
+@pytest.mark.parametrize("rule", [TitleNotHeld, FormerTitleSitting], ids=lambda r: r.code)
+def test_party_leader_silent(rule: type, date: str, text: str) -> None:
+    assert_clean(rule, text, date=date)
+
+
+def test_former_party_leader_who_still_leads() -> None:
+    text = "Former Lib Dem leader Nick Clegg spoke in Sheffield."
+    assert_finds(FormerTitleSitting, text, ["Former Lib Dem leader Nick Clegg"], date="2012-06-01")
