@@ -59,11 +59,6 @@ class Config:
     max_document_chars: int = 10_000_000
     """Longer documents are reported (INP004) and not checked: nearly always a blob, not prose."""
 
-    def resolve(self, path: str | Path) -> Path:
-        """A path from the config, relative to the config's folder."""
-        path = Path(path)
-        return path if path.is_absolute() else self.root / path
-
     def as_toml_dict(self) -> dict[str, Any]:
         """The effective settings, for ``show-config``."""
         out: dict[str, Any] = {}
@@ -89,6 +84,13 @@ def _str(value: Any, where: str) -> str:
     if not isinstance(value, str):
         raise ConfigError(f"{where}: expected a string, got {value!r}")
     return value
+
+
+def _field(value: Any, where: str) -> str:
+    text = _str(value, where)
+    if not text.strip() or any(not part for part in text.split(".")):
+        raise ConfigError(f"{where}: expected a field name or dotted path like meta.text, got {value!r}")
+    return text
 
 
 def _table(value: Any, where: str) -> dict[str, Any]:
@@ -156,9 +158,9 @@ _KEYS = {
     "per-file-ignores": ("per_file_ignores", _per_file_ignores),
     "severity": ("severity", _severities),
     "rules": ("rules", _rule_options),
-    "text-field": ("text_field", _str),
-    "id-field": ("id_field", _str),
-    "date-field": ("date_field", _str),
+    "text-field": ("text_field", _field),
+    "id-field": ("id_field", _field),
+    "date-field": ("date_field", _field),
     "date": ("date", _date),
     "exclude": ("exclude", _list_of_str),
     "extend-exclude": ("extend_exclude", _list_of_str),

@@ -165,6 +165,7 @@ class Linter:
             if custom.code in self.registry.rules:
                 raise ConfigError(f"{self.config.path}: custom rule code {custom.code} is already taken")
             self.registry.rules[custom.code] = custom
+        self._check_selectors(select, list(extend_select), list(ignore))
         self.select = select if select is not None else self.config.select
         self.extend_select = list(self.config.extend_select) + list(extend_select)
         self.ignore = list(self.config.ignore) + list(ignore)
@@ -178,12 +179,30 @@ class Linter:
 
     # -- set-up -----------------------------------------------------------------
 
+    def _check_selectors(self, select: list[str] | None, extend_select: list[str], ignore: list[str]) -> None:
+        """Every selector names some rule; the error says where it was written."""
+        config = self.config
+        source = f"{config.path}: " if config.path else ""
+        places = [
+            (f"{source}select", config.select or []),
+            (f"{source}extend-select", config.extend_select),
+            (f"{source}ignore", config.ignore),
+            (f"{source}severity", list(config.severity)),
+            *((f"{source}per-file-ignores.{glob!r}", values) for glob, values in config.per_file_ignores.items()),
+            ("--select", select or []),
+            ("--extend-select", extend_select),
+            ("--ignore", ignore),
+        ]
+        for where, selectors in places:
+            unknown = unknown_selectors(selectors, self.registry.rules.values())
+            if unknown:
+                hint = ""
+                if self.host.failed:
+                    hint = f" (plugins that failed to load: {'; '.join(self.host.warnings)})"
+                raise ConfigError(f"{where}: unknown rule selector(s): {', '.join(unknown)}{hint}")
+
     def _build_rules(self) -> list[Rule]:
         where = self.config.path or "command line"
-        selectors = (self.select or []) + self.extend_select + self.ignore
-        unknown = unknown_selectors(selectors, self.registry.rules.values())
-        if unknown:
-            raise ConfigError(f"{where}: unknown rule selector(s): {', '.join(unknown)}")
         for key in self.config.rules:
             if self.registry.rule_named(key) is None:
                 raise ConfigError(f"{where}: rules.{key}: no rule has this code or name")

@@ -8,7 +8,7 @@ by default run only when selected by exact code or name.
 from __future__ import annotations
 
 import fnmatch
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Iterable, Mapping
 
 from linter.finding import Severity
@@ -86,9 +86,9 @@ class PerFileIgnores:
         if not self.table:
             return False
         candidates = {path, PurePath(path).name}
-        try:
-            candidates.add(str(PurePath(path).relative_to(self.root)))
-        except ValueError:
+        try:  # the path below the config's folder, however it was typed on the command line
+            candidates.add(Path(path).resolve().relative_to(self.root).as_posix())
+        except (ValueError, OSError):
             pass
         for glob, selectors in self.table.items():
             if any(fnmatch.fnmatch(c, glob) for c in candidates) and any(matches(s, rule) for s in selectors):

@@ -73,3 +73,38 @@ def test_show_config_round_trips_the_settings(tmp_path: Path) -> None:
     config = load_config(write(tmp_path / "corpus-linter.toml", 'ignore = ["JNK"]\ndate = "2025-06-02"\n'))
     settings = config.as_toml_dict()
     assert settings["ignore"] == ["JNK"] and settings["date"] == "2025-06-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('[severity]\nTYPO003 = "error"\n', "severity: unknown rule selector(s): TYPO003"),
+        ('[per-file-ignores]\n"*.txt" = ["NOPE"]\n', "per-file-ignores.'*.txt': unknown rule selector(s): NOPE"),
+        ('ignore = ["NOPE"]\n', "ignore: unknown rule selector(s): NOPE"),
+    ],
+)
+def test_unknown_selectors_in_config_name_file_and_key(tmp_path: Path, text: str, where: str) -> None:
+    path = write(tmp_path / "corpus-linter.toml", text)
+    with pytest.raises(ConfigError) as error:
+        Linter(load_config(path), jobs=1)
+    assert str(error.value) == f"{path}: {where}"
+
+
+def test_unknown_command_line_selector_names_the_flag(tmp_path: Path) -> None:
+    path = write(tmp_path / "corpus-linter.toml", 'ignore = ["TYP003"]\n')
+    with pytest.raises(ConfigError, match=r"^--select: unknown rule selector\(s\): FOO$"):
+        Linter(load_config(path), select=["FOO"], jobs=1)
+
+
+def test_per_file_ignores_match_however_the_path_is_typed(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "data" / "archive").mkdir(parents=True)
+    (tmp_path / "data" / "archive" / "x.txt").write_text("the the end", encoding="utf-8")
+    config = load_config(write(tmp_path / "corpus-linter.toml", '[per-file-ignores]\n"data/archive/*.txt" = ["TYP003"]\n'))
+    monkeypatch.chdir(tmp_path / "data")
+    linter = Linter(config, select=["TYP003"], jobs=1)
+    assert linter.run(["./archive/x.txt"]).findings == []
+
+
+def test_empty_field_names_are_rejected(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="text-field"):
+        load_config(write(tmp_path / "corpus-linter.toml", 'text-field = ""\n'))
