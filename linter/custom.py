@@ -43,7 +43,7 @@ class DeclarativeRule(Rule):
     def check(self, document: Document) -> Iterator[Finding]:
         spec = self.spec
         replacement = spec.get("replacement")
-        safe = bool(spec.get("fix-safe", False))
+        safe = spec.get("fix-safe", False)
         for match in self.compiled.finditer(document.text, timeout=spec.get("timeout", DEFAULT_TIMEOUT_SECONDS)):
             start, end = match.span("hit")
             if start == end:
@@ -64,17 +64,20 @@ def _rebuild(spec: dict[str, Any], options: dict[str, Any], severity: Severity) 
 
 def _compile(spec: dict[str, Any], where: str) -> Any:
     flags = regex.MULTILINE | regex.V1
+    if not spec.get("case-sensitive", False):
+        flags |= regex.IGNORECASE
     if "pattern" in spec:
         body = spec["pattern"]
+        if not isinstance(body, str) or not body:
+            raise ValueError(f"{where}.pattern: expected a non-empty string")
     else:
         phrases = spec["phrases"]
-        if not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+        if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
             raise ValueError(f"{where}.phrases: expected a non-empty list of non-empty strings")
-        body = r"\b(?:" + "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b"
-        if not spec.get("case-sensitive", False):
-            flags |= regex.IGNORECASE
+        # Not \b: a phrase may begin or end with punctuation ("U.S.", "(AP)"); it must not touch a word character.
+        body = r"(?<!\w)(?:" + "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")(?!\w)"
     if spec.get("scope", "text") == "line":
-        body = rf"^[ \t]*(?P<hit>(?:{body}))[ \t]*$"
+        body = rf"^[ \t]*(?P<hit>(?:{body}))[ \t]*\r?$"  # \r?: CRLF files
     else:
         body = rf"(?P<hit>{body})"
     try:
@@ -103,7 +106,18 @@ def build_rule_class(spec: dict[str, Any], where: str) -> type[DeclarativeRule]:
         severity = Severity(spec.get("severity", "warning"))
     except ValueError:
         raise ValueError(f"{where}.severity: must be error, warning or info") from None
+    for key, kind in (("message", str), ("category", str), ("replacement", str), ("description", str)):
+        if key in spec and not isinstance(spec[key], kind):
+            raise ValueError(f"{where}.{key}: expected a string")
+    for key in ("case-sensitive", "fix-safe"):
+        if key in spec and not isinstance(spec[key], bool):
+            raise ValueError(f"{where}.{key}: expected true or false")
+    timeout = spec.get("timeout", DEFAULT_TIMEOUT_SECONDS)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+        raise ValueError(f"{where}.timeout: expected a positive number of seconds")
     compiled = _compile(spec, where)
+    if "replacement" in spec:
+        _check_template(compiled, spec["replacement"], where)
     docstring = spec.get("description") or f"{spec['message']} (a custom rule from config)."
     attributes = {
         "__doc__": docstring,
@@ -119,16 +133,35 @@ def build_rule_class(spec: dict[str, Any], where: str) -> type[DeclarativeRule]:
     return type(f"Custom{spec['code']}", (DeclarativeRule,), attributes)
 
 
+def _check_template(compiled: Any, replacement: str, where: str) -> None:
+    """A replacement with a bad escape or group reference fails here, at load, not on every document."""
+    # A match of the empty string with the rule's own groups lets the template be expanded once.
+    probe = regex.compile(f"(?:{compiled.pattern})|(?P<_empty_probe>)", compiled.flags)
+    try:
+        match = probe.match("", timeout=DEFAULT_TIMEOUT_SECONDS)
+        if match is not None:
+            match.expand(replacement)
+    except (regex.error, IndexError, TimeoutError) as error:
+        raise ValueError(f"{where}.replacement: not a valid replacement: {error}") from None
+
+
 def custom_rule_classes(config: Config) -> Iterable[type[DeclarativeRule]]:
-    """The config's custom rules as classes; bad tables raise ConfigError naming file and key."""
+    """The config's custom rules as classes, checked against their own ``examples``.
+
+    A bad table, or an example the rule gets wrong, raises ConfigError naming file and key.
+    """
     prefix = "tool.corpus-linter." if config.path is not None and config.path.name == "pyproject.toml" else ""
     classes = []
     for index, spec in enumerate(config.custom_rules):
         where = f"{config.path}: {prefix}custom-rules[{index}]"
         try:
-            classes.append(build_rule_class(spec, where))
+            rule_class = build_rule_class(spec, where)
         except ValueError as error:
             raise ConfigError(str(error)) from None
+        failures = example_failures(rule_class)
+        if failures:
+            raise ConfigError(f"{where}.examples: " + "; ".join(failures))
+        classes.append(rule_class)
     return classes
 
 

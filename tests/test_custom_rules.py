@@ -85,3 +85,38 @@ def test_custom_rule_runs_in_worker_processes(tmp_path: Path) -> None:
     spec = {"code": "CUS001", "name": "lorem", "message": "placeholder", "phrases": ["lorem ipsum"]}
     linter = Linter(Config(root=tmp_path, custom_rules=[spec]), select=["CUS001"], jobs=2)
     assert len(linter.run([str(tmp_path)]).findings) == 200
+
+
+def test_phrases_with_punctuation_at_their_edges() -> None:
+    credit = rule(phrases=["(AP)", "U.S."])
+    assert_finds(credit, "A photo (AP) of U.S. troops.", ["(AP)", "U.S."])
+    assert_clean(credit, "A photo(APX) of U.S.A troops.")
+
+
+def test_case_sensitive_applies_to_patterns_too() -> None:
+    assert_finds(rule(pattern="lorem"), "Lorem ipsum", ["Lorem"])
+    assert_clean(rule(pattern="lorem", **{"case-sensitive": True}), "Lorem ipsum")
+
+
+def test_line_scope_in_crlf_files() -> None:
+    assert_finds(rule(phrases=["share this"], scope="line"), "Story.\r\nShare this\r\nMore.", ["Share this"])
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ({"pattern": "(a)b", "replacement": "C:\\qux"}, "replacement: not a valid replacement"),
+        ({"pattern": "(a)b", "replacement": "\\9"}, "replacement: not a valid replacement"),
+        ({"phrases": ["x"], "timeout": "2"}, "timeout: expected a positive number"),
+        ({"phrases": ["x"], "fix-safe": "no"}, "fix-safe: expected true or false"),
+    ],
+)
+def test_values_checked_at_load(spec, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        rule(**spec)
+
+
+def test_examples_are_checked_when_the_config_loads(tmp_path: Path) -> None:
+    spec = {"code": "CUS001", "name": "x", "message": "m", "phrases": ["read more"], "examples": {"pass": ["We read more."]}}
+    with pytest.raises(ConfigError, match=r"custom-rules\[0\]\.examples: CUS001: should not match but does"):
+        Linter(Config(root=tmp_path, custom_rules=[spec]), jobs=1)
