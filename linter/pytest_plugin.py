@@ -14,10 +14,14 @@ from typing import Any, Callable
 
 import pytest
 
-from linter.config import discover_config
-from linter.engine import Linter
+from linter.config import ConfigError, discover_config
+from linter.engine import BrokenInstall, Linter
 from linter.finding import Finding
 from linter.reporters.text import caret_block, headline
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "corpus_lint: a corpus file checked by corpus-linter (--corpus-lint)")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -62,8 +66,16 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     if not paths:
         return
     select = config.getoption("corpus_lint_select")
-    linter = Linter(discover_config(None, Path(paths[0])), select=select.split(",") if select else None, jobs=1)
-    result = linter.run(paths)
+    selectors = [part.strip() for part in select.split(",") if part.strip()] if select else None
+    try:
+        linter = Linter(discover_config(None, Path(paths[0])), select=selectors, jobs=1)
+        result = linter.run(paths)
+    except (ConfigError, BrokenInstall) as error:
+        raise pytest.UsageError(f"--corpus-lint: {error}") from None
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    for warning in dict.fromkeys(result.warnings):
+        if reporter is not None:
+            reporter.write_line(f"corpus-linter warning: {warning}", yellow=True)
     by_path: dict[str, list[Finding]] = {}
     for path in paths:
         for entry in linter.discover([path]):

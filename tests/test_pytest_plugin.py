@@ -37,3 +37,14 @@ def test_fixture(tmp_path: Path) -> None:
     )
     proc = run_pytest(tmp_path, "-q")
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_bad_selector_is_a_usage_error_under_strict_markers(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The the end.\n", encoding="utf-8")
+    proc = run_pytest(tmp_path, "--strict-markers", "--corpus-lint", "corpus", "--corpus-lint-select", "TYP003, NOPE9")
+    assert proc.returncode == 4 and "INTERNALERROR" not in proc.stdout + proc.stderr
+    assert "unknown rule selector(s): NOPE9" in proc.stderr
+    proc = run_pytest(tmp_path, "--strict-markers", "--corpus-lint", "corpus", "--corpus-lint-select", "TYP003, ENC", "-q")
+    assert proc.returncode == 1 and "1 failed" in proc.stdout
