@@ -10,6 +10,7 @@ source and precision, so findings can say what they were checked against.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 from typing import Any
 
 import regex
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 _ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ][\d:.+\-Z]*)?(?!\d)")
 _YEAR = regex.compile(r"^\d{4}$")
+_COMPACT = regex.compile(r"^(?:1[0-9]|20|21)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
 _FILE_NAME_DATE = regex.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _MONTHS = {
     name: number
@@ -64,30 +66,55 @@ _FRONT_MATTER_DATE = regex.compile(r"\A---\r?\n(?:.*\r?\n)*?date:\s*['\"]?([^'\"
 
 
 def parse_date_value(value: Any, source: str) -> DocumentDate | None:
-    """A DocumentDate from a metadata value: ISO date or datetime, year-month, year, or a timestamp."""
+    """A DocumentDate from a metadata value.
+
+    Accepts ISO dates and datetimes, year-month, a year, ``YYYYMMDD`` (as
+    GDELT writes dates, number or string), RFC 2822 (``Mon, 02 Jun 2025
+    10:00:00 GMT``, as RSS feeds do), and Unix timestamps in seconds or
+    milliseconds.
+    """
     if isinstance(value, dt.datetime):
         return DocumentDate(value.date(), "day", source)
     if isinstance(value, dt.date):
         return DocumentDate(value, "day", source)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 1000 <= value <= 9999:
-            return _make(int(value), 1, 1, "year", source)
-        try:
-            return DocumentDate(dt.datetime.fromtimestamp(value, dt.timezone.utc).date(), "day", source)
-        except (OverflowError, OSError, ValueError):
-            return None
+        return _from_number(value, source)
     if not isinstance(value, str):
         return None
     value = value.strip()
     if _YEAR.match(value):
         return _make(int(value), 1, 1, "year", source)
+    if _COMPACT.match(value):
+        return _make(int(value[:4]), int(value[4:6]), int(value[6:8]), "day", source)
     match = _ISO.match(value)
     if not match:
-        return None
+        return _from_rfc2822(value, source)
     year, month, day = match.group(1), match.group(2), match.group(3)
     if day is None:
         return _make(int(year), int(month), 1, "month", source)
     return _make(int(year), int(month), int(day), "day", source)
+
+
+def _from_number(value: float, source: str) -> DocumentDate | None:
+    if 1000 <= value <= 9999:
+        return _make(int(value), 1, 1, "year", source)
+    if 10_000_101 <= value <= 99_991_231 and float(value).is_integer():
+        compact = _make(int(value) // 10000, int(value) // 100 % 100, int(value) % 100, "day", source)
+        if compact is not None:
+            return compact
+    seconds = value / 1000 if value > 100_000_000_000 else value  # milliseconds since 1970
+    try:
+        return DocumentDate(dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date(), "day", source)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _from_rfc2822(value: str, source: str) -> DocumentDate | None:
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return DocumentDate(parsed.date(), "day", source) if parsed else None
 
 
 def _make(year: int, month: int, day: int, precision: str, source: str) -> DocumentDate | None:

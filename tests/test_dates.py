@@ -109,3 +109,14 @@ def test_cascade_order() -> None:
 
 def test_cascade_without_any_date() -> None:
     assert corpus_linter_document_date(doc("No date."), Config()) is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [20250602, "20250602", 1748822400, 1748822400000, "Mon, 02 Jun 2025 10:00:00 GMT", "2025-06-02T10:00:00Z"],
+)
+def test_record_date_formats(value) -> None:
+    from linter.dates import parse_date_value
+
+    parsed = parse_date_value(value, "record")
+    assert parsed is not None and str(parsed) == "2025-06-02" and parsed.precision == "day"
