@@ -175,7 +175,9 @@ class Linter:
         self.rules = self._build_rules()
         self.selected_codes = {rule.code for rule in self.rules}
         self.per_file_ignores = PerFileIgnores(self.config.per_file_ignores, self.config.root)
-        self.read_settings = ReadSettings(self.config.text_field, self.config.id_field, self.config.date_field)
+        self.read_settings = ReadSettings(
+            self.config.text_field, self.config.id_field, self.config.date_field, self.config.max_document_chars
+        )
 
     # -- set-up -----------------------------------------------------------------
 

@@ -95,3 +95,13 @@ def test_input_problems_show_whatever_is_selected_unless_ignored(capsys, tmp_pat
     assert [f["code"] for f in findings] == ["INP003"]
     code = main(["check", str(tmp_path), "--ignore", "INP003", "--output-format", "json"])
     assert code == 0 and json.loads(capsys.readouterr().out) == []
+
+
+def test_a_file_too_large_to_be_a_document_is_not_read_whole(capsys, tmp_path: Path) -> None:
+    (tmp_path / "corpus-linter.toml").write_text("max-document-chars = 1000\n", encoding="utf-8")
+    (tmp_path / "big.txt").write_text("x" * 5000, encoding="utf-8")
+    (tmp_path / "chars.txt").write_text("é" * 1500, encoding="utf-8")
+    code, findings, _ = check_json(capsys, str(tmp_path))
+    messages = {Path(f["path"]).name: f["message"] for f in findings if f["code"] == "INP004"}
+    assert "larger than max-document-chars allows" in messages["big.txt"]
+    assert "1,500 characters, more than max-document-chars (1,000)" in messages["chars.txt"]

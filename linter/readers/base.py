@@ -16,6 +16,8 @@ class ReadSettings:
     text_field: str = "text"
     id_field: str = "id"
     date_field: str = "date"
+    max_document_chars: int = 10_000_000
+    """Readers may stop reading a document this long (in UTF-8, at most four bytes a character)."""
 
 
 @dataclass(frozen=True)
@@ -76,5 +78,6 @@ def document_from_record(
         return InputProblem("INP003", f"record {what} {settings.text_field!r}", path, index, record_id, line)
     field = settings.date_field
     date = parse_date_value(dotted_get(record, field), source=f"record field {field!r}")
-    metadata = {k: v for k, v in record.items() if k != settings.text_field}
+    text_key = settings.text_field.split(".", 1)[0]  # the text must not travel twice (in metadata too)
+    metadata = {k: v for k, v in record.items() if k != text_key}
     return Document(text=text, path=path, record=index, id=record_id, metadata=metadata, date=date)

@@ -17,7 +17,12 @@ class TextReader(Reader):
     suffixes = (".txt", ".md", ".markdown", ".text")
 
     def read(self, path: str, stream: BinaryIO, settings: ReadSettings) -> Iterator[Item]:
-        data = stream.read()
+        limit = settings.max_document_chars * 4
+        data = stream.read(limit + 1)
+        if len(data) > limit:
+            message = f"file is larger than max-document-chars allows ({settings.max_document_chars:,} characters); not checked"
+            yield InputProblem("INP004", message, path, line=0)
+            return
         if b"\x00" in data[:BINARY_SNIFF_BYTES]:
             yield InputProblem("INP001", "looks like a binary file (NUL bytes); not checked", path)
             return
