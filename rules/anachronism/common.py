@@ -105,6 +105,17 @@ def year_range(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """The sentence around a mention, and the paragraph (line) before it: the narrative the mention is read in."""
+
+    text: str
+    mention_at: int
+    """Where the mention starts in ``text``."""
+    before: str
+    """The paragraph's text before the sentence."""
+
+
 class AnachronismRule(Rule):
     """Shared machinery of the ANA rules (not a rule itself: it has no code)."""
 
@@ -153,10 +164,10 @@ class AnachronismRule(Rule):
         starts = [o.covered_from for o in reading.offices if o.covered_from is not None]
         return last >= self.coverage_start and bool(starts) and last >= min(starts)
 
-    def sentence(self, document: Document, reading: Reading) -> tuple[str, int]:
-        """The sentence around the mention, and where the mention starts in it."""
+    def sentence(self, document: Document, reading: Reading) -> Sentence:
         start, end = sentence_span(document.text, reading.mention.start, reading.mention.end)
-        return document.text[start:end], reading.mention.start - start
+        text = document.text
+        return Sentence(text[start:end], reading.mention.start - start, text[text.rfind("\n", 0, start) + 1 : start])
 
     def quoted(self, document: Document, reading: Reading) -> bool:
         return in_quotation(document.text, reading.mention.start)

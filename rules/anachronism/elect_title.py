@@ -61,8 +61,9 @@ class ElectTitle(AnachronismRule):
                 continue
             if self.plausibly_elect(reading, first - ONE_DAY, last + ONE_DAY, window):
                 continue
-            sentence, mention_at = self.sentence(document, reading)
-            if self.quoted(document, reading) or self.hypothetical(sentence) or self.about_other_time(sentence, mention_at):
+            around = self.sentence(document, reading)
+            sentence = around.text
+            if self.quoted(document, reading) or self.hypothetical(sentence) or self.about_other_time(sentence, around.mention_at):
                 continue
             if any(self.plausibly_elect(reading, *year, window) for year in self.years(sentence)):
                 continue

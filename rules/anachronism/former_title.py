@@ -25,7 +25,8 @@ class FormerTitleSitting(AnachronismRule):
     ## What it leaves alone
     "former" for someone out of that office on the date, even if they hold
     another one; a sentence about another time ("said in 2023", "at the
-    time", a year in which they did not hold the office); quotations; names
+    time", a year in which they did not hold the office, in the sentence or
+    an earlier year earlier in its paragraph); quotations; names
     that can mean more than one office holder; the handover day and the day
     either side of it; dates after the knowledge base's `as_of` date (the
     open term is then unknown, not proof) or before `coverage-start`.
@@ -60,11 +61,12 @@ class FormerTitleSitting(AnachronismRule):
             ]
             if not sitting:
                 continue
-            sentence, mention_at = self.sentence(document, reading)
-            if self.quoted(document, reading) or self.about_other_time(sentence, mention_at):
+            around = self.sentence(document, reading)
+            if self.quoted(document, reading) or self.about_other_time(around.text, around.mention_at):
                 continue
             tenures = reading.tenures()
-            if any(not any(t.covers(*year) for _o, t in tenures) for year in self.years(sentence)):
+            years = self.years(around.text) + [y for y in self.years(around.before) if y[1] < first]
+            if any(not any(t.covers(*year) for _o, t in tenures) for year in years):
                 continue
             office, term = sitting[0]
             yield self.report(

@@ -30,8 +30,10 @@ class TitleNotHeld(AnachronismRule):
 
     ## What it leaves alone
     "former", "ex-", "then-" and "the late" titles (ANA002 checks "former");
-    a sentence about another time (a year the person held the office, "at
-    the time", "during his presidency", "years ago"); quotations;
+    a sentence about another time (a year the person held the office, in
+    the sentence or earlier in its paragraph, "at the time", "during his
+    presidency", "years ago"; not "then" that orders events, as in "and
+    then flew to Paris" or "was then sworn in by"); quotations;
     hypotheticals ("would", "if", "a President Trump"); talk of elections and
     candidates; titles of other bodies ("Microsoft President Brad Smith",
     "deputy prime minister", "shadow chancellor"); a name that can be more
@@ -73,12 +75,14 @@ class TitleNotHeld(AnachronismRule):
             tenures = reading.tenures()
             if any(term.overlaps(first - ONE_DAY, last + ONE_DAY) for _office, term in tenures):
                 continue
-            sentence, mention_at = self.sentence(document, reading)
-            if self.quoted(document, reading) or self.hypothetical(sentence) or self.about_other_time(sentence, mention_at):
+            around = self.sentence(document, reading)
+            sentence = around.text
+            if self.quoted(document, reading) or self.hypothetical(sentence) or self.about_other_time(sentence, around.mention_at):
                 continue
             if cues().says(cues().future, sentence):
                 continue
-            if any(term.overlaps(*year) for year in self.years(sentence) for _office, term in tenures):
+            years = self.years(sentence) + self.years(around.before)
+            if any(term.overlaps(*year) for year in years for _office, term in tenures):
                 continue
             if any(o.titled_for_life for o in reading.offices) and not cues().says(cues().recent_time, sentence):
                 continue

@@ -180,3 +180,17 @@ def test_party_leader_silent(rule: type, date: str, text: str) -> None:
 def test_former_party_leader_who_still_leads() -> None:
     text = "Former Lib Dem leader Nick Clegg spoke in Sheffield."
     assert_finds(FormerTitleSitting, text, ["Former Lib Dem leader Nick Clegg"], date="2012-06-01")
+
+
+def test_a_year_earlier_in_the_paragraph_sets_the_narrative_time() -> None:
+    text = "In 2019, Johnson won a landslide. Prime Minister Boris Johnson promised to get Brexit done."
+    assert_clean(TitleNotHeld, text, date="2025-06-02")
+    text = "In 2023, Trump was indicted in New York. Former President Donald Trump pleaded not guilty."
+    assert_clean(FormerTitleSitting, text, date="2025-06-02")
+
+
+def test_a_year_in_another_paragraph_or_a_later_year_does_not() -> None:
+    text = "In 2019, Johnson won a landslide.\n\nPrime Minister Boris Johnson said on Monday that talks would continue."
+    assert_finds(TitleNotHeld, text, ["Prime Minister Boris Johnson"], date="2025-06-02")
+    text = "Tariffs will rise in 2030. Former President Donald Trump said on Monday he would not back down."
+    assert_finds(FormerTitleSitting, text, ["Former President Donald Trump"], date="2025-06-02")
