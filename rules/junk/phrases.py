@@ -1,8 +1,12 @@
-"""Known page-furniture phrases, matched at line starts in one compiled alternation.
+"""Known page-furniture phrases, matched at line starts in one compiled alternation per first word.
 
 The phrases are data (``data/phrases.tsv``: phrase, kind, language,
-position).  All of them go into one case-insensitive alternation that is
-tried only where a line starts, so prose pays one failed match per line.
+position).  A phrase is literal words or a small template that stands for a
+family of wordings (``sign up (for|to) [our|the] {words} newsletter``):
+``(a|b)`` is one of several wordings, ``[a|b]`` an optional one, ``{slot}``
+a slot defined in ``data/slots.tsv`` (a few words, a number, a social
+network).  The phrases are grouped by their first word and tried only where
+a line starts with that word, so prose pays one dictionary lookup per line.
 A phrase is evidence about a line only together with what else is on the
 line: "Leave a Reply" alone is a comment form; "The committee left a reply"
 is prose and never reaches the matcher, which is anchored at the line start.
@@ -11,29 +15,44 @@ is prose and never reaches the matcher, which is anchored at the line start.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Literal
+
+import regex
 
 from linter import Document
 from rules.junk.lines import trimmed
 
 DATA = Path(__file__).parent / "data"
 SPACE = "[ \t\u00a0\u2009\u202f]"
-BULLET = re.compile(rf"{SPACE}*(?:[-*•·▪►▸–—>]{SPACE}+)?")
-DECORATION = re.compile(rf"(?:{SPACE}|[:;.,!?…»›<>→←↑↓▲▼▾▸►|/·•*+\-–—()\[\]{{}}0-9])*")
+BULLET = re.compile(rf"{SPACE}*(?:[-*•·▪►▸–—>]{SPACE}+|[↑↓←→▲▼⬆⇧^]{SPACE}*)?")
+DECORATION = re.compile(rf"(?:{SPACE}|[:;.,!?…»›<>→←↑↓▲▼▾▸►⬆⇧^|/·•*+\-–—()\[\]{{}}0-9])*")
 """What may surround furniture phrases on their line: separators, arrows, counts."""
 SOFT_LEAD_KINDS = frozenset({"read-more", "related-links", "navigation", "social-follow"})
 """Lead kinds whose rest must look like a headline or a link, not a paragraph."""
+PHRASE_SPACE = r"\s"
+"""Spacing inside a phrase; phrases are matched within one line, so it never crosses a newline."""
 TEASER_SEPARATOR = re.compile(rf"(?:{SPACE}|[:\-–—|»›>])*")
 MAX_TEASER_WORDS = 30
+TEMPLATE_TOKEN = re.compile(r"\([^()]*\|[^()]*\)|\[[^\[\]]*\]|\{[\w-]+\}|\S+")
+"""A template's tokens: (one|of these), [optional|words], {slot}, or a literal word."""
 
-Position = Literal["line", "lead"]
+Position = Literal["line", "lead", "part"]
+POSITIONS = ("line", "lead", "part")
 
 
 @dataclass(frozen=True)
 class Phrase:
+    """One row of phrases.tsv.
+
+    ``position`` says when the phrase makes its line junk: ``line`` when the
+    line holds nothing else but furniture, ``lead`` whatever follows it, and
+    ``part`` only beside another phrase ("X" and "No" in "Share: Facebook ·
+    X", "Was this helpful? Yes No", never alone).
+    """
+
     text: str
     kind: str
     language: str
@@ -55,36 +74,113 @@ class PhraseLine:
     rest_start: int
 
 
-def normalise(text: str) -> str:
-    return " ".join(text.replace("’", "'").casefold().split())
-
-
 def normalise_word(word: str) -> str:
     return word.casefold().replace("’", "'")
 
 
-def _phrase_pattern(text: str) -> str:
-    words = [re.escape(word).replace("'", "['’]") for word in text.split()]
-    return f"{SPACE}+".join(words)
+def _words_pattern(words: str) -> str:
+    return f"{PHRASE_SPACE}+".join(re.escape(word).replace("'", "['’]") for word in words.split())
+
+
+def _alternatives(token: str) -> list[str]:
+    return [alternative.strip() for alternative in token[1:-1].split("|")]
+
+
+def _wording_pattern(wording: str, slots: dict[str, str], template: str) -> str:
+    """One wording: literal words, or a slot."""
+    if not (wording.startswith("{") and wording.endswith("}")):
+        return _words_pattern(wording)
+    name = wording[1:-1]
+    if name not in slots:
+        raise ValueError(f"{DATA / 'phrases.tsv'}: {template!r} uses {wording}, not defined in slots.tsv")
+    return f"(?:{slots[name]})"
+
+
+def _template_pattern(template: str, slots: dict[str, str], first_word: str) -> str:
+    """The regular expression of a phrase for lines opened by ``first_word``.
+
+    Tokens are joined by spaces, optional tokens with their space; of the
+    first token's wordings only those opened by ``first_word`` are kept, so
+    each first word's alternation stays small.
+    """
+    parts = []
+    for index, token in enumerate(TEMPLATE_TOKEN.findall(template)):
+        optional = token.startswith("[")
+        if token.startswith(("(", "[")) and (optional or "|" in token):
+            wordings = _alternatives(token)
+            if index == 0:
+                wordings = [w for w in wordings if _first_word_of(w) == first_word]
+            body = "(?:" + "|".join(_wording_pattern(w, slots, template) for w in wordings) + ")"
+        else:
+            body = _wording_pattern(token, slots, template)
+        if index == 0:
+            if optional:
+                raise ValueError(f"{DATA / 'phrases.tsv'}: {template!r} starts with an optional token")
+            parts.append(body)
+        else:
+            parts.append(f"(?:{PHRASE_SPACE}+{body})?" if optional else f"{PHRASE_SPACE}+{body}")
+    return "".join(parts)
+
+
+def _first_word_of(wording: str) -> str | None:
+    if wording.startswith("{"):
+        return None
+    word = FIRST_WORD.match(normalise_word(wording.strip()))
+    return word.group() if word is not None else None
+
+
+def _first_words(template: str) -> list[str]:
+    """The words a line must start with for the phrase to be tried there (none: the phrase is unusable)."""
+    token = TEMPLATE_TOKEN.match(template.strip())
+    if token is None:
+        return []
+    first = token.group()
+    wordings = _alternatives(first) if first.startswith("(") and "|" in first else [template]
+    words: list[str] = []
+    for wording in wordings:
+        word = _first_word_of(wording.strip())
+        if word is None:
+            return []
+        if word not in words:
+            words.append(word)
+    return words
 
 
 @dataclass(frozen=True)
 class PhraseTable:
-    """The phrases, indexed by their first word: a line is tried only against phrases its first word opens."""
+    """The phrases, indexed by their first word: a line is tried only against phrases its first word opens.
 
-    phrases: dict[str, Phrase]
-    by_first_word: dict[str, re.Pattern[str]]
+    Each phrase is a named group (``p<number>``) of its first word's
+    alternation, so a match names its phrase.  The alternations match
+    leftmost-longest (POSIX), so "Accept all" is one phrase, not "Accept"
+    followed by a stray "all", whatever the order of the data.
+    """
+
+    phrases: tuple[Phrase, ...]
+    sources: dict[str, str]
+    """First word to the source of its alternation, compiled on first use (most words never open a line)."""
     kinds: dict[str, str]
+    compiled: dict[str, regex.Pattern[str]] = field(default_factory=dict)
 
-    def lookup(self, matched: str) -> Phrase | None:
-        return self.phrases.get(normalise(matched))
+    def pattern_for(self, word: str) -> regex.Pattern[str] | None:
+        """The alternation of the phrases a line's first word (case-folded) opens, if any."""
+        pattern = self.compiled.get(word)
+        if pattern is None:
+            source = self.sources.get(word)
+            if source is None:
+                return None
+            pattern = self.compiled[word] = regex.compile(source, regex.IGNORECASE | regex.POSIX)
+        return pattern
 
-    def match_at(self, text: str, pos: int, end: int) -> re.Match[str] | None:
+    def phrase_of(self, match: regex.Match[str]) -> Phrase:
+        return self.phrases[int(match.lastgroup[1:])]  # type: ignore[index]
+
+    def match_at(self, text: str, pos: int, end: int) -> regex.Match[str] | None:
         """The longest phrase starting exactly at ``pos``, if any."""
         word = FIRST_WORD.match(text, pos, end)
         if word is None:
             return None
-        pattern = self.by_first_word.get(normalise_word(word.group()))
+        pattern = self.pattern_for(normalise_word(word.group()))
         return pattern.match(text, pos, end) if pattern is not None else None
 
 
@@ -102,27 +198,40 @@ def _read_tsv(path: Path) -> list[list[str]]:
 
 
 @cache
+def slots() -> dict[str, str]:
+    """Slot name to regular expression (without capturing groups), from slots.tsv."""
+    found = {}
+    for name, pattern in _read_tsv(DATA / "slots.tsv"):
+        if re.compile(pattern).groups:
+            raise ValueError(f"{DATA / 'slots.tsv'}: slot {name} has a capturing group; use (?:...)")
+        found[name] = pattern
+    return found
+
+
+@cache
 def phrase_table() -> PhraseTable:
-    phrases: dict[str, Phrase] = {}
+    rows: dict[str, Phrase] = {}
     for text, kind, language, position in _read_tsv(DATA / "phrases.tsv"):
-        if position not in ("line", "lead"):
-            raise ValueError(f"{DATA / 'phrases.tsv'}: {text!r} has position {position!r}, not line or lead")
-        phrases[normalise(text)] = Phrase(text, kind, language, position)  # type: ignore[arg-type]
+        if position not in POSITIONS:
+            raise ValueError(f"{DATA / 'phrases.tsv'}: {text!r} has position {position!r}, not one of {POSITIONS}")
+        rows[" ".join(normalise_word(text).split())] = Phrase(text, kind, language, position)  # type: ignore[arg-type]
+    phrases = tuple(rows.values())
     kinds = {kind: label for kind, label in _read_tsv(DATA / "kinds.tsv")}
-    unknown = {p.kind for p in phrases.values()} - set(kinds)
+    unknown = {p.kind for p in phrases} - set(kinds)
     if unknown:
         raise ValueError(f"{DATA / 'phrases.tsv'}: kinds not described in kinds.tsv: {sorted(unknown)}")
-    grouped: dict[str, list[str]] = {}
-    for phrase in phrases:
-        first = FIRST_WORD.match(phrase)
-        if first is None:
-            raise ValueError(f"{DATA / 'phrases.tsv'}: {phrase!r} does not start with a word")
-        grouped.setdefault(normalise_word(first.group()), []).append(phrase)
-    by_first_word = {
-        word: re.compile("|".join(_phrase_pattern(p) for p in sorted(group, key=len, reverse=True)), re.IGNORECASE)
-        for word, group in grouped.items()
+    slot_patterns = slots()
+    grouped: dict[str, list[tuple[int, str]]] = {}
+    for number, phrase in enumerate(phrases):
+        words = _first_words(phrase.text)
+        if not words:
+            raise ValueError(f"{DATA / 'phrases.tsv'}: {phrase.text!r} does not start with a word")
+        for word in words:
+            grouped.setdefault(word, []).append((number, _template_pattern(phrase.text, slot_patterns, word)))
+    sources = {
+        word: "|".join(f"(?P<p{number}>{pattern})" for number, pattern in group) for word, group in grouped.items()
     }
-    return PhraseTable(phrases=phrases, by_first_word=by_first_word, kinds=kinds)
+    return PhraseTable(phrases=phrases, sources=sources, kinds=kinds)
 
 
 def _ends_cleanly(text: str, end: int, limit: int) -> bool:
@@ -132,15 +241,20 @@ def _ends_cleanly(text: str, end: int, limit: int) -> bool:
     return text[end - 1].islower() and text[end].isupper()
 
 
-def _only_furniture(text: str, pos: int, end: int, table: PhraseTable) -> bool:
-    """Whether text[pos:end] holds nothing but decoration and further furniture phrases."""
+def _only_furniture(text: str, pos: int, end: int, table: PhraseTable, standing: bool) -> bool:
+    """Whether text[pos:end] holds nothing but decoration and further furniture phrases.
+
+    ``standing`` says the line already holds a phrase that is furniture on
+    its own; a line of ``part`` phrases only ("Yes No", "X") is not junk.
+    """
     while True:
         pos = DECORATION.match(text, pos, end).end()  # type: ignore[union-attr]
         if pos >= end:
-            return True
+            return standing
         match = table.match_at(text, pos, end)
         if match is None or not _ends_cleanly(text, match.end(), end):
             return False
+        standing = standing or table.phrase_of(match).position != "part"
         pos = match.end()
 
 
@@ -161,7 +275,7 @@ def phrase_lines(document: Document) -> list[PhraseLine]:
     text = document.text
     found: list[PhraseLine] = []
     for first in LINE_FIRST_WORD.finditer(text):
-        pattern = table.by_first_word.get(normalise_word(first.group(1)))
+        pattern = table.pattern_for(normalise_word(first.group(1)))
         if pattern is None:
             continue
         line_start = first.start(1)
@@ -170,10 +284,8 @@ def phrase_lines(document: Document) -> list[PhraseLine]:
         match = pattern.match(text, line_start, end)
         if match is None or not _ends_cleanly(text, match.end(), end):
             continue
-        phrase = table.lookup(match.group())
-        if phrase is None:
-            continue
-        if _only_furniture(text, match.end(), end, table):
+        phrase = table.phrase_of(match)
+        if _only_furniture(text, match.end(), end, table, phrase.position != "part"):
             found.append(PhraseLine(*trimmed(text, line_start, end), phrase, True, end))
             continue
         if phrase.position != "lead":
