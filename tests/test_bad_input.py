@@ -76,7 +76,7 @@ def test_a_huge_single_line_file_is_reported_not_checked(capsys, tmp_path: Path)
     code, findings, err = check_json(capsys, str(tmp_path))
     assert code == 1 and "Traceback" not in err
     by = {(Path(f["path"]).name, f["code"]): f for f in findings}
-    assert "more than max-document-chars (10,000,000); not checked" in by[("huge.txt", "INP004")]["message"]
+    assert "max-document-chars" in by[("huge.txt", "INP004")]["message"]
     assert ("small.txt", "TYP003") in by
 
 
