@@ -245,23 +245,20 @@ def test_sarif_record_locations_and_related(findings) -> None:
     assert mismatch["level"] == "error"
     assert mismatch["message"]["text"] == "45 killed contradicts 40 killed — ‘figures’ disagree"
     location = mismatch["locations"][0]
-    assert location["physicalLocation"]["region"] == {
-        "startLine": 2,
-        "startColumn": 33,
-        "endLine": 2,
-        "endColumn": 42,
-        "charOffset": 52,
-        "charLength": 9,
-    }
+    # code scanning marks the record's line of the file; the place in the record's text rides along
+    assert location["physicalLocation"]["region"] == {"startLine": 4}
     assert location["logicalLocations"] == [
         {"name": "doc-7", "fullyQualifiedName": "corpus/news.jsonl[doc-7]", "kind": "record"}
     ]
-    assert location["properties"] == {"record": 3, "recordId": "doc-7"}
+    assert location["properties"] == {
+        "record": 3,
+        "recordId": "doc-7",
+        "textRegion": {"startLine": 2, "startColumn": 33, "endLine": 2, "endColumn": 42, "charOffset": 52, "charLength": 9},
+    }
     [related] = mismatch["relatedLocations"]
     assert related["id"] == 1
     assert related["message"] == {"text": "earlier figure"}
-    assert related["physicalLocation"]["region"]["startColumn"] == 16
-    assert related["properties"] == {"record": 3, "recordId": "doc-7"}
+    assert related["properties"]["textRegion"]["startColumn"] == 16
     assert "fixes" not in mismatch
 
 
@@ -271,7 +268,7 @@ def test_sarif_record_fix_stays_out_of_file_fixes(findings) -> None:
     assert "fixes" not in result
     assert result["properties"]["recordFix"] == findings[2].fix.to_dict()
     assert result["locations"][0]["logicalLocations"][0]["name"] == "5"
-    assert result["locations"][0]["properties"] == {"record": 5}
+    assert result["locations"][0]["properties"]["record"] == 5
 
 
 def test_sarif_uris_are_encoded_and_absolute_paths_are_file_uris(findings) -> None:

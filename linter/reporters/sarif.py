@@ -69,6 +69,10 @@ def directory_uri(directory: Path) -> str:
 
 
 def region(location: Location) -> dict[str, int]:
+    """The region in the file.  A JSON-lines record is line ``record + 1`` of its file; the
+    position inside the record's text goes in the location's properties instead."""
+    if location.record is not None:
+        return {"startLine": location.record + 1}  # JSON lines: record i is line i + 1
     return {
         "startLine": location.line,
         "startColumn": location.column,
@@ -83,13 +87,26 @@ def sarif_location(location: Location, *, message: str | None = None, location_i
     result: dict[str, Any] = {}
     if location_id is not None:
         result["id"] = location_id
-    result["physicalLocation"] = {"artifactLocation": artifact_location(location.path), "region": region(location)}
+    physical: dict[str, Any] = {"artifactLocation": artifact_location(location.path)}
+    if not (location.record is not None and location.path.lower().endswith(".parquet")):  # rows are not lines
+        physical["region"] = region(location)
+    result["physicalLocation"] = physical
     label = record_label(location)
     if label is not None:
         result["logicalLocations"] = [
             {"name": label, "fullyQualifiedName": f"{location.path}[{label}]", "kind": "record"}
         ]
-        properties: dict[str, Any] = {"record": location.record}
+        properties: dict[str, Any] = {
+            "record": location.record,
+            "textRegion": {
+                "startLine": location.line,
+                "startColumn": location.column,
+                "endLine": location.end_line,
+                "endColumn": location.end_column,
+                "charOffset": location.start,
+                "charLength": location.end - location.start,
+            },
+        }
         if location.id is not None:
             properties["recordId"] = location.id
         result["properties"] = properties
