@@ -134,7 +134,7 @@ def test_clean_wire_copy(rule, article: str) -> None:
 
 
 @pytest.mark.parametrize("rule", ALL_DOCUMENT_RULES, ids=lambda r: r.code)
-@pytest.mark.parametrize("junk", ["", "\x00\x01\ufffd" * 50, "1" * 5000, "9, 000 to " * 300, "Monday, " * 200])
+@pytest.mark.parametrize("junk", ["", "\x00\x01\ufffd" * 50, "1" * 5000, "9, 000 to " * 300, "Monday, " * 200, "\ud800 5 K\u212a people\udfff, a\u00a0dozen İ ſ " * 40])
 def test_bad_input_never_raises(rule, junk: str) -> None:
     lint(rule, junk, date="2025-06-02")
 
