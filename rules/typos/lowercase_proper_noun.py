@@ -8,7 +8,16 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Fix, Rule
-from rules.typos.text import GAZETTEER_OPTIONS, LOWER_WORD, analyse, fold, given_names, is_english_word, gazetteer_for, title_case
+from rules.typos.text import (
+    GAZETTEER_OPTIONS,
+    LOWER_WORD,
+    Analysis,
+    analyse,
+    fold,
+    gazetteer_for,
+    is_english_word,
+    title_case,
+)
 
 POSSESSIVES = ("'s", "’s")
 NEXT_CAPITALISED = regex.compile(r"[ \t]+\p{Lu}")
@@ -66,46 +75,44 @@ class LowercaseProperNoun(Rule):
         text = document.text
         gazetteer = gazetteer_for(self)
         allowed = {fold(word) for word in self.options["allowed"]}
-        capitalised = Counter(
-            name.text
-            for name in analysis.names
-            if not name.initial
-            and not given_names([name])
-            and not NEXT_CAPITALISED.match(text, name.end)
-            and not analysis.in_heading(name.start)
-        )
-        words = list(LOWER_WORD.finditer(text))
-        lower_counts = Counter(m.group() for m in words)
-        index = 0
-        while index < len(words):
-            match = words[index]
-            index += 1
-            word = _without_possessive(match.group())
-            start, end = match.start(), match.start() + len(word)
+        lower_counts = analysis.lower_word_counts
+        # Decide per distinct word, not per occurrence, which words can be names at all:
+        # known to the gazetteer, or possibly a name on this document's own evidence.
+        known: set[str] = set()
+        unknown: dict[str, str] = {}
+        for raw in lower_counts:
+            word = raw[:-2] if raw.endswith(POSSESSIVES) else raw
             folded = fold(word)
             if folded in allowed:
                 continue
-            phrases = gazetteer.phrases.get(folded, ())
-            if not phrases and folded not in gazetteer.single and title_case(word) not in capitalised:
-                continue
+            if folded in gazetteer.phrases or folded in gazetteer.single:
+                known.add(raw)
+            if len(word) >= 4 and folded not in gazetteer.ambiguous and not is_english_word(word):
+                unknown[raw] = title_case(word)
+        capitalised = self._standalone_capitalised(analysis, set(unknown.values()) & analysis.capitalised_forms)
+        candidates = known | {raw for raw, form in unknown.items() if form in capitalised}
+        starts = sorted(start for raw in candidates for start in analysis.lower_word_starts(raw))
+        covered = 0
+        for start in starts:
+            if start < covered:
+                continue  # inside a several-word name already reported
+            match = LOWER_WORD.match(text, start)
+            raw = match.group()
+            word = _without_possessive(raw)
+            end = start + len(word)
+            folded = fold(word)
             if analysis.is_kept(start, end):
                 continue
-            phrase = _phrase_at(text, words, index - 1, phrases)
+            phrase = _phrase_at(text, match, gazetteer.phrases.get(folded, ()))
             if phrase is not None:
-                length, name = phrase
-                end = words[index - 1 + length - 1].end()
-                index += length - 1
+                end, name = phrase
+                covered = end
                 fix = Fix.replace(start, end, name, description=f"write {name!r}")
                 yield self.finding(document, start, end, f"proper noun in lower case: {text[start:end]!r} is {name!r}", fix=fix)
             elif gazetteer.unambiguous(word):
                 fix = Fix.replace(start, end, title_case(word), description=f"capitalise {word!r}")
                 yield self.finding(document, start, end, f"proper noun in lower case: {word!r} is a name", fix=fix)
-            elif (
-                len(word) >= 4
-                and folded not in gazetteer.ambiguous
-                and capitalised[title_case(word)] >= max(MIN_EVIDENCE, lower_counts[word] + 1)
-                and not is_english_word(word)
-            ):
+            elif raw in unknown and capitalised[unknown[raw]] >= max(MIN_EVIDENCE, lower_counts[word] + 1):
                 fix = Fix.replace(start, end, title_case(word), safe=False, description=f"capitalise {word!r}")
                 yield self.finding(
                     document,
@@ -115,6 +122,26 @@ class LowercaseProperNoun(Rule):
                     fix=fix,
                 )
 
+    @staticmethod
+    def _standalone_capitalised(analysis: Analysis, forms: set[str]) -> Counter[str]:
+        """How often each of ``forms`` is written capitalised on its own in mid-sentence.
+
+        Not at a sentence start or in a headline, where any word is capitalised,
+        and not inside a several-word name (after a given name or before another
+        capitalised word).
+        """
+        if not forms:
+            return Counter()
+        return Counter(
+            name.text
+            for name in analysis.names
+            if name.text in forms
+            and not analysis.is_initial(name)
+            and not analysis.given_names([name])
+            and not NEXT_CAPITALISED.match(analysis.text, name.end)
+            and not analysis.in_heading(name.start)
+        )
+
 
 def _without_possessive(word: str) -> str:
     for suffix in POSSESSIVES:
@@ -123,17 +150,24 @@ def _without_possessive(word: str) -> str:
     return word
 
 
-def _phrase_at(text: str, words: list, index: int, candidates) -> tuple[int, str] | None:
-    """The longest several-word name starting at words[index], all in lower case, on one line."""
-    best: tuple[int, str] | None = None
+def _phrase_at(text: str, first: regex.Match, candidates) -> tuple[int, str] | None:
+    """The end and spelling of the longest several-word name starting with the word ``first``, in lower case, on one line."""
+    if not candidates:
+        return None
+    longest = max(len(folded_words) for folded_words, _ in candidates)
+    # The words that follow, each after a single space: the only ones a name can go on with.
+    run = [first]
+    while len(run) < longest:
+        end = run[-1].end()
+        following = LOWER_WORD.match(text, end + 1) if text[end : end + 1] in (" ", "\u00a0") else None
+        if following is None:
+            break
+        run.append(following)
+    best: tuple[int, int, str] | None = None
     for folded_words, name in candidates:
         length = len(folded_words)
-        if index + length > len(words):
+        if length > len(run) or any(fold(_without_possessive(m.group())) != w for m, w in zip(run, folded_words)):
             continue
-        run = words[index : index + length]
-        if any(fold(_without_possessive(m.group())) != w for m, w in zip(run, folded_words)):
-            continue
-        gaps = [text[a.end() : b.start()] for a, b in zip(run, run[1:])]
-        if all(gap in (" ", "\u00a0") for gap in gaps) and (best is None or length > best[0]):
-            best = (length, name)
-    return best
+        if best is None or length > best[0]:
+            best = (length, run[length - 1].end(), name)
+    return None if best is None else best[1:]

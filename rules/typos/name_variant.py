@@ -9,12 +9,12 @@ from rapidfuzz.distance import OSA
 from linter import Document, Finding, Fix, Rule
 from rules.typos.text import (
     GAZETTEER_OPTIONS,
+    Analysis,
     Gazetteer,
     NameToken,
     analyse,
     fold,
     gazetteer_for,
-    given_names,
     name_candidates,
 )
 
@@ -31,9 +31,9 @@ def close_spellings(a: str, b: str) -> bool:
     return abs(len(folded_a) - len(folded_b)) <= allowed and OSA.distance(folded_a, folded_b) <= allowed
 
 
-def different_people(rare: list[NameToken], common: list[NameToken]) -> bool:
+def different_people(analysis: Analysis, rare: list[NameToken], common: list[NameToken]) -> bool:
     """Both spellings come with given names, and none of them match: two people (Hansen, Jansen)."""
-    rare_given, common_given = given_names(rare), given_names(common)
+    rare_given, common_given = analysis.given_names(rare), analysis.given_names(common)
     if not rare_given or not common_given:
         return False
     return not any(fold(a) == fold(b) or OSA.distance(fold(a), fold(b)) <= 2 for a in rare_given for b in common_given)
@@ -98,7 +98,7 @@ class NameSpelledTwoWays(Rule):
                 if pair is None:
                     continue
                 rare, common = pair
-                if different_people(candidates[rare], candidates[common]):
+                if different_people(analysis, candidates[rare], candidates[common]):
                     continue
                 usual = candidates[common][0]
                 times = len(candidates[common])

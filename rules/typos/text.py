@@ -16,11 +16,11 @@ from __future__ import annotations
 import bisect
 import importlib.resources
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -213,10 +213,6 @@ class NameToken(NamedTuple):
     text: str
     start: int
     end: int
-    initial: bool
-    """At the start of a line or sentence, where any word is capitalised."""
-    previous: str
-    """The capitalised word just before it, if any (a given name: "Vladimir" Putin)."""
 
 
 class Analysis:
@@ -264,17 +260,85 @@ class Analysis:
         sample = self.text[:SAMPLE]
         bound = len(self.sample_words)
         if bound >= 50:
-            capitalised = sum(1 for name in self.names if name.start < SAMPLE)
+            capitalised = self._capitalised_in_sample()
             if capitalised < 0.02 * bound or not any(map(str.isupper, sample)):
                 lower_words = len(LOWER_WORD.findall(self.text, 0, SAMPLE))
                 if lower_words >= 50:
                     return capitalised >= 0.02 * lower_words
         return any(map(str.isupper, sample))
 
+    def _capitalised_in_sample(self) -> int:
+        """How many capitalised words start in the first ``SAMPLE`` characters."""
+        if len(self.text) <= SAMPLE:
+            return len(self.capitalised_words)
+        count = 0
+        for match in CAPITALISED.finditer(self.text):
+            if match.start() >= SAMPLE:
+                break
+            count += 1
+        return count
+
     @cached_property
     def names(self) -> list[NameToken]:
         """The capitalised words, in order."""
-        return _names(self.text)
+        return [NameToken(word, start, start + len(word)) for word, start in _capitalised_with_starts(self.text)]
+
+    @cached_property
+    def _name_starts(self) -> list[int]:
+        return [name.start for name in self.names]
+
+    def is_initial(self, name: NameToken) -> bool:
+        """Whether ``name`` starts a line or sentence, where any word is capitalised."""
+        # Walk back over spaces, quotes and dashes (at most 40 characters) to what came before.
+        text = self.text
+        before = name.start - 1
+        floor = max(0, name.start - 40)
+        while before >= floor and text[before] in OPENING_CHARACTERS:
+            before -= 1
+        return before < floor or text[before] in SENTENCE_BOUNDARIES
+
+    def previous_name(self, name: NameToken) -> str:
+        """The capitalised word just before ``name`` with only spaces between, if any (a given name: "Vladimir" Putin)."""
+        index = bisect.bisect_left(self._name_starts, name.start)
+        if index == 0:
+            return ""
+        last = self.names[index - 1]
+        text = self.text
+        if last.end < name.start and text[last.end] in " \t" and not text[last.end : name.start].strip(" \t"):
+            return last.text
+        return ""
+
+    def given_names(self, names: Iterable[NameToken]) -> set[str]:
+        """The capitalised non-English words just before a surname's occurrences ("Vladimir" Putin)."""
+        previous = (self.previous_name(name) for name in names)
+        return {word for word in previous if word[:1].isupper() and not is_english_word(word)}
+
+    @cached_property
+    def capitalised_words(self) -> list[str]:
+        """The capitalised words as written (possessives included): ``names`` without the positions."""
+        return CAPITALISED.findall(self.text)
+
+    @cached_property
+    def capitalised_forms(self) -> set[str]:
+        """The distinct capitalised words, without a possessive "'s"."""
+        return {_without_possessive(word) for word in set(self.capitalised_words)}
+
+    @cached_property
+    def lower_word_counts(self) -> Counter[str]:
+        """How often each lower-case word (possessives included, as written) occurs."""
+        return Counter(LOWER_WORD.findall(self.text))
+
+    def lower_word_starts(self, word: str) -> list[int]:
+        """Where the lower-case word ``word`` occurs as a whole word, in order."""
+        starts = []
+        text = self.text
+        at = text.find(word)
+        while at >= 0:
+            match = LOWER_WORD.match(text, at)
+            if match is not None and match.end() - at == len(word):
+                starts.append(at)
+            at = text.find(word, at + 1)
+        return starts
 
     def in_heading(self, offset: int) -> bool:
         """Whether ``offset`` is on a title-case line (a headline), where capitals prove nothing about names."""
@@ -364,25 +428,13 @@ def _short_quotes(text: str) -> Iterable[tuple[int, int]]:
         position = closing + 1
 
 
-def _names(text: str) -> list[NameToken]:
-    names: list[NameToken] = []
+def _capitalised_with_starts(text: str) -> Iterator[tuple[str, int]]:
     for match in CAPITALISED.finditer(text):
-        word = match.group()
-        if word.endswith(POSSESSIVES):
-            word = word[:-2]
-        start = match.start()
-        # Walk back over spaces, quotes and dashes (at most 40 characters) to what came before.
-        before = start - 1
-        floor = max(0, start - 40)
-        while before >= floor and text[before] in OPENING_CHARACTERS:
-            before -= 1
-        initial = before < floor or text[before] in SENTENCE_BOUNDARIES
-        last = names[-1] if names else None
-        adjacent = (
-            last is not None and last.end < start and text[last.end] in " \t" and not text[last.end : start].strip(" \t")
-        )
-        names.append(NameToken(word, start, start + len(word), initial, last.text if adjacent else ""))
-    return names
+        yield _without_possessive(match.group()), match.start()
+
+
+def _without_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(POSSESSIVES) else word
 
 
 def _is_heading(line: str) -> bool:
@@ -391,6 +443,7 @@ def _is_heading(line: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) >= 0.5
 
 
+@lru_cache(maxsize=65536)
 def is_english_word(word: str) -> bool:
     """In the lexicon, directly or after removing a common inflection ("talks", "prisoners")."""
     lexicon = english_words()
@@ -434,7 +487,3 @@ def name_candidates(analysis: Analysis, gazetteer: Gazetteer) -> dict[str, list[
         and not all(analysis.is_kept(t.start, t.end) for t in tokens)
     }
 
-
-def given_names(tokens: Iterable[NameToken]) -> set[str]:
-    """The capitalised non-English words just before a surname's occurrences ("Vladimir" Putin)."""
-    return {t.previous for t in tokens if t.previous[:1].isupper() and not is_english_word(t.previous)}
