@@ -35,9 +35,10 @@ class TitleNotHeld(AnachronismRule):
     presidency", "years ago"; not "then" that orders events, as in "and
     then flew to Paris" or "was then sworn in by"); quotations;
     hypotheticals ("would", "if", "a President Trump"); talk of elections and
-    candidates; titles of other bodies ("Microsoft President Brad Smith",
-    "deputy prime minister", "shadow chancellor"); a name that can be more
-    than one office holder ("President Bush", "President Lee"); a title
+    candidates, for someone who took the office later (or may have, after
+    the base's `as_of` date); titles of other bodies ("Microsoft President
+    Brad Smith", "deputy prime minister", "shadow chancellor"); a name that
+    can be more than one office holder ("President Bush", "President Lee"); a title
     whose jurisdiction is named and differs; dates before `coverage-start`
     or before the base's first term for that office; the handover day and
     the day either side of it. A year- or month-precision date flags only
@@ -79,7 +80,7 @@ class TitleNotHeld(AnachronismRule):
             sentence = around.text
             if self.quoted(document, reading) or self.hypothetical(sentence) or self.about_other_time(sentence, around.mention_at):
                 continue
-            if cues().says(cues().future, sentence):
+            if self.may_hold_later(reading, last) and cues().says(cues().future, sentence):
                 continue
             years = self.years(sentence) + self.years(around.before)
             if any(term.overlaps(*year) for year in years for _office, term in tenures):
@@ -87,6 +88,15 @@ class TitleNotHeld(AnachronismRule):
             if any(o.titled_for_life for o in reading.offices) and not cues().says(cues().recent_time, sentence):
                 continue
             yield self.report(document, reading, self.message(reading, date, first, last))
+
+    @staticmethod
+    def may_hold_later(reading: Reading, last: dt.date) -> bool:
+        """Whether the person has a term after the date, or may have one the base does not know yet.
+
+        Only then can talk of an election or a campaign be about a future
+        term; someone whose terms all ended before the date is given a stale title.
+        """
+        return any(term.start > last for _office, term in reading.tenures()) or any(last > o.as_of for o in reading.offices)
 
     def message(self, reading: Reading, date: DocumentDate, first: dt.date, last: dt.date) -> str:
         office = max(reading.offices, key=lambda o: max(t.start for t in o.tenures if t.person == reading.person.id))

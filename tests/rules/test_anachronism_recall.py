@@ -194,3 +194,20 @@ def test_a_year_in_another_paragraph_or_a_later_year_does_not() -> None:
     assert_finds(TitleNotHeld, text, ["Prime Minister Boris Johnson"], date="2025-06-02")
     text = "Tariffs will rise in 2030. Former President Donald Trump said on Monday he would not back down."
     assert_finds(FormerTitleSitting, text, ["Former President Donald Trump"], date="2025-06-02")
+
+
+def test_election_talk_excuses_a_title_given_early_not_one_given_late() -> None:
+    # Trump took office again in 2025: in 2024, talk of the race may look ahead to it.
+    assert_clean(TitleNotHeld, "Supporters said President Trump would win the race in November.", date="2024-06-01")
+    # Obama's terms were all over by 2019: election talk does not make the title current.
+    text = "U.S. President Barack Obama called on all parties to support the democratically elected government."
+    assert_finds(TitleNotHeld, text, ["U.S. President Barack Obama"], date="2019-07-16")
+    text = "Acting President Oleksandr Turchynov leads the government until a presidential election on May 25."
+    assert_finds(TitleNotHeld, text, ["Acting President Oleksandr Turchynov"], date="2017-03-18")
+
+
+def test_election_talk_after_the_base_ends_stays_silent() -> None:
+    # After the base's as_of date a comeback is unknown, not disproved.
+    text = "Prime Minister Boris Johnson launched his comeback bid."
+    assert_clean(TitleNotHeld, text, date="2031-01-01")
+    assert_finds(TitleNotHeld, text, ["Prime Minister Boris Johnson"], date="2025-06-01")
