@@ -159,28 +159,42 @@ class MediaCredit(Rule):
     ## What it flags
     Credits in brackets, glued to a caption or standing alone: "(Image:
     AP)", "(Photo: Reuters/Jane Doe)", "(AP Photo/Emrah Gurel)", "(Foto:
-    dpa)", "(AFP via Getty Images)"; and a line that is only a credit,
-    "Photo: Reuters" (at most 10 words). The credit words and picture
-    libraries are data (`rules/junk/data/credit_words.txt`,
-    `rules/junk/data/image_libraries.txt`).
+    dpa)", "(Photo by Sean Gallup/Getty Images)", "(AFP via Getty Images)";
+    a line that is only a credit, "Photo: Reuters" (at most 10 words); and
+    a credit that ends a caption line after its last sentence (or after a
+    separator): "... at the San José mine. REUTERS/Staff", "... Monday
+    evening. Photo: J. Martin / AFP", "... im Bundestag. Foto: Kay
+    Nietfeld/dpa", "... on Saturday. © Lena Hart / Northwind Press". Such a
+    trailing credit is a credit label and its colon ("Photo:", "Foto:",
+    "Photograph:", "Credit:"), the copyright sign, or a slash with a
+    photo agency at one end, followed by names only (capitalised words,
+    initials, agencies, "via", "de", "van"). The credit words, picture
+    libraries and agencies are data (`rules/junk/data/credit_words.txt`,
+    `rules/junk/data/image_libraries.txt`,
+    `rules/junk/data/photo_agencies.txt`).
 
     ## Why
     Credits belong to a page's images, which the scraper dropped; left in
     the text they interrupt sentences and tell a model that "(Image: AP)"
-    is part of prose.
+    is part of prose. A credit at the end of a line also marks the line as
+    a photo caption, not a paragraph of the story.
 
     ## What it leaves alone
     Datelines ("ISTANBUL (Reuters) -"), since a news agency in brackets is
-    a dateline, not a credit; and sentences about photos ("The photo:
-    a crowd at dawn" is a line of more than a credit only if it ends a
-    sentence).
+    a dateline, not a credit; sentences about photos and agencies ("The
+    photo was taken by Reuters photographer Ana Lima", "Credit Suisse
+    shareholders lost almost everything", "Credit: the rescue was a joint
+    effort, the mayor said"), since a trailing credit holds names only; and
+    slashes between places or words ("Kyiv/Lviv", "Yes/No") with no agency.
 
     ## Example
     "Both sides agreed to provide detailed ceasefire proposals(Image: AP)"
 
     ## Fix
-    Deletes the credit (a whole credit line with its newline, or the
-    bracketed credit with the space before it). Safe.
+    Deletes the credit: a whole credit line with its newline, a bracketed
+    credit with the space before it (safe), or a trailing credit with the
+    space before it (unsafe: it is recognised by its shape, and the caption
+    before it is left for you to judge).
     """
 
     code = "JNK005"

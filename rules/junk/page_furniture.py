@@ -15,16 +15,24 @@ class PageFurniture(Rule):
     ## What it flags
     A line whose whole text is one or more known furniture phrases, with at
     most separators, arrows and counts around them: "Leave a Reply",
-    "Back to top button", "Related Articles", "You may also like",
-    "Select Language", "Down Icon", "Share on Facebook | Tweet | Email",
-    "Advertisement", "Frequently Asked Questions", "Animated ArrowAnimated
-    Arrow". The message names the kind: comment form, share bar, related-links
-    block, navigation, newsletter or cookie prompt, language picker, widget
-    icon, advertising label, SEO question block...
+    "↑ Back to top", "Related Articles", "You may also like", "Select
+    Language", "Down Icon", "Share this story: Facebook · X · LinkedIn ·
+    Email", "Was this article helpful? Yes No", "Sign up for our Politics
+    newsletter", "Updated 3 hours ago", "Advertisement", "Animated
+    ArrowAnimated Arrow". The message names the kind: comment form, share
+    bar, related-links block, navigation, newsletter or cookie prompt,
+    feedback widget, time stamp, language picker, widget icon, advertising
+    label, SEO question block...
 
     The phrases are data (`rules/junk/data/phrases.tsv`: phrase, kind,
-    language, position), in English, German, French and Spanish wordings of
-    many sites, matched in one compiled alternation anchored at line starts.
+    language, position), in English, German, French, Spanish, Italian and
+    Portuguese wordings of many sites. A phrase may be a template for a
+    family of wordings: `(a|b)` one of several, `[a|b]` optional, `{slot}`
+    a slot from `rules/junk/data/slots.tsv` (a few words, a number, a unit
+    of time, a social network), as in `sign up (for|to) [our|the] {words}
+    {newsletter}`. Phrases of position `part` ("X", "Yes", "No", "Oui")
+    count only beside another phrase on the line. Phrases are matched only
+    at line starts, the longest wording winning.
 
     ## Why
     A scraper that keeps a page's text keeps its interface too. These lines
@@ -33,7 +41,8 @@ class PageFurniture(Rule):
 
     ## What it leaves alone
     The same words inside a sentence ("The committee left a reply on the
-    table", "Share prices fell"), and real headings that are not furniture
+    table", "Share prices fell", "Sign up for the course was slow"), a
+    `part` phrase alone ("X", "Yes"), and real headings that are not furniture
     ("Key Outcomes of the Istanbul Talks"). Short lines are not flagged for
     being short: only known phrases count.
 

@@ -30,7 +30,7 @@ SPACE = "[ \t\u00a0\u2009\u202f]"
 BULLET = re.compile(rf"{SPACE}*(?:[-*•·▪►▸–—>]{SPACE}+|[↑↓←→▲▼⬆⇧^]{SPACE}*)?")
 DECORATION = re.compile(rf"(?:{SPACE}|[:;.,!?…»›<>→←↑↓▲▼▾▸►⬆⇧^|/·•*+\-–—()\[\]{{}}0-9])*")
 """What may surround furniture phrases on their line: separators, arrows, counts."""
-SOFT_LEAD_KINDS = frozenset({"read-more", "related-links", "navigation", "social-follow"})
+SOFT_LEAD_KINDS = frozenset({"read-more", "related-links", "navigation", "social-follow", "timestamp", "author-box"})
 """Lead kinds whose rest must look like a headline or a link, not a paragraph."""
 PHRASE_SPACE = r"\s"
 """Spacing inside a phrase; phrases are matched within one line, so it never crosses a newline."""

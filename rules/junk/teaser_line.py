@@ -18,12 +18,20 @@ class TeaserLine(Rule):
     "Related: …", "Lesen Sie auch: …", "À lire aussi : …"; boxes a template
     inserts into the story ("Did you know? …", "Pro Tip: …"); and notices
     ("This site uses Akismet to reduce spam…", "We use cookies…",
-    "© 2025 … All rights reserved", "Sign up for our newsletter…").
+    "© 2025 … All rights reserved", "Sign up for our Politics newsletter
+    to…", "Breaking news alerts: get the latest on Turkey sent to your
+    phone", "Dieser Artikel ist nur für Abonnenten verfügbar…"); time stamps
+    ("Publié le 12 mars 2024 à 10h42") and author boxes ("More by Jane
+    Carter").
 
-    Teasers and link labels ("read-more", "related-links", "navigation"
-    kinds) count only when the rest of the line is headline-sized (at most
-    30 words); a paragraph that happens to start with "See also" is left
-    alone. Phrases are data (`rules/junk/data/phrases.tsv`, position `lead`).
+    Teasers, link labels, time stamps and author boxes ("read-more",
+    "related-links", "navigation", "social-follow", "timestamp",
+    "author-box" kinds) count only when the rest of the line is
+    headline-sized (at most 30 words) and, unless the lead ends in a colon,
+    not a sentence ending in a full stop; a paragraph that happens to start
+    with "See also" or "Publié le 3 mars" is left alone. Phrases are data
+    (`rules/junk/data/phrases.tsv`, position `lead`; templates as for
+    JNK001).
 
     ## Why
     A teaser links to another story: its headline is a sentence about
