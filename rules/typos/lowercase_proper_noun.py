@@ -75,12 +75,11 @@ class LowercaseProperNoun(Rule):
         text = document.text
         gazetteer = gazetteer_for(self)
         allowed = {fold(word) for word in self.options["allowed"]}
-        lower_counts = analysis.lower_word_counts
         # Decide per distinct word, not per occurrence, which words can be names at all:
         # known to the gazetteer, or possibly a name on this document's own evidence.
         known: set[str] = set()
         unknown: dict[str, str] = {}
-        for raw in lower_counts:
+        for raw in analysis.lower_words:
             word = raw[:-2] if raw.endswith(POSSESSIVES) else raw
             folded = fold(word)
             if folded in allowed:
@@ -112,7 +111,7 @@ class LowercaseProperNoun(Rule):
             elif gazetteer.unambiguous(word):
                 fix = Fix.replace(start, end, title_case(word), description=f"capitalise {word!r}")
                 yield self.finding(document, start, end, f"proper noun in lower case: {word!r} is a name", fix=fix)
-            elif raw in unknown and capitalised[unknown[raw]] >= max(MIN_EVIDENCE, lower_counts[word] + 1):
+            elif raw in unknown and capitalised[unknown[raw]] >= max(MIN_EVIDENCE, len(analysis.lower_word_starts(word)) + 1):
                 fix = Fix.replace(start, end, title_case(word), safe=False, description=f"capitalise {word!r}")
                 yield self.finding(
                     document,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter import Document, Finding, Fix, Rule
-from rules.typos.text import LOWER_WORD, analyse, misspellings
+from rules.typos.text import analyse, misspellings
 
 
 class Misspelling(Rule):
@@ -54,12 +54,10 @@ class Misspelling(Rule):
             return
         table = misspellings()
         ignored = {word.lower() for word in self.options["ignore"]}
-        for match in LOWER_WORD.finditer(document.text):
-            word = match.group()
-            entry = table.get(word)
-            if entry is None or word in ignored:
-                continue
-            start, end = match.span()
+        listed = (word for word in analysis.lower_words & table.keys() if word not in ignored)
+        for start, word in sorted((start, word) for word in listed for start in analysis.lower_word_starts(word)):
+            entry = table[word]
+            end = start + len(word)
             if analysis.is_kept(start, end):
                 continue
             candidates = " or ".join(repr(c) for c in entry.candidates)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from linter import Document, Finding, Fix, Rule
@@ -88,8 +89,9 @@ class NameSpelledTwoWays(Rule):
         gazetteer = gazetteer_for(self)
         candidates = name_candidates(analysis, gazetteer)
         forms = sorted(candidates, key=len)
+        folded = [fold(form) for form in forms]
         for index, first in enumerate(forms):
-            for second in forms[index + 1 :]:
+            for second in _within_two_edits(index, folded, forms):
                 if len(second) - len(first) > 2:
                     break
                 if not close_spellings(first, second) or _same_but_ending(first, second):
@@ -129,6 +131,15 @@ class NameSpelledTwoWays(Rule):
         if count_a == count_b or max(count_a, count_b) < 2:
             return None
         return (a, b) if count_a < count_b else (b, a)
+
+
+def _within_two_edits(index: int, folded: list[str], forms: list[str]) -> list[str]:
+    """The forms after ``forms[index]`` whose folded spelling is at most two edits from its own, in order.
+
+    No pair further apart can be close spellings, so only these are compared.
+    """
+    matches = process.extract(folded[index], folded, scorer=OSA.distance, score_cutoff=2, limit=None)
+    return [forms[position] for position in sorted(position for _, _, position in matches if position > index)]
 
 
 def _same_but_ending(a: str, b: str) -> bool:

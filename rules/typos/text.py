@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import importlib.resources
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -45,6 +45,8 @@ PROTECTED_HINT = regex.compile(r"[@#]|:/|\.[^\s<>\"“”]")
 """Every PROTECTED match but inline code holds one of these: "@", "#", ":/", or a full stop before a non-space."""
 SEPARATOR = regex.compile(r"[ \n]")
 LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’@#/.-])\p{Ll}+(?:['’]\p{Ll}+)*(?![\p{L}\p{N}_'’@/-])")
+LOWER_RUN = regex.compile(r"\p{Ll}+(?:['’]\p{Ll}+)*")
+"""``LOWER_WORD`` without its boundaries: every ``LOWER_WORD`` match is one of these runs."""
 INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("ers", ""))
 SIC = regex.compile(r"\s*[\[(]\s*sic\s*[\])]", regex.IGNORECASE)
 SIC_HINT = regex.compile(r"[\[(]\s*sic", regex.IGNORECASE)
@@ -323,13 +325,30 @@ class Analysis:
         """The distinct capitalised words, without a possessive "'s"."""
         return {_without_possessive(word) for word in set(self.capitalised_words)}
 
+    def name_tokens(self, form: str) -> list[NameToken]:
+        """The occurrences of the capitalised word ``form`` (with or without a possessive), in order."""
+        tokens = []
+        text = self.text
+        at = text.find(form)
+        while at >= 0:
+            match = CAPITALISED.match(text, at)
+            if match is not None and _without_possessive(match.group()) == form:
+                tokens.append(NameToken(form, at, at + len(form)))
+            at = text.find(form, at + 1)
+        return tokens
+
     @cached_property
-    def lower_word_counts(self) -> Counter[str]:
-        """How often each lower-case word (possessives included, as written) occurs."""
-        return Counter(LOWER_WORD.findall(self.text))
+    def lower_words(self) -> set[str]:
+        """Every lower-case word (``LOWER_WORD``), as written, and a few more strings.
+
+        Runs of lower-case letters are cheaper to find than whole words; those
+        inside a longer word ("post" in "post-war") are no words, which
+        ``lower_word_starts`` tells.
+        """
+        return set(LOWER_RUN.findall(self.text))
 
     def lower_word_starts(self, word: str) -> list[int]:
-        """Where the lower-case word ``word`` occurs as a whole word, in order."""
+        """Where the lower-case word ``word`` occurs as a whole word (a ``LOWER_WORD`` match), in order."""
         starts = []
         text = self.text
         at = text.find(word)
@@ -474,16 +493,15 @@ MIN_NAME_LENGTH = 5
 
 
 def name_candidates(analysis: Analysis, gazetteer: Gazetteer) -> dict[str, list[NameToken]]:
-    """Capitalised words that may be names, with their occurrences: no English words, no ambiguous names."""
-    forms: dict[str, list[NameToken]] = defaultdict(list)
-    for token in analysis.names:
-        forms[token.text].append(token)
-    return {
-        form: tokens
-        for form, tokens in forms.items()
-        if len(form) >= MIN_NAME_LENGTH
-        and fold(form) not in gazetteer.ambiguous
-        and not is_english_word(form)
-        and not all(analysis.is_kept(t.start, t.end) for t in tokens)
-    }
+    """Capitalised words that may be names, with their occurrences: no English words, no ambiguous names.
 
+    In the order of their first occurrence.
+    """
+    forms = (
+        form
+        for form in analysis.capitalised_forms
+        if len(form) >= MIN_NAME_LENGTH and fold(form) not in gazetteer.ambiguous and not is_english_word(form)
+    )
+    occurrences = ((form, analysis.name_tokens(form)) for form in forms)
+    candidates = [(form, tokens) for form, tokens in occurrences if not all(analysis.is_kept(t.start, t.end) for t in tokens)]
+    return dict(sorted(candidates, key=lambda candidate: candidate[1][0].start))
