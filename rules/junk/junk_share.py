@@ -6,13 +6,14 @@ from typing import Iterator
 
 from linter import Document, Finding, Rule, Severity
 from rules.junk.breadcrumb import Breadcrumb
+from rules.junk.link_list import LinkList
 from rules.junk.media_credit import MediaCredit
 from rules.junk.page_furniture import PageFurniture
 from rules.junk.repeated_line import RepeatedLine
 from rules.junk.site_residue import SiteNameResidue
 from rules.junk.teaser_line import TeaserLine
 
-LINE_RULES = (PageFurniture, TeaserLine, Breadcrumb, RepeatedLine, MediaCredit, SiteNameResidue)
+LINE_RULES = (PageFurniture, TeaserLine, Breadcrumb, RepeatedLine, MediaCredit, SiteNameResidue, LinkList)
 
 
 class JunkShare(Rule):
@@ -21,7 +22,7 @@ class JunkShare(Rule):
     ## What it flags
     A document of at least `min_lines` non-blank lines of which the share
     `max_share` (default 0.3) or more is flagged by the junk line rules
-    (JNK001 to JNK006, with their default options). One info finding spans
+    (JNK001 to JNK006 and JNK010, with their default options). One info finding spans
     the document.
 
     ## Why
