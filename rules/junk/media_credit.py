@@ -139,18 +139,22 @@ def trailing_credit(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def credit_lines(text: str) -> Iterator[tuple[int, int]]:
-    """Lines (trimmed start and end) with a credit mark near their end: the only lines worth trying."""
-    last_line_start = -1
-    for trigger in CREDIT_MARK.finditer(text):
-        line_end = text.find("\n", trigger.start())
-        line_end = len(text) if line_end < 0 else line_end
-        if line_end - trigger.start() > TAIL_SEARCH:
+    """Lines (trimmed start and end) with a credit mark near their end: the only lines worth trying.
+
+    Each line's end is found once, however many marks it holds, so a huge
+    single line costs one scan.
+    """
+    line_end = -1
+    tried_line_end = -1
+    for mark in CREDIT_MARK.finditer(text):
+        position = mark.start()
+        if position > line_end:
+            line_end = text.find("\n", position)
+            line_end = len(text) if line_end < 0 else line_end
+        if line_end == tried_line_end or line_end - position > TAIL_SEARCH:
             continue
-        line_start = text.rfind("\n", 0, trigger.start()) + 1
-        if line_start == last_line_start:
-            continue
-        last_line_start = line_start
-        yield trimmed(text, line_start, line_end)
+        tried_line_end = line_end
+        yield trimmed(text, text.rfind("\n", 0, position) + 1, line_end)
 
 
 class MediaCredit(Rule):
