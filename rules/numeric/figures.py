@@ -581,7 +581,9 @@ def _is_identifier(text: str, start: int) -> bool:
     if "-" in last_three and _re(r"[\p{L}]-$").search(last_three):  # "$" may stand before a final newline
         return True
     before = text[max(0, start - 24) : start]
-    word = _re(r"(\p{Lu}[\p{L}.]*)\s+$").search( before)
+    if before.isascii() and before.lower() == before:
+        return False  # no capital letter, so no name
+    word = _re(r"(\p{Lu}[\p{L}.]*)\s+$").search(before)
     if word is None:
         return False
     name = word.group(1).rstrip(".").lower()
@@ -613,14 +615,6 @@ def _analyse(document: Document) -> Analysis:
         if match is None:
             continue
         position = match.end()
-        window_start = max(0, match.start() - 40)
-        prefix = None
-        if keywords.word_before_may_be(window_start, match.start(), prefix_last_words()):
-            prefix = prefix_pattern().search(text[window_start : match.start()])
-        qual = prefix.group("qual") if prefix else None
-        qual_start = window_start + prefix.start("qual") if qual else -1
-        between = (prefix.group("between") or "").lower() if prefix else ""
-        between_start = window_start + prefix.start("between") if between else -1
         first, conn, second_text, unit_text = match.group("first", "conn", "second", "unit")
         parsed = parse_number(first)
         if parsed is None:
@@ -640,6 +634,14 @@ def _analyse(document: Document) -> Analysis:
                 continue  # "several hundred": no figure
         if 1800 <= value <= 2100 and not unit_text and _re(r"\d{4}").fullmatch(first):
             continue  # a year
+        window_start = max(0, match.start() - 40)
+        prefix = None
+        if keywords.word_before_may_be(window_start, match.start(), prefix_last_words()):
+            prefix = prefix_pattern().search(text[window_start : match.start()])
+        qual = prefix.group("qual") if prefix else None
+        qual_start = window_start + prefix.start("qual") if qual else -1
+        between = (prefix.group("between") or "").lower() if prefix else ""
+        between_start = window_start + prefix.start("between") if between else -1
         low, high = value, value
         per_side = is_range = False
         end_number = match.end("first")
