@@ -627,7 +627,7 @@ def _analyse(document: Document) -> Analysis:
             month_before = _re(r"(\p{L}+)\.?\s+$").search(text[max(0, start_number - 12) : start_number].lower())
             if month_before and month_before.group(1) in months:
                 continue  # a date ("May 16")
-        spelled = not _re(r"[$£€¥]?\s?\d").match(first)
+        spelled = first[:1] not in "0123456789" and not _re(r"[$£€¥]?\s?\d").match(first)
         if spelled:
             word_before = _re(r"(\p{L}+)\s+$").search(text[max(0, start_number - 16) : start_number])
             if word_before and word_before.group(1).lower() in word_set("vague_before.txt"):
@@ -669,7 +669,7 @@ def _analyse(document: Document) -> Analysis:
         elif unit:
             end_number = match.end("unit") - len(unit)
         after = text[end_number : end_number + 3]
-        if not unit and _re(r"[:/]\d|\.\d|\p{L}|,\d").match(after):
+        if not unit and after[:1] not in ("", " ") and _re(r"[:/]\d|\.\d|\p{L}|,\d").match(after):
             continue  # a time, a fraction or a code ("10:30", "3/4", "3D")
         percent = bool(unit)
         figure_end = end_number + (len(unit) if unit else 0)
