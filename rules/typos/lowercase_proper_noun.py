@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -12,6 +13,7 @@ from rules.typos.text import (
     GAZETTEER_OPTIONS,
     LOWER_WORD,
     Analysis,
+    Gazetteer,
     analyse,
     fold,
     gazetteer_for,
@@ -80,14 +82,13 @@ class LowercaseProperNoun(Rule):
         known: set[str] = set()
         unknown: dict[str, str] = {}
         for raw in analysis.lower_words:
-            word = raw[:-2] if raw.endswith(POSSESSIVES) else raw
-            folded = fold(word)
+            folded, is_known, form = _word_kind(raw, gazetteer)
             if folded in allowed:
                 continue
-            if folded in gazetteer.phrases or folded in gazetteer.single:
+            if is_known:
                 known.add(raw)
-            if len(word) >= 4 and folded not in gazetteer.ambiguous and not is_english_word(word):
-                unknown[raw] = title_case(word)
+            if form is not None:
+                unknown[raw] = form
         capitalised = self._standalone_capitalised(analysis, set(unknown.values()) & analysis.capitalised_forms)
         candidates = known | {raw for raw, form in unknown.items() if form in capitalised}
         starts = sorted(start for raw in candidates for start in analysis.lower_word_starts(raw))
@@ -129,17 +130,28 @@ class LowercaseProperNoun(Rule):
         and not inside a several-word name (after a given name or before another
         capitalised word).
         """
-        if not forms:
-            return Counter()
         return Counter(
             name.text
-            for name in analysis.names
-            if name.text in forms
-            and not analysis.is_initial(name)
+            for form in forms
+            for name in analysis.name_tokens(form)
+            if not analysis.is_initial(name)
             and not analysis.given_names([name])
             and not NEXT_CAPITALISED.match(analysis.text, name.end)
             and not analysis.in_heading(name.start)
         )
+
+
+@lru_cache(maxsize=65536)
+def _word_kind(raw: str, gazetteer: Gazetteer) -> tuple[str, bool, str | None]:
+    """What a lower-case word (as written) can be: its folded form without a possessive,
+    whether the gazetteer knows it (alone or as the first word of a name), and the
+    capitalised form under which the document may show it to be a name (None for
+    short, ambiguous and English words)."""
+    word = _without_possessive(raw)
+    folded = fold(word)
+    is_known = folded in gazetteer.phrases or folded in gazetteer.single
+    could_be_name = len(word) >= 4 and folded not in gazetteer.ambiguous and not is_english_word(word)
+    return folded, is_known, title_case(word) if could_be_name else None
 
 
 def _without_possessive(word: str) -> str:

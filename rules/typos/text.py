@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 import regex
 
@@ -31,6 +31,8 @@ CACHE_KEY = "typos"
 
 WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}_'’.@#/-])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?![\p{L}\p{N}_@/]|-\p{L})")
+LETTERS_BEFORE = regex.compile(r"[\p{L}'’]*", regex.REVERSE)
+"""Matched backwards from a position: the letters and apostrophes just before it."""
 PROTECTED = regex.compile(
     r"""
     (?:https?://|ftp://|www\.)[^\s<>"“”]+            # URLs
@@ -142,9 +144,12 @@ def misspellings() -> dict[str, Misspelling]:
 # -- gazetteer ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gazetteer:
     """Known names, keyed by their folded form.
+
+    Compared and hashed by identity: one is built per set of options, and
+    per-word results are memoised against it.
 
     ``single`` maps a folded one-word name to its usual spelling; ``phrases``
     maps the folded first word of a several-word name to the folded words of
@@ -280,15 +285,6 @@ class Analysis:
             count += 1
         return count
 
-    @cached_property
-    def names(self) -> list[NameToken]:
-        """The capitalised words, in order."""
-        return [NameToken(word, start, start + len(word)) for word, start in _capitalised_with_starts(self.text)]
-
-    @cached_property
-    def _name_starts(self) -> list[int]:
-        return [name.start for name in self.names]
-
     def is_initial(self, name: NameToken) -> bool:
         """Whether ``name`` starts a line or sentence, where any word is capitalised."""
         # Walk back over spaces, quotes and dashes (at most 40 characters) to what came before.
@@ -301,14 +297,18 @@ class Analysis:
 
     def previous_name(self, name: NameToken) -> str:
         """The capitalised word just before ``name`` with only spaces between, if any (a given name: "Vladimir" Putin)."""
-        index = bisect.bisect_left(self._name_starts, name.start)
-        if index == 0:
-            return ""
-        last = self.names[index - 1]
         text = self.text
-        if last.end < name.start and text[last.end] in " \t" and not text[last.end : name.start].strip(" \t"):
-            return last.text
-        return ""
+        gap_start = name.start
+        while gap_start > 0 and text[gap_start - 1] in " \t":
+            gap_start -= 1
+        if gap_start in (0, name.start):
+            return ""
+        # The capitalised word must end where the spaces begin; it lies in the run of letters there.
+        run = LETTERS_BEFORE.match(text, 0, gap_start)
+        previous = [match for match in CAPITALISED.finditer(text, run.start(), gap_start) if match.end() == gap_start]
+        if not previous or previous[-1].group().endswith(POSSESSIVES):
+            return ""
+        return previous[-1].group()
 
     def given_names(self, names: Iterable[NameToken]) -> set[str]:
         """The capitalised non-English words just before a surname's occurrences ("Vladimir" Putin)."""
@@ -445,11 +445,6 @@ def _short_quotes(text: str) -> Iterable[tuple[int, int]]:
         if len(WORD.findall(text, start + 1, closing)) <= SHORT_QUOTE_WORDS:
             yield start, closing + 1
         position = closing + 1
-
-
-def _capitalised_with_starts(text: str) -> Iterator[tuple[str, int]]:
-    for match in CAPITALISED.finditer(text):
-        yield _without_possessive(match.group()), match.start()
 
 
 def _without_possessive(word: str) -> str:
