@@ -53,7 +53,7 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     default_options: ClassVar[Mapping[str, Any]] = {}
     enabled_by_default: ClassVar[bool] = True
-    """Off-by-default rules run only when selected explicitly (by code or prefix)."""
+    """Off-by-default rules run only when selected by their exact code or name."""
     fixable: ClassVar[bool] = False
     config_root: Path | None = None
     """The config file's folder: rule options that name files are relative to it."""

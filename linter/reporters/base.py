@@ -16,7 +16,7 @@ class Report:
 
     findings: list[Finding]
     rules: Mapping[str, type[Rule]] = field(default_factory=dict)
-    """Every rule that ran, by code (SARIF lists them as tool metadata)."""
+    """Every registered rule, by code (SARIF lists them as tool metadata)."""
     documents: int = 0
     bytes: int = 0
     fixed: int = 0
