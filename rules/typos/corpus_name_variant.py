@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any, Iterator, Sequence
 
 import regex
@@ -19,6 +20,7 @@ TRANSLITERATION = (
 REPEATS = regex.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=65536)
 def transliteration_key(name: str) -> str:
     """One key for the transliterations of a name: Medinsky/Medinski, Zelenskyy/Zelenski, Kyslytsya/Kyslytsia.
 

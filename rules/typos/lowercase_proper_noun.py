@@ -132,8 +132,8 @@ class LowercaseProperNoun(Rule):
         """
         return Counter(
             name.text
-            for form in forms
-            for name in analysis.name_tokens(form)
+            for names in analysis.name_occurrences(forms).values()
+            for name in names
             if not analysis.is_initial(name)
             and not analysis.given_names([name])
             and not NEXT_CAPITALISED.match(analysis.text, name.end)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterator
 
 from rapidfuzz import process
@@ -90,10 +91,11 @@ class NameSpelledTwoWays(Rule):
         candidates = name_candidates(analysis, gazetteer)
         forms = sorted(candidates, key=len)
         folded = [fold(form) for form in forms]
+        lengths = [len(form) for form in forms]
         for index, first in enumerate(forms):
-            for second in _within_two_edits(index, folded, forms):
-                if len(second) - len(first) > 2:
-                    break
+            # Only later forms at most two letters longer, and at most two edits away, can be close spellings.
+            end = bisect.bisect_right(lengths, lengths[index] + 2)
+            for second in _within_two_edits(forms, folded, index, end):
                 if not close_spellings(first, second) or _same_but_ending(first, second):
                     continue
                 pair = self._rare_and_common(first, second, candidates, gazetteer)
@@ -133,13 +135,12 @@ class NameSpelledTwoWays(Rule):
         return (a, b) if count_a < count_b else (b, a)
 
 
-def _within_two_edits(index: int, folded: list[str], forms: list[str]) -> list[str]:
-    """The forms after ``forms[index]`` whose folded spelling is at most two edits from its own, in order.
-
-    No pair further apart can be close spellings, so only these are compared.
-    """
-    matches = process.extract(folded[index], folded, scorer=OSA.distance, score_cutoff=2, limit=None)
-    return [forms[position] for position in sorted(position for _, _, position in matches if position > index)]
+def _within_two_edits(forms: list[str], folded: list[str], index: int, end: int) -> list[str]:
+    """``forms[index + 1 : end]`` whose folded spelling is at most two edits from that of ``forms[index]``, in order."""
+    if end <= index + 1:
+        return []
+    matches = process.extract(folded[index], folded[index + 1 : end], scorer=OSA.distance, score_cutoff=2, limit=None)
+    return [forms[index + 1 + position] for position in sorted(position for _, _, position in matches)]
 
 
 def _same_but_ending(a: str, b: str) -> bool:

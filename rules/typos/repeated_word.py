@@ -11,7 +11,8 @@ import regex
 from linter import Document, Finding, Fix, Rule
 
 DATA = Path(__file__).parent / "data"
-DOUBLED = regex.compile(r"\b(\p{L}+(?:['’]\p{L}+)?)([ \t]+)(\1)\b", regex.IGNORECASE)
+# The first word is taken whole (an atomic group): a shorter part of it is never followed by a space.
+DOUBLED = regex.compile(r"\b(?>(\p{L}+(?:['’]\p{L}+)?))([ \t]+)(\1)\b", regex.IGNORECASE)
 
 
 @cache

@@ -234,6 +234,7 @@ class Analysis:
         self.text = document.text
         self._document = document
         self._headings: dict[int, bool] = {}
+        self._name_candidates: dict[Gazetteer, dict[str, list[NameToken]]] = {}
 
     @cached_property
     def protected(self) -> list[tuple[int, int]]:
@@ -325,17 +326,16 @@ class Analysis:
         """The distinct capitalised words, without a possessive "'s"."""
         return {_without_possessive(word) for word in set(self.capitalised_words)}
 
-    def name_tokens(self, form: str) -> list[NameToken]:
-        """The occurrences of the capitalised word ``form`` (with or without a possessive), in order."""
-        tokens = []
-        text = self.text
-        at = text.find(form)
-        while at >= 0:
-            match = CAPITALISED.match(text, at)
-            if match is not None and _without_possessive(match.group()) == form:
-                tokens.append(NameToken(form, at, at + len(form)))
-            at = text.find(form, at + 1)
-        return tokens
+    def name_occurrences(self, forms: set[str]) -> dict[str, list[NameToken]]:
+        """The occurrences of each of the capitalised words ``forms`` (with or without a possessive), in order."""
+        found: dict[str, list[NameToken]] = defaultdict(list)
+        if forms:
+            for match in CAPITALISED.finditer(self.text):
+                form = _without_possessive(match.group())
+                if form in forms:
+                    start = match.start()
+                    found[form].append(NameToken(form, start, start + len(form)))
+        return found
 
     @cached_property
     def lower_words(self) -> set[str]:
@@ -375,6 +375,8 @@ class Analysis:
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    if not spans:
+        return False
     index = bisect.bisect_right(spans, (start, float("inf"))) - 1
     return any(s < end and start < e for s, e in spans[max(index, 0) : index + 2])
 
@@ -492,11 +494,14 @@ def name_candidates(analysis: Analysis, gazetteer: Gazetteer) -> dict[str, list[
 
     In the order of their first occurrence.
     """
-    forms = (
-        form
-        for form in analysis.capitalised_forms
-        if len(form) >= MIN_NAME_LENGTH and fold(form) not in gazetteer.ambiguous and not is_english_word(form)
-    )
-    occurrences = ((form, analysis.name_tokens(form)) for form in forms)
-    candidates = [(form, tokens) for form, tokens in occurrences if not all(analysis.is_kept(t.start, t.end) for t in tokens)]
-    return dict(sorted(candidates, key=lambda candidate: candidate[1][0].start))
+    if gazetteer not in analysis._name_candidates:
+        forms = {
+            form
+            for form in analysis.capitalised_forms
+            if len(form) >= MIN_NAME_LENGTH and fold(form) not in gazetteer.ambiguous and not is_english_word(form)
+        }
+        occurrences = analysis.name_occurrences(forms)  # in the order of first occurrence
+        analysis._name_candidates[gazetteer] = {
+            form: tokens for form, tokens in occurrences.items() if not all(analysis.is_kept(t.start, t.end) for t in tokens)
+        }
+    return analysis._name_candidates[gazetteer]
