@@ -22,6 +22,55 @@ def share_word_pattern() -> regex.Pattern:
     return regex.compile(rf"\s*(?:(?:were|was|are|is)\s+)?(?:of\s+\p{{L}}+\s+)?(?:{_alternation(_word_list('share_words.txt'))})\b", regex.IGNORECASE)
 
 
+SEAT_WHOLE = regex.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})*|\d+)-seat\b|\b(?:of|out\s+of)\s+(?:the\s+)?(\d{1,3}(?:,\d{3})*|\d+)\s+seats\b")
+"""The size of a chamber: "the 650-seat House", "511 of the 650 seats"."""
+SEAT_PART = regex.compile(
+    r"(?<![\d,.\w-])(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?:\s+of\s+(?:the\s+)?\d[\d,]*)?\s+seats?\b"
+    r"|(?<![\d,.\w-])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+for\s+(?:the\s+)?\p{Lu}"
+    r"|\bremaining\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?![\d%])"
+    r"|\b(?:won|took|winning|taking)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?=\s*[.,;]|\s*$)"
+)
+"""One party's seats: "336 seats", "511 of the 650 seats", "271 for Labour", "the remaining 34", "won 72."."""
+LIST_ITEM = regex.compile(r"[ \t]*[-*•–][ \t]+\S")
+YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+PRECEDING_WORDS = regex.compile(r"(\p{L}+(?:\s+\p{L}+)?)\s+(?:the\s+)?$")
+
+
+@cache
+def seat_not_part_pattern() -> regex.Pattern:
+    return regex.compile(rf"\b(?:{_alternation(_word_list('seat_not_part_words.txt'))})\b", regex.IGNORECASE)
+
+
+@cache
+def list_intro_pattern() -> regex.Pattern:
+    return regex.compile(rf"\b(?:{_alternation(_word_list('list_intro_words.txt'))})\b", regex.IGNORECASE)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def blocks(text: str) -> Iterator[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """Each paragraph of prose with the list lines that follow it (a blank line may sit between)."""
+    paragraph: tuple[int, int] | None = None
+    items: list[tuple[int, int]] = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        start, end = position, position + len(line.rstrip("\r\n"))
+        position += len(line)
+        if not line.strip():
+            continue
+        if LIST_ITEM.match(line):
+            if paragraph is not None:
+                items.append((start, end))
+            continue
+        if paragraph is not None:
+            yield paragraph, items
+        paragraph, items = (start, end), []
+    if paragraph is not None:
+        yield paragraph, items
+
+
 def _show(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
 
@@ -36,6 +85,13 @@ class PartsExceedWhole(Rule):
     - Shares of one whole (percentages each followed by a vote word such as
       "in favour", "against", "undecided", "backed") in one sentence that add
       up to more than 100%, allowing half a point of rounding for each share.
+    - Parties' seats in one paragraph (or in the list after it) that add up to
+      more than the chamber's size stated there ("511 of the 650 seats", "the
+      651-seat House"): "336 seats", "271 for Labour", "the remaining 34",
+      "the Liberal Democrats won 72", "- Other parties: 40 seats".
+    - A list introduced by "among them", "including", "the tally was"... whose
+      items (one money figure each, in the total's currency) add up to more
+      than the total stated just before it; flagged at the total.
 
     ## Why
     Numbers that do not add up are a sure sign that one of them is wrong,
@@ -45,7 +101,10 @@ class PartsExceedWhole(Rule):
     ## What it leaves alone
     Parts that add up to less than the total ("including" rarely lists every
     part); open-ended totals ("more than 12 killed"); durations, ages and
-    money parts of a count; percentages of different wholes.
+    money parts of a count; percentages of different wholes. For seats: two
+    chamber sizes in one paragraph, figures for another year, changes and
+    thresholds ("gained 20 seats", "needs 326"), blocs ("the coalition holds
+    400"), and one party's figure restated.
 
     ## Example
     "A blast killed 12 people, including 5 children and 9 adults" is flagged
@@ -60,6 +119,8 @@ class PartsExceedWhole(Rule):
         figures.prepare()
         part_marker_pattern()
         share_word_pattern()
+        seat_not_part_pattern()
+        list_intro_pattern()
 
     def check(self, document: Document) -> Iterator[Finding]:
         analysis = analyse(document)
@@ -68,6 +129,8 @@ class PartsExceedWhole(Rule):
             by_sentence.setdefault(figure.sentence, []).append(figure)
         time_nouns = word_set("time_nouns.txt")
         text = document.text
+        if "seat" in text or ":" in text:
+            yield from self._lists(document, analysis.figures)
         for index, figures in by_sentence.items():
             if len(figures) < 2:
                 continue
@@ -99,6 +162,90 @@ class PartsExceedWhole(Rule):
                     f"the parts add up to {_show(added)}, more than the total of {_show(total.high)}",
                     related=[document.location(total.start, total.phrase_end, "the total")],
                 )
+
+    def _lists(self, document: Document, figures: list[Figure]) -> Iterator[Finding]:
+        """Seats of the parties against the chamber's size; list items against the total they follow."""
+        text = document.text
+        for (start, end), items in blocks(text):
+            if "seat" in text[start:end]:
+                finding = self._seats(document, (start, end), items)
+                if finding is not None:
+                    yield finding
+                    continue
+            if items and text[start:end].rstrip().endswith(":"):
+                finding = self._list_total(document, (start, end), items, figures)
+                if finding is not None:
+                    yield finding
+
+    def _seats(self, document: Document, paragraph: tuple[int, int], items: list[tuple[int, int]]) -> Finding | None:
+        text = document.text
+        wholes = [(m.start(), m.end(), _number(m.group(1) or m.group(2))) for m in SEAT_WHOLE.finditer(text, *paragraph)]
+        if len({value for _s, _e, value in wholes}) != 1:
+            return None  # no chamber size, or two chambers
+        whole = wholes[0][2]
+        places = [(s, e) for s, e in items if "seat" in text[s:e]] or [paragraph]
+        parts: dict[float, tuple[int, int]] = {}
+        for place_start, place_end in places:
+            for match in SEAT_PART.finditer(text, place_start, place_end):
+                value = _number(match.group("n"))
+                if value >= whole or self._not_a_share(document, match.start("n"), place_start):
+                    continue
+                parts.setdefault(value, (match.start(), match.end()))
+        added = sum(parts)
+        if len(parts) < 2 or added <= whole:
+            return None
+        ordered = sorted(parts.values())
+        last = ordered[-1]
+        return self.finding(
+            document,
+            *last,
+            f"the parties' seats add up to {_show(added)}, more than the {_show(whole)} seats in all",
+            related=[document.location(wholes[0][0], wholes[0][1], "the chamber's size")]
+            + [document.location(s, e, "another party's seats") for s, e in ordered[:-1]],
+        )
+
+    def _not_a_share(self, document: Document, position: int, floor: int) -> bool:
+        """A change, a threshold, a bloc or another election's figure ("gained 20 seats", "in 2019")."""
+        text = document.text
+        clause_start = max(floor, position - 40)
+        clause_start = max(clause_start, *(text.rfind(mark, clause_start, position) + 1 for mark in ",;:(—"))
+        if seat_not_part_pattern().search(text, clause_start, position):
+            return True
+        sentence_start = max(text.rfind(". ", floor, position), floor)
+        sentence_end = text.find(". ", position)
+        sentence_end = len(text) if sentence_end < 0 else sentence_end
+        this_year = document.date.value.year if document.date else None
+        return any(int(y.group()) != this_year for y in YEAR.finditer(text, sentence_start, sentence_end))
+
+    def _list_total(
+        self, document: Document, paragraph: tuple[int, int], items: list[tuple[int, int]], figures: list[Figure]
+    ) -> Finding | None:
+        """"Pledges had reached €400 million. Among them:" and list items of €-figures adding up to more."""
+        text = document.text
+        intro_start = max(text.rfind(". ", paragraph[0], paragraph[1] - 1) + 1, paragraph[0])
+        if not list_intro_pattern().search(text, intro_start, paragraph[1]):
+            return None
+        before = [f for f in figures if paragraph[0] <= f.start < paragraph[1] and f.currency and not f.percent]
+        if not before or before[-1].high is None:
+            return None
+        total = before[-1]
+        parts = []
+        for item_start, item_end in items:
+            inside = [f for f in figures if item_start <= f.start < item_end]
+            if len(inside) != 1 or inside[0].currency != total.currency or inside[0].percent or not inside[0].exact:
+                return None  # not a list of parts of this total
+            parts.append(inside[0])
+        added = sum(p.value for p in parts)
+        if len(parts) < 2 or added <= total.high:
+            return None
+        return self.finding(
+            document,
+            total.start,
+            total.phrase_end,
+            f"the items listed add up to {total.currency}{_show(added)}, more than this total of "
+            f"{total.currency}{_show(total.high)}",
+            related=[document.location(p.start, p.end, "a listed part") for p in parts],
+        )
 
     def _shares(self, document: Document, figures: list[Figure]) -> Iterator[Finding]:
         shares = [f for f in figures if f.percent and f.exact and share_word_pattern().match(document.text, f.end)]

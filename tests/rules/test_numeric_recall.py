@@ -95,3 +95,80 @@ def test_age_negatives(text: str) -> None:
 def test_undated_documents_still_compare_two_ages() -> None:
     text = "Tavares, 52, will take office.\nTavares, 58, promised lower taxes. Tavares was born in 1990."
     assert [text[f.start : f.end] for f in lint(AgeBirthYearMismatch, text)] == ["58"]
+
+
+# -- NUM004: parties' seats against the chamber, list items against their total ------------
+
+from rules.numeric.parts_exceed_whole import PartsExceedWhole  # noqa: E402
+
+SEAT_POSITIVES = [
+    (
+        "The centre-right won 212 of the 349 seats in the Riksdag. The Social Democrats took 98 seats "
+        "and the Greens won 51.",
+        "won 51",
+    ),
+    (
+        "Results in the 120-seat Knesset gave Likud 32 seats, against 24 for Yesh Atid and 14 for Shas, "
+        "with the remaining 55 going to smaller parties.",
+        "remaining 55",
+    ),
+    (
+        "Final results gave the Greens 60 of the 150 seats. The tally was:\n\n"
+        "- Greens: 60 seats\n- Liberals: 45 seats\n- Labour: 39 seats\n- Others: 12 seats\n",
+        "12 seats",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged"), SEAT_POSITIVES)
+def test_seats_exceed_chamber(text: str, flagged: str) -> None:
+    findings = lint(PartsExceedWhole, text, date=DATE)
+    assert [text[f.start : f.end] for f in findings] == [flagged]
+    assert "more than the" in findings[0].message
+
+
+SEAT_NEGATIVES = [
+    # parts that fit
+    "Labour won 411 of the 650 seats. The Conservatives took 121 seats and the Liberal Democrats won 72.",
+    # changes and thresholds are no parts
+    "Labour won 411 of the 650 seats, having gained 211 seats, while the Conservatives lost 251 seats.",
+    "A party needs 326 of the 650 seats for a majority; Labour won 300 seats and the SNP 48 seats.",
+    # another election
+    "Labour won 411 of the 650 seats. In 2019 the Conservatives won 365 seats and Labour 202 seats.",
+    # two chambers
+    "Democrats won 51 of the 100 Senate seats and 220 of the 435 House seats; Republicans hold 215 seats.",
+    # a bloc restating its members
+    "The coalition holds 400 of the 630 seats; the SPD has 206 seats and the Greens 118 seats.",
+    # the same party restated in a paragraph
+    "Labour won 411 of the 650 seats. Labour's 411 seats give it a majority of 172.",
+    # a list of another kind
+    "The 650-seat House met on Monday. Key dates:\n- June 4: 200 seats declared\n- June 5: 450 seats declared\n",
+]
+
+
+@pytest.mark.parametrize("text", SEAT_NEGATIVES)
+def test_seat_negatives(text: str) -> None:
+    assert_clean(PartsExceedWhole, text, date=DATE)
+
+
+def test_listed_parts_exceed_their_total() -> None:
+    text = (
+        "By Friday, donations to the appeal had reached $30 million. Among them:\n\n"
+        "- the Hale Foundation: $12 million\n- Orbis Bank: $15 million\n- the city council: $8 million\n"
+    )
+    findings = lint(PartsExceedWhole, text, date=DATE)
+    assert [text[f.start : f.end] for f in findings] == ["$30 million"]
+    assert len(findings[0].related) == 3
+
+
+LIST_NEGATIVES = [
+    "By Friday, donations had reached $30 million. Among them:\n- Hale: $12 million\n- Orbis: $15 million\n",
+    "By Friday, donations had reached more than $30 million. Among them:\n- Hale: $12 million\n- Orbis: $25 million\n",
+    "The bank made a profit of $30 million. Other figures:\n- revenue: $120 million\n- costs: $90 million\n",
+    "Donations reached $30 million. Among them:\n- Hale: €12 million\n- Orbis: €25 million\n",
+]
+
+
+@pytest.mark.parametrize("text", LIST_NEGATIVES)
+def test_list_negatives(text: str) -> None:
+    assert_clean(PartsExceedWhole, text, date=DATE)
