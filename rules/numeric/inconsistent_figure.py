@@ -2,11 +2,47 @@
 
 from __future__ import annotations
 
+import dataclasses
+from functools import cache
 from typing import Iterator
+
+import regex
 
 from linter import Document, Finding, Rule
 from rules.numeric import figures
-from rules.numeric.figures import Figure, analyse, compatible, round_number, word_set
+from rules.numeric.figures import Figure, _yaml, analyse, compatible, round_number, word_set
+
+
+@cache
+def death_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, frozenset[str]]:
+    """(verb after counted people, verb before them, death toll before a bare figure, classes of people)."""
+    data = _yaml("death_counts.yaml")
+    return (
+        regex.compile(data["after_people"], regex.IGNORECASE),
+        regex.compile(data["before_people"], regex.IGNORECASE),
+        regex.compile(data["before_figure"], regex.IGNORECASE),
+        frozenset(data["people"]),
+    )
+
+
+def as_death_count(text: str, figure: Figure) -> Figure:
+    """"116 people had been killed" and "the death toll rose to 161" count deaths, as "161 deaths" does."""
+    after, killed_before, before, people = death_patterns()
+    if figure.noun in people and not figure.percent and (
+        after.match(text, figure.phrase_end) or killed_before.search(text, max(0, figure.start - 30), figure.start)
+    ):
+        return dataclasses.replace(figure, noun="death", modifiers=(), event="killed")
+    if figure.noun is None and not figure.percent and before.search(text, max(0, figure.start - 40), figure.start):
+        return dataclasses.replace(figure, noun="death", event="killed")
+    if figure.noun == "death":
+        return dataclasses.replace(figure, event="killed")
+    return figure
+
+
+def transposed(a: float, b: float) -> bool:
+    """4,291 and 4,912: the same digits in another order, three or more of them."""
+    x, y = _digits(a), _digits(b)
+    return len(x) >= 3 and x != y and sorted(x) == sorted(y)
 
 
 def _digits(value: float) -> str:
@@ -35,8 +71,12 @@ class InconsistentFigure(Rule):
     A figure that refers back to one given earlier ("the £72bn package" after
     "a £27bn package"), or that counts the same thing as an earlier figure and
     differs from it by a transposition or a slip of one digit ("827 deaths"
-    ... "872 deaths"), when the two values cannot both be true. The finding
-    sits at the later figure; the earlier one is a related location.
+    ... "872 deaths"), when the two values cannot both be true. The dead
+    are one count however they are written: "116 people had been killed",
+    "the blast killed 116 people", "the death toll rose to 161" and "161
+    deaths". A figure in an update sentence ("rose to", "now") may differ
+    from a later one, except by a swap of its digits (4,291 and 4,912). The
+    finding sits at the later figure; the earlier one is a related location.
 
     ## Why
     A figure that changes inside one article is a typo, a garbled rewrite or a
@@ -67,21 +107,30 @@ class InconsistentFigure(Rule):
 
     def prepare(self) -> None:
         figures.prepare()
+        death_patterns()
 
     def check(self, document: Document) -> Iterator[Finding]:
         analysis = analyse(document)
         time_nouns = word_set("time_nouns.txt")
+        text = document.text
         candidates = [
-            f
-            for f in analysis.figures
-            if f.noun and f.noun not in time_nouns and f.sentence not in analysis.updates and not f.spelled
+            figure
+            for figure in (as_death_count(text, f) for f in analysis.figures if not f.spelled)
+            if figure.noun and figure.noun not in time_nouns
         ]
         flagged: set[int] = set()
         for index, later in enumerate(candidates):
+            if later.sentence in analysis.updates:
+                continue
             for earlier in reversed(candidates[:index]):
                 if earlier.sentence == later.sentence and earlier.end > later.start - 3:
                     continue
-                if self._contradicts(earlier, later):
+                if earlier.sentence in analysis.updates:
+                    # an update may change a figure, but hardly by swapping its digits: 4,291 and 4,912
+                    contradicts = self._same_thing(earlier, later) and earlier.exact and later.exact and transposed(earlier.value, later.value)
+                else:
+                    contradicts = self._contradicts(earlier, later)
+                if contradicts:
                     if later.start not in flagged:
                         flagged.add(later.start)
                         yield self.finding(
@@ -92,7 +141,7 @@ class InconsistentFigure(Rule):
                             related=[document.location(earlier.start, earlier.phrase_end, "earlier figure")],
                         )
                     break
-                if self._same_thing(earlier, later) and compatible(earlier, later):
+                if earlier.sentence not in analysis.updates and self._same_thing(earlier, later) and compatible(earlier, later):
                     break  # the later figure agrees with the last statement of it
 
     def _same_thing(self, a: Figure, b: Figure) -> bool:

@@ -172,3 +172,57 @@ LIST_NEGATIVES = [
 @pytest.mark.parametrize("text", LIST_NEGATIVES)
 def test_list_negatives(text: str) -> None:
     assert_clean(PartsExceedWhole, text, date=DATE)
+
+
+# -- NUM001: the dead counted twice, in different words ---------------------------------------
+
+from rules.numeric.inconsistent_figure import InconsistentFigure  # noqa: E402
+
+DEATH_POSITIVES = [
+    (
+        "Flood death toll climbs to 238\n\nOfficials said on Monday that 283 people had been killed "
+        "in the floods and 1,200 injured.",
+        "283 people",
+        "238",
+    ),
+    (
+        "The ministry said there were now 52,000 cases and that 1,374 people had died.\n\n"
+        "Of the 1,347 deaths, most were in the north.",
+        "1,347 deaths",
+        "1,374 people",
+    ),
+    (
+        "The earthquake killed 1,520 people, the government said.\n\nThe 1,250 deaths make it the worst in decades.",
+        "1,250 deaths",
+        "1,520 people",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged", "related"), DEATH_POSITIVES)
+def test_deaths_counted_in_other_words(text: str, flagged: str, related: str) -> None:
+    findings = lint(InconsistentFigure, text, date=DATE)
+    assert [text[f.start : f.end] for f in findings] == [flagged]
+    assert [text[r.start : r.end] for r in findings[0].related] == [related]
+
+
+DEATH_NEGATIVES = [
+    # killed, injured, missing
+    "At least 283 people were killed. The 238 injured were taken to hospital, and 832 people are missing.",
+    # an update that changes the figure
+    "The death toll rose to 161 on Sunday. Earlier, officials said 90 people had been killed.",
+    "Officials said 116 people had been killed. The death toll later climbed to 161.",
+    # a floor and a count that can meet
+    "At least 57 people had been killed by evening. Officials said the 67 people killed included civilians.",
+    # different years
+    "In 2023, 1,374 people died on the roads. Last year 1,347 people died.",
+    # a national and a regional figure
+    "Nationwide 4,291 people have died. In the capital alone, 912 people have died.",
+    # the same figure restated
+    "The blast killed 48 people. The 48 deaths were the most since 2015.",
+]
+
+
+@pytest.mark.parametrize("text", DEATH_NEGATIVES)
+def test_death_negatives(text: str) -> None:
+    assert_clean(InconsistentFigure, text, date=DATE)
