@@ -76,8 +76,7 @@ class NameSpelledDifferentlyInCorpus(Rule):
         analysis = analyse(document)
         if not analysis.english:
             return
-        for form, tokens in name_candidates(analysis, gazetteer_for(self)).items():
-            first = tokens[0]
+        for form, first in name_candidates(analysis, gazetteer_for(self)).items():
             yield Fact(transliteration_key(form), {"form": form, "location": document.location(first.start, first.end)})
 
     def reduce(self, key: str, values: Sequence[Any]) -> Iterator[Finding]:

@@ -89,7 +89,7 @@ class LowercaseProperNoun(Rule):
                 known.add(raw)
             if form is not None:
                 unknown[raw] = form
-        capitalised = self._standalone_capitalised(analysis, set(unknown.values()) & analysis.capitalised_forms)
+        capitalised = self._standalone_capitalised(analysis, set(unknown.values()) & analysis.capitalised_counts.keys())
         candidates = known | {raw for raw, form in unknown.items() if form in capitalised}
         starts = sorted(start for raw in candidates for start in analysis.lower_word_starts(raw))
         covered = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from typing import Iterator
 
 from rapidfuzz import process
@@ -98,16 +99,17 @@ class NameSpelledTwoWays(Rule):
             for second in _within_two_edits(forms, folded, index, end):
                 if not close_spellings(first, second) or _same_but_ending(first, second):
                     continue
-                pair = self._rare_and_common(first, second, candidates, gazetteer)
+                pair = self._rare_and_common(first, second, analysis.capitalised_counts, gazetteer)
                 if pair is None:
                     continue
                 rare, common = pair
-                if different_people(analysis, candidates[rare], candidates[common]):
+                rare_tokens = list(analysis.name_tokens(rare))
+                if different_people(analysis, rare_tokens, list(analysis.name_tokens(common))):
                     continue
-                usual = candidates[common][0]
-                times = len(candidates[common])
+                usual = candidates[common]
+                times = analysis.capitalised_counts[common]
                 related = document.location(usual.start, usual.end, f"{common!r} here")
-                for token in candidates[rare]:
+                for token in rare_tokens:
                     if analysis.is_kept(token.start, token.end):
                         continue
                     fix = Fix.replace(token.start, token.end, common, safe=False, description=f"write {common!r}")
@@ -121,15 +123,13 @@ class NameSpelledTwoWays(Rule):
                     )
 
     @staticmethod
-    def _rare_and_common(
-        a: str, b: str, candidates: dict[str, list[NameToken]], gazetteer: Gazetteer
-    ) -> tuple[str, str] | None:
+    def _rare_and_common(a: str, b: str, counts: Counter[str], gazetteer: Gazetteer) -> tuple[str, str] | None:
         known_a, known_b = gazetteer.knows(a), gazetteer.knows(b)
         if known_a and known_b:
             return None
         if known_a or known_b:
             return (b, a) if known_a else (a, b)
-        count_a, count_b = len(candidates[a]), len(candidates[b])
+        count_a, count_b = counts[a], counts[b]
         if count_a == count_b or max(count_a, count_b) < 2:
             return None
         return (a, b) if count_a < count_b else (b, a)

@@ -16,11 +16,11 @@ from __future__ import annotations
 import bisect
 import importlib.resources
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -234,7 +234,7 @@ class Analysis:
         self.text = document.text
         self._document = document
         self._headings: dict[int, bool] = {}
-        self._name_candidates: dict[Gazetteer, dict[str, list[NameToken]]] = {}
+        self._name_candidates: dict[Gazetteer, dict[str, NameToken]] = {}
 
     @cached_property
     def protected(self) -> list[tuple[int, int]]:
@@ -322,9 +322,22 @@ class Analysis:
         return CAPITALISED.findall(self.text)
 
     @cached_property
-    def capitalised_forms(self) -> set[str]:
-        """The distinct capitalised words, without a possessive "'s"."""
-        return {_without_possessive(word) for word in set(self.capitalised_words)}
+    def capitalised_counts(self) -> Counter[str]:
+        """How often each capitalised word occurs, without a possessive "'s"."""
+        counts: Counter[str] = Counter()
+        for word, count in Counter(self.capitalised_words).items():
+            counts[_without_possessive(word)] += count
+        return counts
+
+    def name_tokens(self, form: str) -> Iterator[NameToken]:
+        """The occurrences of the capitalised word ``form`` (with or without a possessive), in order, as needed."""
+        text = self.text
+        at = text.find(form)
+        while at >= 0:
+            match = CAPITALISED.match(text, at)
+            if match is not None and _without_possessive(match.group()) == form:
+                yield NameToken(form, at, at + len(form))
+            at = text.find(form, at + 1)
 
     def name_occurrences(self, forms: set[str]) -> dict[str, list[NameToken]]:
         """The occurrences of each of the capitalised words ``forms`` (with or without a possessive), in order."""
@@ -489,19 +502,20 @@ MIN_NAME_LENGTH = 5
 """Shorter names (Iran, Iraq, Mali) differ by one letter too often to compare."""
 
 
-def name_candidates(analysis: Analysis, gazetteer: Gazetteer) -> dict[str, list[NameToken]]:
-    """Capitalised words that may be names, with their occurrences: no English words, no ambiguous names.
+def name_candidates(analysis: Analysis, gazetteer: Gazetteer) -> dict[str, NameToken]:
+    """Capitalised words that may be names, with their first occurrence, in the order of those.
 
-    In the order of their first occurrence.
+    No English words, no ambiguous names, no words only found where kept as
+    written (quotations, [sic]).
     """
     if gazetteer not in analysis._name_candidates:
-        forms = {
-            form
-            for form in analysis.capitalised_forms
-            if len(form) >= MIN_NAME_LENGTH and fold(form) not in gazetteer.ambiguous and not is_english_word(form)
-        }
-        occurrences = analysis.name_occurrences(forms)  # in the order of first occurrence
-        analysis._name_candidates[gazetteer] = {
-            form: tokens for form, tokens in occurrences.items() if not all(analysis.is_kept(t.start, t.end) for t in tokens)
-        }
+        candidates = []
+        for form in analysis.capitalised_counts:
+            if len(form) < MIN_NAME_LENGTH or fold(form) in gazetteer.ambiguous or is_english_word(form):
+                continue
+            tokens = analysis.name_tokens(form)
+            first = next(tokens)
+            if not analysis.is_kept(first.start, first.end) or not all(analysis.is_kept(t.start, t.end) for t in tokens):
+                candidates.append((form, first))
+        analysis._name_candidates[gazetteer] = dict(sorted(candidates, key=lambda candidate: candidate[1].start))
     return analysis._name_candidates[gazetteer]
