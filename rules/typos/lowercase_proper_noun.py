@@ -81,7 +81,7 @@ class LowercaseProperNoun(Rule):
         # known to the gazetteer, or possibly a name on this document's own evidence.
         known: set[str] = set()
         unknown: dict[str, str] = {}
-        for raw in analysis.lower_words:
+        for raw in self._worth_a_look(analysis, gazetteer):
             folded, is_known, form = _word_kind(raw, gazetteer)
             if folded in allowed:
                 continue
@@ -121,6 +121,20 @@ class LowercaseProperNoun(Rule):
                     f"proper noun in lower case: {word!r} is written {title_case(word)!r} elsewhere in this document",
                     fix=fix,
                 )
+
+    @staticmethod
+    def _worth_a_look(analysis: Analysis, gazetteer: Gazetteer) -> set[str]:
+        """The lower-case words that may be names: a superset of those the gazetteer or the document shows to be names.
+
+        Most words are plain ASCII without an apostrophe, which folding leaves
+        as they are, so set operations pick out the few of those that matter
+        (gazetteer words, and lower-case twins of the document's capitalised
+        words); the others are all looked at.
+        """
+        words = analysis.lower_words
+        twins = {form[0].lower() + form[1:] for form in analysis.capitalised_counts if form.isascii()}
+        others = {word for word in words if not word.isascii() or "'" in word}
+        return (words & gazetteer.first_words) | (words & twins) | others
 
     @staticmethod
     def _standalone_capitalised(analysis: Analysis, forms: set[str]) -> Counter[str]:

@@ -161,6 +161,8 @@ class Gazetteer:
     phrases: dict[str, list[tuple[tuple[str, ...], str]]]
     ambiguous: frozenset[str]
     words_in_names: frozenset[str] = field(default=frozenset())
+    first_words: frozenset[str] = field(default=frozenset())
+    """Folded one-word names and first words of several-word names: what a name can start with."""
 
     def knows(self, word: str) -> bool:
         """A known one-word name (in any case and with or without accents)."""
@@ -195,6 +197,7 @@ def _gazetteer(extra_names: tuple[str, ...], extra_files: tuple[str, ...]) -> Ga
         phrases=dict(phrases),
         ambiguous=frozenset(ambiguous),
         words_in_names=frozenset(w for f in phrases.values() for words, _ in f for w in words),
+        first_words=frozenset(single) | frozenset(phrases),
     )
 
 
