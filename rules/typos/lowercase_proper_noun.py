@@ -146,8 +146,8 @@ class LowercaseProperNoun(Rule):
         """
         return Counter(
             name.text
-            for names in analysis.name_occurrences(forms).values()
-            for name in names
+            for form in forms
+            for name in analysis.name_tokens(form)
             if not analysis.is_initial(name)
             and not analysis.given_names([name])
             and not NEXT_CAPITALISED.match(analysis.text, name.end)

@@ -342,17 +342,6 @@ class Analysis:
                 yield NameToken(form, at, at + len(form))
             at = text.find(form, at + 1)
 
-    def name_occurrences(self, forms: set[str]) -> dict[str, list[NameToken]]:
-        """The occurrences of each of the capitalised words ``forms`` (with or without a possessive), in order."""
-        found: dict[str, list[NameToken]] = defaultdict(list)
-        if forms:
-            for match in CAPITALISED.finditer(self.text):
-                form = _without_possessive(match.group())
-                if form in forms:
-                    start = match.start()
-                    found[form].append(NameToken(form, start, start + len(form)))
-        return found
-
     @cached_property
     def lower_words(self) -> set[str]:
         """Every lower-case word (``LOWER_WORD``), as written, and a few more strings.
