@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/evaluate.py                  # all default rules
     .venv/bin/python benchmarks/evaluate.py --select TYP,NUM # only some rules
     .venv/bin/python benchmarks/evaluate.py --ignore TYP008
+    .venv/bin/python benchmarks/evaluate.py --corpus benchmarks/holdout/injected \
+        --gold benchmarks/holdout/injected.gold.jsonl --clean benchmarks/holdout/clean
 
 Run from the repository root (or anywhere: paths are resolved from this file).
 
@@ -14,6 +16,10 @@ Two corpora live in ``tests/corpora/``:
   prints precision and recall per category, with the misses and false alarms.
 - ``clean/``: the same kind of articles with no defect at all. Every finding
   there is a false alarm; they are all printed, with a count per rule.
+
+``--corpus``, ``--gold`` and ``--clean`` score another pair of corpora laid out the
+same way, such as the held-out set in ``benchmarks/holdout/`` that no rule was
+tuned on (relative paths are taken from the current directory).
 
 Each document is dated by its file name (``YYYY-MM-DD-slug.txt``), as the linter
 does for any file. Before scoring, every gold label is checked to occur in its
@@ -70,9 +76,9 @@ def linter_command(corpus: Path, selection: list[str]) -> list[str]:
     return [sys.executable, "-m", "linter", "check", str(corpus), "--output-format", "json", "--exit-zero", "-q", *selection]
 
 
-def score_injected(selection: list[str]) -> int:
+def score_injected(injected: Path, gold: Path, selection: list[str]) -> int:
     """Run the shared scorer on the injected corpus and print its table."""
-    command = [sys.executable, str(SCORER), "--gold", str(GOLD), "--corpus", str(INJECTED), "--show", "--", *linter_command(INJECTED, selection)]
+    command = [sys.executable, str(SCORER), "--gold", str(gold), "--corpus", str(injected), "--show", "--", *linter_command(injected, selection)]
     proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     print(proc.stdout, end="")
     if proc.returncode == 2:
@@ -80,9 +86,9 @@ def score_injected(selection: list[str]) -> int:
     return proc.returncode
 
 
-def false_alarms_on_clean(selection: list[str]) -> tuple[int, int] | None:
+def false_alarms_on_clean(clean: Path, selection: list[str]) -> tuple[int, int] | None:
     """Print every finding on the clean corpus; return (findings, documents with one) or None on failure."""
-    proc = subprocess.run(linter_command(CLEAN, selection), capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(linter_command(clean, selection), capture_output=True, text=True, cwd=ROOT)
     try:
         findings = json.loads(proc.stdout)
     except json.JSONDecodeError:
@@ -103,14 +109,27 @@ def false_alarms_on_clean(selection: list[str]) -> tuple[int, int] | None:
     return len(findings), len(texts)
 
 
+def shown(path: Path) -> str:
+    """A path relative to the repository when it is inside it."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--select", help="rules to run, passed to the linter (codes, prefixes, names, categories)")
     parser.add_argument("--ignore", help="rules not to run, passed to the linter")
+    parser.add_argument("--corpus", type=Path, default=INJECTED, help="folder of injected documents (default: %(default)s)")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="gold labels of --corpus (default: %(default)s)")
+    parser.add_argument("--clean", type=Path, default=CLEAN, help="folder of clean documents (default: %(default)s)")
     args = parser.parse_args()
+    injected, gold, clean = (path.resolve() for path in (args.corpus, args.gold, args.clean))
+    for path, is_there in ((injected, injected.is_dir()), (gold, gold.is_file()), (clean, clean.is_dir())):
+        if not is_there:
+            print(f"not found: {path}")
+            return 2
     selection = [*(["--select", args.select] if args.select else []), *(["--ignore", args.ignore] if args.ignore else [])]
 
-    problems = gold_problems(GOLD, INJECTED)
+    problems = gold_problems(gold, injected)
     if problems:
         print("\n".join(problems))
         return 2
@@ -118,14 +137,14 @@ def main() -> int:
         print(f"scorer not found: {SCORER}")
         return 2
 
-    documents = len(list(INJECTED.glob("*.txt")))
-    print(f"== injected corpus: {documents} documents, labels in {GOLD.relative_to(ROOT)}")
-    if score_injected(selection) == 2:
+    documents = len(list(injected.glob("*.txt")))
+    print(f"== injected corpus: {documents} documents, labels in {shown(gold)}")
+    if score_injected(injected, gold, selection) == 2:
         return 2
 
-    documents = len(list(CLEAN.glob("*.txt")))
-    print(f"\n== clean corpus: {documents} documents; every finding is a false alarm")
-    result = false_alarms_on_clean(selection)
+    documents = len(list(clean.glob("*.txt")))
+    print(f"\n== clean corpus {shown(clean)}: {documents} documents; every finding is a false alarm")
+    result = false_alarms_on_clean(clean, selection)
     if result is None:
         return 2
     findings, affected = result
