@@ -50,11 +50,12 @@ class Misspelling(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         analysis = analyse(document)
-        if not analysis.english:
-            return
         table = misspellings()
         ignored = {word.lower() for word in self.options["ignore"]}
-        listed = (word for word in analysis.lower_words & table.keys() if word not in ignored)
+        listed = [word for word in analysis.lower_words & table.keys() if word not in ignored]
+        # Most documents have no listed word: the language test (a pass over the text) comes after.
+        if not listed or not analysis.english:
+            return
         for start, word in sorted((start, word) for word in listed for start in analysis.lower_word_starts(word)):
             entry = table[word]
             end = start + len(word)

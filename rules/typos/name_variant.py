@@ -86,8 +86,6 @@ class NameSpelledTwoWays(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         analysis = analyse(document)
-        if not analysis.english:
-            return
         gazetteer = gazetteer_for(self)
         candidates = name_candidates(analysis, gazetteer)
         forms = sorted(candidates, key=len)
@@ -99,6 +97,9 @@ class NameSpelledTwoWays(Rule):
             for second in _within_two_edits(forms, folded, index, end):
                 if not close_spellings(first, second) or _same_but_ending(first, second):
                     continue
+                # Few documents get this far: the language test (a pass over the text) comes this late.
+                if not analysis.english:
+                    return
                 pair = self._rare_and_common(first, second, analysis.capitalised_counts, gazetteer)
                 if pair is None:
                     continue

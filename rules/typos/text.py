@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import importlib.resources
+import itertools
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -445,11 +446,12 @@ def _short_quotes(text: str) -> Iterable[tuple[int, int]]:
         start = opening.start()
         if start < position:
             continue
-        closing = text.find(QUOTE_PAIRS[opening.group()], start + 1)
         line_end = text.find("\n", start)
-        if closing < 0 or (0 <= line_end < closing):
+        closing = text.find(QUOTE_PAIRS[opening.group()], start + 1, line_end if line_end >= 0 else len(text))
+        if closing < 0:
             continue
-        if len(WORD.findall(text, start + 1, closing)) <= SHORT_QUOTE_WORDS:
+        words = WORD.finditer(text, start + 1, closing)
+        if sum(1 for _ in itertools.islice(words, SHORT_QUOTE_WORDS + 1)) <= SHORT_QUOTE_WORDS:
             yield start, closing + 1
         position = closing + 1
 
