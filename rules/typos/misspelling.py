@@ -52,11 +52,12 @@ class Misspelling(Rule):
         analysis = analyse(document)
         table = misspellings()
         ignored = {word.lower() for word in self.options["ignore"]}
-        listed = [word for word in analysis.lower_words & table.keys() if word not in ignored]
+        listed = (word for word in analysis.lower_words & table.keys() if word not in ignored)
+        found = sorted((start, word) for word in listed for start in analysis.lower_word_starts(word))
         # Most documents have no listed word: the language test (a pass over the text) comes after.
-        if not listed or not analysis.english:
+        if not found or not analysis.english:
             return
-        for start, word in sorted((start, word) for word in listed for start in analysis.lower_word_starts(word)):
+        for start, word in found:
             entry = table[word]
             end = start + len(word)
             if analysis.is_kept(start, end):
