@@ -72,8 +72,12 @@ class LowercaseProperNoun(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         analysis = analyse(document)
-        if not analysis.english or not analysis.cased:
-            return
+        findings = list(self._findings(document, analysis))
+        # Tested last: the language and casing tests cost passes over the text, and most documents have no finding.
+        if findings and analysis.english and analysis.cased:
+            yield from findings
+
+    def _findings(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
         text = document.text
         gazetteer = gazetteer_for(self)
         allowed = {fold(word) for word in self.options["allowed"]}

@@ -8,11 +8,12 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Fix, Rule
-from rules.typos.text import DATA, analyse, read_list, sentence_words, title_case
+from rules.typos.text import DATA, Analysis, analyse, read_list, sentence_words, title_case
 
 # A full stop, "?" or "!" right after a word or number, then spaces, then a lower-case letter.
 # A closing quote or bracket in between ('"Why?" he asked') means the sentence goes on.
 SENTENCE_END = regex.compile(r"(?<=[\p{L}\p{N}])[.?!][ \t]+(?=\p{Ll})")
+WORD_BEFORE_MARK = regex.compile(r"[\p{L}\p{N}.'’]+$")
 FIRST_WORD = regex.compile(r"\p{L}[\p{L}\p{N}'’.-]*")
 LIST_ITEM = regex.compile(r"[ \t]*(?:[-*•·–—>+▪►]|\(?\w{1,3}[.)](?=\s)|\(\w{1,3}\))")
 LEADING = regex.compile(r"[ \t\"“‘'«(\[]*")
@@ -69,8 +70,12 @@ class LowercaseSentenceStart(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         analysis = analyse(document)
-        if not analysis.english or not analysis.cased:
-            return
+        findings = list(self._findings(document, analysis))
+        # Tested last: the language and casing tests cost passes over the text, and most documents have no finding.
+        if findings and analysis.english and analysis.cased:
+            yield from findings
+
+    def _findings(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
         text = document.text
         previous = ""
         for start, end, line in document.lines():
@@ -92,10 +97,12 @@ class LowercaseSentenceStart(Rule):
                 if finding is not None:
                     yield finding
 
-    def _check_word(self, document: Document, analysis, start: int, line: str) -> Finding | None:
+    def _check_word(self, document: Document, analysis: Analysis, start: int, line: str) -> Finding | None:
         text = document.text
+        if start >= len(text) or not text[start].islower():
+            return None
         match = FIRST_WORD.match(text, start)
-        if match is None or not text[start].islower():
+        if match is None:
             return None
         word = match.group()
         end = match.end()
@@ -117,7 +124,7 @@ class LowercaseSentenceStart(Rule):
     def _ends_sentence(text: str, mark_at: int) -> bool:
         """Whether the mark at ``mark_at`` ends a sentence (not an abbreviation, initial or ellipsis)."""
         mark = text[mark_at]
-        word_match = regex.search(r"[\p{L}\p{N}.'’]+$", text[max(0, mark_at - 40) : mark_at])
+        word_match = WORD_BEFORE_MARK.search(text[max(0, mark_at - 40) : mark_at])
         word = word_match.group() if word_match else ""
         if mark == ".":
             bare = word.strip(".")
