@@ -29,6 +29,7 @@ from linter import Document, Rule
 
 DATA = Path(__file__).parent / "data"
 CACHE_KEY = "typos"
+INFINITY = float("inf")
 
 WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}_'’.@#/-])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?![\p{L}\p{N}_@/]|-\p{L})")
@@ -330,7 +331,7 @@ class Analysis:
         """How often each capitalised word occurs, without a possessive "'s"."""
         counts: Counter[str] = Counter()
         for word, count in Counter(self.capitalised_words).items():
-            counts[_without_possessive(word)] += count
+            counts[word[:-2] if word.endswith(POSSESSIVES) else word] += count
         return counts
 
     def name_tokens(self, form: str) -> Iterator[NameToken]:
@@ -381,10 +382,17 @@ class Analysis:
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-overlapping ``spans``.
+
+    Only the last span starting at or before ``start`` and the one after it can.
+    """
     if not spans:
         return False
-    index = bisect.bisect_right(spans, (start, float("inf"))) - 1
-    return any(s < end and start < e for s, e in spans[max(index, 0) : index + 2])
+    index = bisect.bisect_right(spans, (start, INFINITY)) - 1
+    if index >= 0 and spans[index][0] < end and start < spans[index][1]:
+        return True
+    following = index + 1
+    return following < len(spans) and spans[following][0] < end
 
 
 def analyse(document: Document) -> Analysis:
