@@ -162,7 +162,6 @@ class Gazetteer:
     single: dict[str, str]
     phrases: dict[str, list[tuple[tuple[str, ...], str]]]
     ambiguous: frozenset[str]
-    words_in_names: frozenset[str] = field(default=frozenset())
     first_words: frozenset[str] = field(default=frozenset())
     """Folded one-word names and first words of several-word names: what a name can start with."""
 
@@ -198,7 +197,6 @@ def _gazetteer(extra_names: tuple[str, ...], extra_files: tuple[str, ...]) -> Ga
         single=single,
         phrases=dict(phrases),
         ambiguous=frozenset(ambiguous),
-        words_in_names=frozenset(w for f in phrases.values() for words, _ in f for w in words),
         first_words=frozenset(single) | frozenset(phrases),
     )
 
@@ -231,8 +229,8 @@ class Analysis:
     """The facts about one text that several rules share, each computed on first use.
 
     A rule pays only for the facts it asks for: the spelling rule never
-    builds the list of capitalised words, the sentence rule never scans for
-    quotations.
+    looks at capitalised words, the sentence rule never scans for
+    quotations, and rules that rarely find anything test the language last.
     """
 
     def __init__(self, document: Document) -> None:
