@@ -502,6 +502,12 @@ MIN_NAME_LENGTH = 5
 """Shorter names (Iran, Iraq, Mali) differ by one letter too often to compare."""
 
 
+@lru_cache(maxsize=65536)
+def _may_be_name(form: str, gazetteer: Gazetteer) -> bool:
+    """Long enough to compare, no ambiguous name, no English word."""
+    return len(form) >= MIN_NAME_LENGTH and fold(form) not in gazetteer.ambiguous and not is_english_word(form)
+
+
 def name_candidates(analysis: Analysis, gazetteer: Gazetteer) -> dict[str, NameToken]:
     """Capitalised words that may be names, with their first occurrence, in the order of those.
 
@@ -511,7 +517,7 @@ def name_candidates(analysis: Analysis, gazetteer: Gazetteer) -> dict[str, NameT
     if gazetteer not in analysis._name_candidates:
         candidates = []
         for form in analysis.capitalised_counts:
-            if len(form) < MIN_NAME_LENGTH or fold(form) in gazetteer.ambiguous or is_english_word(form):
+            if not _may_be_name(form, gazetteer):
                 continue
             tokens = analysis.name_tokens(form)
             first = next(tokens)
