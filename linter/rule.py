@@ -29,6 +29,12 @@ from linter.document import Document
 from linter.finding import Fix, Finding, Location, Severity
 
 
+WARM_UP_TEXT = (
+    "WASHINGTON, June 2, 2025 (Reuters) - The the delegation met in Istanbul on Monday, "
+    "and russian officials agreed to exchange 1,000 prisoners each, teh ministry said.\n"
+)
+
+
 class RuleOptionError(ValueError):
     """A rule was given an option it does not have, or a value of the wrong type."""
 
@@ -81,8 +87,18 @@ class Rule:
 
         Called in the main process before worker processes start, so on
         platforms that fork, workers share what was loaded instead of each
-        loading it again.
+        loading it again.  By default it runs the rule once on a short
+        sample text, which loads whatever the rule loads lazily; override it
+        to load explicitly.
         """
+        sample = Document(text=WARM_UP_TEXT, path="<warm-up>")
+        try:
+            if self.is_document_rule():
+                list(self.check(sample))
+            if self.is_corpus_rule():
+                list(self.collect(sample))
+        except Exception:  # a rule that fails here fails on documents too, where the run reports it
+            pass
 
     def check(self, document: Document) -> Iterable[Finding]:
         """Findings for one document."""
