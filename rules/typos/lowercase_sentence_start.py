@@ -8,7 +8,7 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Fix, Rule
-from rules.typos.text import DATA, Analysis, analyse, read_list, sentence_words, title_case
+from rules.typos.text import DATA, Analysis, analyse, glued_to_damage, read_list, sentence_words, title_case
 
 # A full stop, "?" or "!" right after a word or number, then spaces, then a lower-case letter.
 # A closing quote or bracket in between ('"Why?" he asked') means the sentence goes on.
@@ -115,6 +115,7 @@ class LowercaseSentenceStart(Rule):
             or not any(c.isupper() for c in line)
             or sentence_words(text, start) < MIN_WORDS
             or analysis.is_protected(start, end)
+            or glued_to_damage(text, start, end)
         ):
             return None
         fix = Fix.replace(start, start + 1, title_case(text[start]), safe=False, description="capitalise the first letter")

@@ -6,6 +6,7 @@ import bisect
 from collections import Counter
 from typing import Iterator
 
+import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -42,6 +43,26 @@ def different_people(analysis: Analysis, rare: list[NameToken], common: list[Nam
     return not any(fold(a) == fold(b) or OSA.distance(fold(a), fold(b)) <= 2 for a in rare_given for b in common_given)
 
 
+NEXT_CAPITALISED = regex.compile(r"[ \t]+(\p{Lu}[\p{L}'’-]*)")
+
+
+def different_roles(text: str, rare: list[NameToken], common: list[NameToken]) -> bool:
+    """The odd spelling is always the first word of a longer name that the usual one never starts:
+    "Herman Van Rompuy" beside "German Chancellor" is two words, not one name spelled two ways."""
+
+    def followers(tokens: list[NameToken]) -> list[str | None]:
+        found = []
+        for token in tokens:
+            match = NEXT_CAPITALISED.match(text, token.end)
+            found.append(match.group(1) if match else None)
+        return found
+
+    rare_followers = followers(rare)
+    if not rare_followers or None in rare_followers:
+        return False
+    return not set(rare_followers) & set(followers(common))
+
+
 class NameSpelledTwoWays(Rule):
     """A name spelled two ways in one document ("Selenskyy" where the article writes "Zelenskyy").
 
@@ -63,8 +84,10 @@ class NameSpelledTwoWays(Rule):
     spellings that differ only in accents, English words, names shorter than
     five letters (Iran/Iraq), names the gazetteer knows as distinct
     (Austria/Australia, Slovakia/Slovenia), spellings that differ in their
-    last letter only (Filipino/Filipina), ties, and
-    spellings that come with different given names (two people).
+    last letter only (Filipino/Filipina), ties,
+    spellings that come with different given names (two people), and a
+    spelling that always starts a longer name the other never starts
+    ("Herman Van Rompuy" beside "German Chancellor").
 
     ## Example
     "Zelenskyy said ... Selenskyy has stated ... Zelenskyy added": the
@@ -105,7 +128,10 @@ class NameSpelledTwoWays(Rule):
                     continue
                 rare, common = pair
                 rare_tokens = list(analysis.name_tokens(rare))
-                if different_people(analysis, rare_tokens, list(analysis.name_tokens(common))):
+                common_tokens = list(analysis.name_tokens(common))
+                if different_people(analysis, rare_tokens, common_tokens) or different_roles(
+                    document.text, rare_tokens, common_tokens
+                ):
                     continue
                 usual = candidates[common]
                 times = analysis.capitalised_counts[common]

@@ -376,7 +376,23 @@ class Analysis:
         return _overlaps(self.protected, start, end)
 
     def is_kept(self, start: int, end: int) -> bool:
-        return _overlaps(self.kept, start, end) or _overlaps(self.protected, start, end)
+        return (
+            _overlaps(self.kept, start, end)
+            or _overlaps(self.protected, start, end)
+            or glued_to_damage(self.text, start, end)
+        )
+
+
+WORD_MAY_FOLLOW = frozenset(" \t\r\n\"'([{“‘«„-–—/*_")
+WORD_MAY_PRECEDE = frozenset(" \t\r\n.,;:!?)]}\"'”’»-–—/…*_")
+
+
+def glued_to_damage(text: str, start: int, end: int) -> bool:
+    """A word glued to a symbol or stray letter ("FranÃ§ois" read as "ois", "â€œThe" as "â") is
+    encoding damage, which the ENC rules report; a typo rule must not read it as a word."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return (before not in WORD_MAY_FOLLOW and not before.isalnum()) or (after not in WORD_MAY_PRECEDE and not after.isalnum())
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
