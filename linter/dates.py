@@ -48,6 +48,9 @@ _WRITTEN_DATES = [
     regex.compile(r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])"),
 ]
 _MONTH_YEAR = regex.compile(rf"(?<![\w-]){_MONTH},?\s+{_YEAR4}", regex.IGNORECASE)
+_YEAR_ONLY = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+WRITTEN_DATE_REACH = 40
+"""How far before its year a written date can start ("Wednesday 2nd of September, 2025" is within it)."""
 # What may stand before a dateline's date on its line: a city in capitals
 # ("WASHINGTON, "), a weekday, or a publication marker ("Published:").
 _DATELINE_LEAD = regex.compile(
@@ -139,17 +142,31 @@ def date_from_file_name(document: Document) -> DocumentDate | None:
     return _make(int(match.group(1)), int(match.group(2)), int(match.group(3)), "day", "file name")
 
 
+def _year_windows(text: str, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged spans around each year in ``text``: every written date holds a year, so the
+    date patterns need only search there (the main process dates every document)."""
+    windows: list[tuple[int, int]] = []
+    for match in _YEAR_ONLY.finditer(text):
+        start, end = max(0, match.start() - before), min(len(text), match.end() + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def _written_dates(text: str) -> list[tuple[int, DocumentDate]]:
     """Full dates written in ``text`` ("June 2, 2025", "2 June 2025", "2025-06-02"), by position."""
-    found = []
-    for pattern in _WRITTEN_DATES:
-        for match in pattern.finditer(text):
-            month = match.group("month")
-            number = int(month) if month.isdigit() else _MONTHS[month.lower()]
-            date = _make(int(match.group("year")), number, int(match.group("day")), "day", "")
-            if date is not None:
-                found.append((match.start(), date))
-    return sorted(found, key=lambda item: item[0])
+    found = {}
+    for window_start, window_end in _year_windows(text, WRITTEN_DATE_REACH, 6):
+        for pattern in _WRITTEN_DATES:
+            for match in pattern.finditer(text, window_start, window_end):
+                month = match.group("month")
+                number = int(month) if month.isdigit() else _MONTHS[month.lower()]
+                date = _make(int(match.group("year")), number, int(match.group("day")), "day", "")
+                if date is not None:
+                    found[(match.start(), pattern.pattern)] = date
+    return sorted(((start, date) for (start, _), date in found.items()), key=lambda item: item[0])
 
 
 def date_from_text(document: Document) -> DocumentDate | None:
@@ -167,7 +184,8 @@ def date_from_text(document: Document) -> DocumentDate | None:
         line_start = head.rfind("\n", 0, start) + 1
         if _DATELINE_LEAD.match(head[line_start:start]):
             return DocumentDate(date.value, "day", "dateline")
-    for match in _MONTH_YEAR.finditer(head):
+    month_years = (m for start, end in _year_windows(head, WRITTEN_DATE_REACH, 6) for m in _MONTH_YEAR.finditer(head, start, end))
+    for match in month_years:
         line_start = head.rfind("\n", 0, match.start()) + 1
         lead = head[line_start : match.start()]
         if _MARKER.search(lead) and _DATELINE_LEAD.match(lead):
