@@ -17,6 +17,7 @@ from linter.dates import parse_date_value
 from linter.distributed import Shard, group_facts, read_facts
 from linter.engine import BrokenInstall, Linter, RunResult
 from linter.fixer import fix_files
+from linter.registry import Registry
 from linter.reporters.base import Report, Reporter
 from linter.rule import Rule
 
@@ -251,10 +252,8 @@ def write_statistics(report: Report, out: TextIO) -> None:
         out.write(f"{count:>6}  {code:<8} {'[*]' if fixable else '   '} {name}\n")
 
 
-def _registry_rules(args: argparse.Namespace) -> dict[str, type[Rule]]:
-    config = _config(args)
-    linter = Linter(config, select=["ALL"], jobs=1)
-    return linter.registry.rules
+def _registry(args: argparse.Namespace) -> Registry:
+    return Linter(_config(args), select=["ALL"], jobs=1).registry
 
 
 def rule_record(rule: type[Rule]) -> dict:
@@ -273,8 +272,7 @@ def rule_record(rule: type[Rule]) -> dict:
 
 
 def run_rule(args: argparse.Namespace) -> int:
-    rules = _registry_rules(args)
-    found = rules.get(args.code.upper()) or next((r for r in rules.values() if r.name == args.code), None)
+    found = _registry(args).rule_named(args.code)
     if found is None:
         raise UsageError(f"no rule {args.code!r}; `corpus-linter rules` lists them")
     record = rule_record(found)
@@ -297,7 +295,7 @@ def run_rule(args: argparse.Namespace) -> int:
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    rules = _registry_rules(args)
+    rules = _registry(args).rules
     if args.output_format == "json":
         print(json.dumps([rule_record(r) for r in rules.values()], indent=2, ensure_ascii=False))
         return EXIT_CLEAN

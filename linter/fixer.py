@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterable
 
 from linter.finding import Edit, Finding
+from linter.readers.base import dotted_get
 
 
 @dataclass
@@ -198,11 +199,7 @@ def _fix_jsonl(
 
 
 def _field_holder(record: dict, dotted: str) -> tuple[dict | None, str]:
-    parts = dotted.split(".")
-    holder = record
-    for part in parts[:-1]:
-        holder = holder.get(part) if isinstance(holder, dict) else None
-        if holder is None:
-            return None, parts[-1]
-    return (holder if isinstance(holder, dict) else None), parts[-1]
-
+    """The dict that holds the text field, and the field's own key (the reader's dotted paths)."""
+    parent, _, key = dotted.rpartition(".")
+    holder = dotted_get(record, parent) if parent else record
+    return (holder if isinstance(holder, dict) else None), key
