@@ -19,6 +19,7 @@ from linter.config import Config, ConfigError, discover_config
 from linter.dates import parse_date_value
 from linter.distributed import Shard, group_facts, read_facts
 from linter.engine import BrokenInstall, Linter, RunResult
+from linter.finding import Severity
 from linter.fixer import fix_files
 from linter.registry import Registry
 from linter.safe_write import Terminated
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="corpus-linter",
         description="A data-quality linter for text corpora: junk, encoding damage, typos, anachronisms, contradicting figures.",
     )
+    parser.add_argument("--version", action="version", version=f"corpus-linter {package_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="lint files, folders or - (stdin)")
@@ -56,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--config", help="config file to use (skips discovery)")
     check.add_argument("--jobs", type=int, help="worker processes for the per-document phase (default: all cores)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), default="warning", help="exit 1 only for findings of this severity or worse (default: warning)")
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of the findings")
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, warnings or progress")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files, atomically")
@@ -77,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     reduce.add_argument("-o", "--output-file")
     reduce.add_argument("--config", help="config file (use the same as the shards)")
     reduce.add_argument("--exit-zero", action="store_true")
+    reduce.add_argument("--fail-on", choices=("error", "warning", "info"), default="warning")
     reduce.add_argument("-q", "--quiet", action="store_true")
 
     rule = commands.add_parser("rule", help="print a rule's documentation")
@@ -151,7 +155,8 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         started = time.monotonic()
         result, fixed, warnings = _check_and_fix(linter, args, config)
-        fixable = sum(1 for f in result.findings if f.fix is not None)
+        fixable = sum(1 for f in result.findings if f.fix is not None and (f.fix.safe or args.unsafe_fixes))
+        hidden = sum(1 for f in result.findings if f.fix is not None and not f.fix.safe and not args.unsafe_fixes)
         report = Report(
             result.findings,
             linter.registry.rules,
@@ -160,6 +165,7 @@ def run_check(args: argparse.Namespace) -> int:
             fixed,
             fixable,
             quiet=args.quiet,
+            hidden_fixes=hidden,
             settings=run_settings(linter, args),
             elapsed=time.monotonic() - started,
             load_texts=linter.texts,
@@ -229,12 +235,19 @@ def emit(report: Report, warnings: list[str], reporter_class: type[Reporter], ar
         for warning in dict.fromkeys(warnings):
             print(f"warning: {warning}", file=sys.stderr)
     if getattr(args, "statistics", False):
-        write_statistics(report, out)
+        write_statistics(report, out, as_json=reporter_class.name in JSON_FORMATS)
     else:
         reporter_class().render(report, out)
-    if report.findings and not args.exit_zero:
+    if args.exit_zero:
+        return EXIT_CLEAN
+    threshold = SEVERITY_RANK[Severity(args.fail_on)]
+    if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+JSON_FORMATS = {"json", "json-lines", "sarif", "gitlab"}
 
 
 def _shard(text: str | None, flag: str) -> Shard | None:
@@ -286,9 +299,15 @@ def run_reduce(args: argparse.Namespace) -> int:
             out.close()
 
 
-def write_statistics(report: Report, out: TextIO) -> None:
+def write_statistics(report: Report, out: TextIO, *, as_json: bool = False) -> None:
+    """Findings counted per rule, most frequent first: a table, or JSON for machine formats."""
     names = {f.code: (f.name, f.fix is not None) for f in report.findings}
-    for code, count in sorted(report.counts_by_code().items(), key=lambda item: (-item[1], item[0])):
+    rows = sorted(report.counts_by_code().items(), key=lambda item: (-item[1], item[0]))
+    if as_json:
+        counts = [{"code": code, "name": names[code][0], "count": count, "fixable": names[code][1]} for code, count in rows]
+        out.write(json.dumps(counts, ensure_ascii=False, indent=2) + "\n")
+        return
+    for code, count in rows:
         name, fixable = names[code]
         out.write(f"{count:>6}  {code:<8} {'[*]' if fixable else '   '} {name}\n")
 

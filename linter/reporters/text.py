@@ -55,7 +55,10 @@ def summary(report: Report) -> str:
     if report.fixed:
         text += f" Fixed {report.fixed}."
     if report.fixable:
-        text += f"\n[*] {report.fixable} fixable with the --fix option (some may need --unsafe-fixes)."
+        text += f"\n[*] {report.fixable} fixable with the --fix option."
+    if report.hidden_fixes:
+        plural = "es" if report.hidden_fixes != 1 else ""
+        text += f"\n{report.hidden_fixes} hidden fix{plural} can be enabled with the --unsafe-fixes option."
     return text
 
 
