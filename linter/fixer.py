@@ -61,14 +61,76 @@ def _well_formed(spans: list[tuple[int, int]], length: int | None) -> bool:
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    parts = []
+    """The text with the edits applied; where deletions leave blank lines behind, one paragraph break stays.
+
+    Removing a line between two paragraphs would otherwise leave two or more
+    blank lines (four in a row for a removed block): a run of line breaks at a
+    deletion is cut to the longest run that stood next to the deleted text,
+    and to none at the very start of the text.
+    """
+    parts: list[str] = []
     cursor = 0
+    length = 0
+    points: list[tuple[int, int]] = []  # (offset in the result, line breaks allowed there)
     for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        parts.append(text[cursor : edit.start])
+        kept = text[cursor : edit.start]
+        parts.append(kept)
         parts.append(edit.replacement)
+        length += len(kept) + len(edit.replacement)
+        if not edit.replacement and edit.end > edit.start:
+            allowed = max(_breaks_before(text, edit.start), _breaks_after(text, edit.end))
+            points.append((length, allowed if edit.start > 0 else 0))
         cursor = edit.end
     parts.append(text[cursor:])
-    return "".join(parts)
+    result = "".join(parts)
+    for point, allowed in reversed(_merged(result, points)):
+        result = _cut_blank_run(result, point, allowed)
+    return result
+
+
+def _merged(text: str, points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One point per run of white space, allowing the most any deletion in it allowed
+    (consecutive deleted lines are one deletion)."""
+    merged: list[tuple[int, int]] = []
+    for point, allowed in points:
+        if merged and not text[merged[-1][0] : point].strip(" \t\r\n"):
+            first, before = merged[-1]
+            at_start = first == 0 and before == 0  # blank lines that would open the text go entirely
+            merged[-1] = (first, 0 if at_start else max(before, allowed))
+        else:
+            merged.append((point, allowed))
+    return merged
+
+
+def _breaks_before(text: str, offset: int) -> int:
+    run = text[:offset][-20:].replace("\r", "").rstrip(" \t")
+    return len(run) - len(run.rstrip("\n"))
+
+
+def _breaks_after(text: str, offset: int) -> int:
+    run = text[offset : offset + 20].replace("\r", "")
+    return len(run) - len(run.lstrip("\n"))
+
+
+def _cut_blank_run(text: str, point: int, allowed: int) -> str:
+    """Cut the run of blank lines around ``point`` to ``allowed`` line breaks (spaces in it go too)."""
+    start = point
+    while start > 0 and text[start - 1] in " \t\r\n":
+        start -= 1
+    end = point
+    while end < len(text) and text[end] in " \t\r\n":
+        end += 1
+    run = text[start:end]
+    breaks = run.count("\n")
+    if breaks <= max(allowed, 1) and not (start == 0 and allowed == 0 and breaks):
+        return text
+    first, last = run.find("\n"), run.rfind("\n")
+    if start > 0:  # keep the spaces that end the line before and that indent the line after
+        head, tail = run[:first].rstrip("\r"), run[last + 1 :]
+    else:
+        head, tail = "", run[last + 1 :]
+    newline = "\r\n" if "\r\n" in run else "\n"
+    return text[:start] + head + newline * allowed + tail + text[end:]
 
 
 def text_digest(text: str) -> str:
