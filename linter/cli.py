@@ -20,7 +20,7 @@ from linter.dates import parse_date_value
 from linter.distributed import Shard, group_facts, read_facts
 from linter.engine import BrokenInstall, Linter, RunResult
 from linter.finding import Severity
-from linter.fixer import fix_files
+from linter.fixer import fix_files, unified_diff
 from linter.registry import Registry
 from linter.safe_write import Terminated
 from linter.reporters.base import Report, Reporter
@@ -62,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of the findings")
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, warnings or progress")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files, atomically")
-    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, apply unsafe fixes too")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, include unsafe fixes")
+    check.add_argument("--diff", action="store_true", help="show what --fix would change, as a unified diff, without writing")
     check.add_argument("--exclude", action="append", help="glob patterns of paths to skip (added to the config's)")
     check.add_argument("--force-exclude", action="store_true", default=None, help="apply excludes to paths named on the command line too (for pre-commit)")
     check.add_argument("--stdin-filename", help="file name for input from stdin (picks the reader, names findings)")
@@ -133,10 +134,12 @@ def run_check(args: argparse.Namespace) -> int:
         config.date = date
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs: expected a whole number of at least 1")
-    if args.unsafe_fixes and not args.fix:
-        raise UsageError("--unsafe-fixes goes with --fix")
-    if args.fix and "-" in args.paths:
-        raise UsageError("--fix rewrites files; it does not apply to standard input")
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes goes with --fix or --diff")
+    if args.fix and args.diff:
+        raise UsageError("--diff shows what --fix would write; give one of them")
+    if (args.fix or args.diff) and "-" in args.paths:
+        raise UsageError("--fix and --diff work on files; they do not apply to standard input")
     if args.fix and args.facts_out:
         raise UsageError("--fix needs the corpus phase, which --facts-out leaves to `reduce`; run them separately")
     if args.shard and not args.facts_out:
@@ -153,6 +156,8 @@ def run_check(args: argparse.Namespace) -> int:
     reporter_class = _reporter(linter, args.output_format or config.output_format)
     out = _open_output(args.output_file)
     try:
+        if args.diff:
+            return show_diff(linter, args, out)
         started = time.monotonic()
         result, fixed, warnings = _check_and_fix(linter, args, config)
         fixable = sum(1 for f in result.findings if f.fix is not None and (f.fix.safe or args.unsafe_fixes))
@@ -174,6 +179,28 @@ def run_check(args: argparse.Namespace) -> int:
     finally:
         if out is not sys.stdout:
             out.close()
+
+
+def show_diff(linter: Linter, args: argparse.Namespace, out: TextIO) -> int:
+    """``--diff``: the fixes as a unified diff, nothing written; exit 1 when there is something to fix."""
+    result = linter.run(args.paths, progress=sys.stderr.isatty() and not args.quiet, take_digests=True)
+    outcome = fix_files(
+        result.findings,
+        result.digests,
+        unsafe=args.unsafe_fixes,
+        text_field=linter.config.text_field,
+        roots=args.paths,
+        write=False,
+    )
+    for path, before, after in outcome.changes:
+        out.write(unified_diff(path, before, after))
+    if not args.quiet:
+        for warning in dict.fromkeys(result.warnings + outcome.warnings):
+            print(f"warning: {warning}", file=sys.stderr)
+        count = len(outcome.applied)
+        files = len(outcome.changes)
+        print(f"Would fix {count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}.", file=sys.stderr)
+    return EXIT_FINDINGS if outcome.changes and not args.exit_zero else EXIT_CLEAN
 
 
 def run_settings(linter: Linter, args: argparse.Namespace) -> dict[str, object]:

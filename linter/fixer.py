@@ -10,6 +10,8 @@ warning: a fix must never lose data.
 
 from __future__ import annotations
 
+import contextlib
+import difflib
 import gzip
 import hashlib
 import io
@@ -28,7 +30,10 @@ from linter.safe_write import NotWritten, Snapshot, remove_stale_temporaries, re
 @dataclass
 class FixOutcome:
     applied: list[Finding] = field(default_factory=list)
+    """Findings whose fix was written (or, without writing, would be)."""
     warnings: list[str] = field(default_factory=list)
+    changes: list[tuple[str, bytes, bytes]] = field(default_factory=list)
+    """(path, bytes before, bytes after) of each file a fix changes: what ``--diff`` shows."""
 
 
 def choose_edits(findings: Iterable[Finding], unsafe: bool, length: int | None = None) -> tuple[list[Edit], list[Finding]]:
@@ -144,8 +149,12 @@ def fix_files(
     unsafe: bool = False,
     text_field: str = "text",
     roots: Sequence[str] = (),
+    write: bool = True,
 ) -> FixOutcome:
     """Apply the fixable findings to their files; returns what was written.
+
+    With ``write=False`` nothing is written: the outcome holds each file's
+    bytes before and after, for ``--diff``.
 
     ``digests`` holds the checked text's digest per (path, record); a
     document whose text differs now is not touched.  ``roots`` are the paths
@@ -157,7 +166,7 @@ def fix_files(
     for finding in findings:
         if finding.fix is not None and (finding.fix.safe or unsafe):
             by_path[finding.path].append(finding)
-    with terminate_cleanly():
+    with terminate_cleanly() if write else contextlib.nullcontext():
         for path, path_findings in sorted(by_path.items()):
             if path == "-":
                 outcome.warnings.append("fixes are not applied to standard input")
@@ -176,7 +185,10 @@ def fix_files(
                 fix = _fix_jsonl if lower.endswith(JSONL_SUFFIXES) else _fix_text
                 new, applied = fix(path, raw, path_findings, digests, unsafe, text_field, outcome.warnings)
                 if new is not None and new != raw:
-                    replace_file(snapshot, new)
+                    if write:
+                        replace_file(snapshot, new)
+                    else:
+                        outcome.changes.append((path, raw, new))
                     outcome.applied.extend(applied)
             except NotWritten as reason:
                 outcome.warnings.append(f"{path}: not fixed: {reason}")
@@ -284,3 +296,13 @@ def _fix_record(
     if spliced is None:
         return None
     return (UTF8_BOM if bom else b"") + spliced.encode("utf-8"), applied
+
+
+def unified_diff(path: str, before: bytes, after: bytes) -> str:
+    """What a fix changes in one file, as a unified diff of its (decompressed) text."""
+    if path.lower().endswith(".gz"):
+        before, after = gzip.decompress(before), gzip.decompress(after)
+    old = before.decode("utf-8", "replace").splitlines(keepends=True)
+    new = after.decode("utf-8", "replace").splitlines(keepends=True)
+    lines = difflib.unified_diff(old, new, fromfile=path, tofile=path)
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)

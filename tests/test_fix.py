@@ -165,3 +165,25 @@ def test_removed_lines_leave_one_paragraph_break(text: str, spans: list, fixed: 
     from linter.fixer import apply_edits
 
     assert apply_edits(text, [Edit(start, end, "") for start, end in spans]) == fixed
+
+
+def test_diff_shows_the_fixes_and_writes_nothing(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    original = "Para one.\n\nShare this article\n\nThe the end.\n"
+    target.write_text(original, encoding="utf-8")
+    records = tmp_path / "b.jsonl"
+    records.write_text('{"id": 1, "text": "fine"}\n{"id": 2, "text": "a a b"}\n', encoding="utf-8")
+    code = main(["check", str(tmp_path), "--diff", "--jobs", "1"])
+    captured = capsys.readouterr()
+    assert code == 1 and "Would fix 3 findings in 2 files." in captured.err
+    assert f"--- {target}\n+++ {target}\n" in captured.out
+    assert "-Share this article\n-\n-The the end.\n+The end.\n" in captured.out
+    assert '-{"id": 2, "text": "a a b"}\n+{"id": 2, "text": "a b"}\n' in captured.out
+    assert target.read_text(encoding="utf-8") == original
+    assert records.read_text(encoding="utf-8").endswith('"a a b"}\n')
+
+
+def test_diff_exits_zero_when_there_is_nothing_to_fix(capsys, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A clean sentence.\n", encoding="utf-8")
+    assert main(["check", str(tmp_path), "--diff", "--jobs", "1"]) == 0
+    assert capsys.readouterr().out == ""
