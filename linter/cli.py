@@ -15,11 +15,12 @@ import time
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from linter.baseline import BaselineError, apply_baseline, baseline_entries, read_baseline, write_baseline
 from linter.config import Config, ConfigError, discover_config
 from linter.dates import parse_date_value
 from linter.distributed import Shard, group_facts, read_facts
 from linter.engine import BrokenInstall, Linter, RunResult
-from linter.finding import Severity
+from linter.finding import Finding, Severity
 from linter.fixer import fix_files, unified_diff
 from linter.registry import Registry
 from linter.safe_write import Terminated
@@ -63,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, warnings or progress")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files, atomically")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, include unsafe fixes")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline file")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline in FILE")
+    check.add_argument("--prune-baseline", action="store_true", help="with --baseline, drop entries that no longer match from the file")
     check.add_argument("--diff", action="store_true", help="show what --fix would change, as a unified diff, without writing")
     check.add_argument("--exclude", action="append", help="glob patterns of paths to skip (added to the config's)")
     check.add_argument("--force-exclude", action="store_true", default=None, help="apply excludes to paths named on the command line too (for pre-commit)")
@@ -136,6 +140,8 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("--jobs: expected a whole number of at least 1")
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes goes with --fix or --diff")
+    if args.prune_baseline and not args.baseline:
+        raise UsageError("--prune-baseline goes with --baseline")
     if args.fix and args.diff:
         raise UsageError("--diff shows what --fix would write; give one of them")
     if (args.fix or args.diff) and "-" in args.paths:
@@ -160,10 +166,11 @@ def run_check(args: argparse.Namespace) -> int:
             return show_diff(linter, args, out)
         started = time.monotonic()
         result, fixed, warnings = _check_and_fix(linter, args, config)
-        fixable = sum(1 for f in result.findings if f.fix is not None and (f.fix.safe or args.unsafe_fixes))
-        hidden = sum(1 for f in result.findings if f.fix is not None and not f.fix.safe and not args.unsafe_fixes)
+        findings, known, stale = _with_baseline(result.findings, args)
+        fixable = sum(1 for f in findings if f.fix is not None and (f.fix.safe or args.unsafe_fixes))
+        hidden = sum(1 for f in findings if f.fix is not None and not f.fix.safe and not args.unsafe_fixes)
         report = Report(
-            result.findings,
+            findings,
             linter.registry.rules,
             result.documents,
             result.bytes,
@@ -171,6 +178,8 @@ def run_check(args: argparse.Namespace) -> int:
             fixable,
             quiet=args.quiet,
             hidden_fixes=hidden,
+            baseline_known=known,
+            baseline_stale=stale,
             settings=run_settings(linter, args),
             elapsed=time.monotonic() - started,
             load_texts=linter.texts,
@@ -179,6 +188,31 @@ def run_check(args: argparse.Namespace) -> int:
     finally:
         if out is not sys.stdout:
             out.close()
+
+
+def _with_baseline(findings: list[Finding], args: argparse.Namespace) -> tuple[list[Finding], int, int]:
+    """Write and/or apply a baseline: the findings to report, how many the baseline knew, how many entries are stale."""
+    try:
+        if args.write_baseline:
+            target = Path(args.write_baseline)
+            write_baseline(target, baseline_entries(findings, target.resolve().parent))
+            if not args.quiet:
+                print(f"Wrote {len(findings)} finding(s) to the baseline {args.write_baseline}.", file=sys.stderr)
+            return [], len(findings), 0
+        if not args.baseline:
+            return findings, 0, 0
+        source = Path(args.baseline)
+        entries = read_baseline(source)
+        applied = apply_baseline(findings, entries, source.resolve().parent)
+        if args.prune_baseline and applied.stale:
+            stale = {id(entry) for entry in applied.stale}
+            write_baseline(Path(args.baseline), [entry for entry in entries if id(entry) not in stale])
+            if not args.quiet:
+                print(f"Dropped {len(applied.stale)} stale entries from {args.baseline}.", file=sys.stderr)
+            return applied.findings, applied.known, 0
+        return applied.findings, applied.known, len(applied.stale)
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
 
 
 def show_diff(linter: Linter, args: argparse.Namespace, out: TextIO) -> int:
@@ -327,16 +361,19 @@ def run_reduce(args: argparse.Namespace) -> int:
 
 
 def write_statistics(report: Report, out: TextIO, *, as_json: bool = False) -> None:
-    """Findings counted per rule, most frequent first: a table, or JSON for machine formats."""
+    """Findings counted per rule, most frequent first (and the baseline's counts): a table, or JSON."""
     names = {f.code: (f.name, f.fix is not None) for f in report.findings}
     rows = sorted(report.counts_by_code().items(), key=lambda item: (-item[1], item[0]))
     if as_json:
         counts = [{"code": code, "name": names[code][0], "count": count, "fixable": names[code][1]} for code, count in rows]
-        out.write(json.dumps(counts, ensure_ascii=False, indent=2) + "\n")
+        document = {"findings": counts, "baseline": {"known": report.baseline_known, "stale": report.baseline_stale}}
+        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return
     for code, count in rows:
         name, fixable = names[code]
         out.write(f"{count:>6}  {code:<8} {'[*]' if fixable else '   '} {name}\n")
+    if report.baseline_known or report.baseline_stale:
+        out.write(f"baseline: {report.baseline_known} known finding(s) not shown, {report.baseline_stale} stale entr{'ies' if report.baseline_stale != 1 else 'y'}\n")
 
 
 def _registry(args: argparse.Namespace) -> Registry:

@@ -25,6 +25,10 @@ class Report:
     """Findings in ``findings`` that carry a fix this run's ``--fix`` would apply."""
     hidden_fixes: int = 0
     """Findings whose fix is unsafe and would need ``--unsafe-fixes`` too."""
+    baseline_known: int = 0
+    """Findings not shown because the baseline (``--baseline``) knows them."""
+    baseline_stale: int = 0
+    """Baseline entries that matched no finding any more."""
     quiet: bool = False
     """``--quiet``: findings only, no summary."""
     settings: Mapping[str, Any] = field(default_factory=dict)
