@@ -104,9 +104,12 @@ def check_document(rules: Sequence[Rule], document: Document, take_digest: bool 
                 facts.extend((rule.code, f.key, f.value) for f in _checked(rule.collect(document), Fact, "collect()"))
         except Exception as error:
             failures.append((rule.code, f"on {document.display_name}: {error!r}"))
-    findings = [dataclasses.replace(f, snippet=snippet_for(document, f)) for f in findings]
+    # Snippets from the normalised text; then every offset back to the text as read.
+    findings = [document.source_finding(dataclasses.replace(f, snippet=snippet_for(document, f))) for f in findings]
+    if document.line_ends_changed:
+        facts = [(code, key, document.source_value(value)) for code, key, value in facts]
     # A document that emits facts may get a fixable finding in the corpus phase too.
-    digest = text_digest(document.text) if take_digest and (facts or any(f.fix for f in findings)) else None
+    digest = text_digest(document.source_text) if take_digest and (facts or any(f.fix for f in findings)) else None
     return DocumentResult(findings, facts, failures, len(document.text), (document.path, document.record), digest)
 
 
