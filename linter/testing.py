@@ -22,7 +22,7 @@ import yaml
 
 from linter.dates import parse_date_value
 from linter.document import Document
-from linter.engine import check_document
+from linter.checker import check_document
 from linter.finding import Finding
 from linter.fixer import apply_edits, choose_edits
 from linter.rule import Rule
