@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Sequence, TextIO
 
 from linter.baseline import BaselineError, apply_baseline, baseline_entries, read_baseline, write_baseline
+from linter.changes import ChangesError, Focus, changed_since
 from linter.config import Config, ConfigError, discover_config
 from linter.dates import parse_date_value
 from linter.distributed import Shard, group_facts, read_facts
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, warnings or progress")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files, atomically")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, include unsafe fixes")
+    check.add_argument("--diff-base", metavar="REF", help="check only the documents changed since this git ref (the rest is context for corpus-wide rules)")
     check.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline file")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline in FILE")
     check.add_argument("--prune-baseline", action="store_true", help="with --baseline, drop entries that no longer match from the file")
@@ -190,6 +192,17 @@ def run_check(args: argparse.Namespace) -> int:
             out.close()
 
 
+def _focus(args: argparse.Namespace, config: Config) -> Focus | None:
+    """``--diff-base``: the documents changed since the ref, or None to check everything."""
+    if not args.diff_base:
+        return None
+    start = next((Path(p) for p in args.paths if p != "-"), Path.cwd())
+    try:
+        return changed_since(args.diff_base, start.resolve(), config.id_field)
+    except ChangesError as error:
+        raise UsageError(str(error)) from None
+
+
 def _with_baseline(findings: list[Finding], args: argparse.Namespace) -> tuple[list[Finding], int, int]:
     """Write and/or apply a baseline: the findings to report, how many the baseline knew, how many entries are stale."""
     try:
@@ -217,7 +230,9 @@ def _with_baseline(findings: list[Finding], args: argparse.Namespace) -> tuple[l
 
 def show_diff(linter: Linter, args: argparse.Namespace, out: TextIO) -> int:
     """``--diff``: the fixes as a unified diff, nothing written; exit 1 when there is something to fix."""
-    result = linter.run(args.paths, progress=sys.stderr.isatty() and not args.quiet, take_digests=True)
+    result = linter.run(
+        args.paths, progress=sys.stderr.isatty() and not args.quiet, take_digests=True, focus=_focus(args, linter.config)
+    )
     outcome = fix_files(
         result.findings,
         result.digests,
@@ -274,7 +289,10 @@ def _check_and_fix(linter: Linter, args: argparse.Namespace, config: Config) -> 
         except OSError as error:
             raise UsageError(f"cannot write {args.facts_out}: {error.strerror or error}") from None
         return result, 0, result.warnings
-    result = linter.run(args.paths, stdin_filename=args.stdin_filename, progress=progress, take_digests=args.fix)
+    focus = _focus(args, config)
+    result = linter.run(
+        args.paths, stdin_filename=args.stdin_filename, progress=progress, take_digests=args.fix, focus=focus
+    )
     warnings = list(result.warnings)
     fixed = 0
     for _ in range(MAX_FIX_PASSES if args.fix else 0):
@@ -285,7 +303,7 @@ def _check_and_fix(linter: Linter, args: argparse.Namespace, config: Config) -> 
         if not outcome.applied:
             break
         fixed += len(outcome.applied)
-        result = linter.run(args.paths, progress=progress, take_digests=True)
+        result = linter.run(args.paths, progress=progress, take_digests=True, focus=focus)
         warnings.extend(result.warnings)
     return result, fixed, warnings
 

@@ -49,6 +49,8 @@ class Config:
     text_field: str = "text"
     id_field: str = "id"
     date_field: str = "date"
+    ignore_field: str = "lint.ignore"
+    """The record field (dotted path) that lists rules to silence for that record."""
     date: DocumentDate | None = None
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     extend_exclude: list[str] = field(default_factory=list)
@@ -175,6 +177,7 @@ _KEYS = {
     "text-field": ("text_field", _field),
     "id-field": ("id_field", _field),
     "date-field": ("date_field", _field),
+    "ignore-field": ("ignore_field", _field),
     "date": ("date", _date),
     "exclude": ("exclude", _list_of_str),
     "extend-exclude": ("extend_exclude", _list_of_str),
