@@ -10,12 +10,14 @@ warning: a fix must never lose data.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import difflib
 import gzip
 import hashlib
 import io
 import json
+import math
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -43,20 +45,34 @@ def choose_edits(findings: Iterable[Finding], unsafe: bool, length: int | None =
     """
     chosen: list[Edit] = []
     applied: list[Finding] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted; spans that do not overlap also have sorted ends
     for finding in sorted(findings, key=lambda f: (f.start, f.end, f.code)):
         fix = finding.fix
         if fix is None or (not fix.safe and not unsafe):
             continue
         spans = sorted((e.start, e.end) for e in fix.edits)
-        if not _well_formed(spans, length):
-            continue
-        if any(s < te and ts < e or (s == e == ts) for s, e in spans for ts, te in taken):
+        if not _well_formed(spans, length) or any(_overlaps(span, taken) for span in spans):
             continue
         chosen.extend(fix.edits)
-        taken.extend(spans)
+        for span in spans:
+            bisect.insort(taken, span)
         applied.append(finding)
     return chosen, applied
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps a taken span, or inserts where one starts (a binary search, not a scan:
+    a document may have tens of thousands of fixes)."""
+    start, end = span
+    index = bisect.bisect_right(taken, (end, math.inf))  # the spans that start at or before ``end``
+    while index > 0:
+        index -= 1
+        taken_start, taken_end = taken[index]
+        if taken_end < start:  # ends are sorted: no earlier span reaches ``span``
+            return False
+        if start < taken_end and taken_start < end or start == end == taken_start:
+            return True
+    return False
 
 
 def _well_formed(spans: list[tuple[int, int]], length: int | None) -> bool:
@@ -71,11 +87,13 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     Removing a line between two paragraphs would otherwise leave two or more
     blank lines (four in a row for a removed block): a run of line breaks at a
     deletion is cut to the longest run that stood next to the deleted text,
-    and to none at the very start of the text.
+    to none at the very start of the text, and at its very end to the line
+    break (or breaks) the text ended with.
     """
     parts: list[str] = []
     cursor = 0
     length = 0
+    content_end = len(text.rstrip(" \t\r\n"))  # only white space follows
     points: list[tuple[int, int]] = []  # (offset in the result, line breaks allowed there)
     for edit in sorted(edits, key=lambda e: (e.start, e.end)):
         kept = text[cursor : edit.start]
@@ -83,14 +101,26 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         parts.append(edit.replacement)
         length += len(kept) + len(edit.replacement)
         if not edit.replacement and edit.end > edit.start:
-            allowed = max(_breaks_before(text, edit.start), _breaks_after(text, edit.end))
-            points.append((length, allowed if edit.start > 0 else 0))
+            if edit.start == 0:
+                allowed = 0
+            elif edit.end >= content_end:
+                allowed = max(_breaks_before(text, len(text)), 1)
+            else:
+                allowed = max(_breaks_before(text, edit.start), _breaks_after(text, edit.end))
+            points.append((length, allowed))
         cursor = edit.end
     parts.append(text[cursor:])
     result = "".join(parts)
-    for point, allowed in reversed(_merged(result, points)):
-        result = _cut_blank_run(result, point, allowed)
-    return result
+    cuts = [cut for point, allowed in _merged(result, points) if (cut := _blank_run_cut(result, point, allowed))]
+    if not cuts:
+        return result
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, replacement in cuts:  # in order, each in its own run of white space: one pass
+        pieces += [result[cursor:start], replacement]
+        cursor = end
+    pieces.append(result[cursor:])
+    return "".join(pieces)
 
 
 def _merged(text: str, points: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -108,7 +138,7 @@ def _merged(text: str, points: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _breaks_before(text: str, offset: int) -> int:
-    run = text[:offset][-20:].replace("\r", "").rstrip(" \t")
+    run = text[max(offset - 20, 0) : offset].replace("\r", "").rstrip(" \t")
     return len(run) - len(run.rstrip("\n"))
 
 
@@ -117,8 +147,9 @@ def _breaks_after(text: str, offset: int) -> int:
     return len(run) - len(run.lstrip("\n"))
 
 
-def _cut_blank_run(text: str, point: int, allowed: int) -> str:
-    """Cut the run of blank lines around ``point`` to ``allowed`` line breaks (spaces in it go too)."""
+def _blank_run_cut(text: str, point: int, allowed: int) -> tuple[int, int, str] | None:
+    """How to cut the run of blank lines around ``point`` to ``allowed`` line breaks (spaces in it go too):
+    (start, end, replacement), or None to leave it."""
     start = point
     while start > 0 and text[start - 1] in " \t\r\n":
         start -= 1
@@ -128,14 +159,14 @@ def _cut_blank_run(text: str, point: int, allowed: int) -> str:
     run = text[start:end]
     breaks = run.count("\n")
     if breaks <= max(allowed, 1) and not (start == 0 and allowed == 0 and breaks):
-        return text
+        return None
     first, last = run.find("\n"), run.rfind("\n")
     if start > 0:  # keep the spaces that end the line before and that indent the line after
         head, tail = run[:first].rstrip("\r"), run[last + 1 :]
     else:
         head, tail = "", run[last + 1 :]
     newline = "\r\n" if "\r\n" in run else "\n"
-    return text[:start] + head + newline * allowed + tail + text[end:]
+    return start, end, head + newline * allowed + tail
 
 
 def text_digest(text: str) -> str:
