@@ -333,7 +333,12 @@ def unified_diff(path: str, before: bytes, after: bytes) -> str:
     """What a fix changes in one file, as a unified diff of its (decompressed) text."""
     if path.lower().endswith(".gz"):
         before, after = gzip.decompress(before), gzip.decompress(after)
-    old = before.decode("utf-8", "replace").splitlines(keepends=True)
-    new = after.decode("utf-8", "replace").splitlines(keepends=True)
-    lines = difflib.unified_diff(old, new, fromfile=path, tofile=path)
+    lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=path, tofile=path)
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _lines(data: bytes) -> list[str]:
+    """The text's lines, each with its "\n": split where ``diff`` and ``patch`` split, never at the other
+    characters ``str.splitlines`` takes for line ends (U+2028, form feed...), which can stand inside a line."""
+    parts = data.decode("utf-8", "replace").split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])

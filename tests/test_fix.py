@@ -226,3 +226,20 @@ def test_fix_time_growth_is_linear_in_the_number_of_fixes() -> None:
         if large / small < 10:
             return
     raise AssertionError(f"fixing 4x more lines took {large / small:.1f}x longer: not linear")
+
+
+def test_diff_splits_lines_only_at_line_feeds(capsys, tmp_path: Path) -> None:
+    """U+2028, form feed or a lone CR inside a line is not a line end for diff and patch."""
+    target = tmp_path / "a.txt"
+    target.write_text("The the plan\u2028stays\x0cput.\nLast the the line", encoding="utf-8", newline="")
+    assert main(["check", str(target), "--diff", "--select", "TYP003", "--jobs", "1"]) == 1
+    assert capsys.readouterr().out.split("\n")[2:] == [
+        "@@ -1,2 +1,2 @@",
+        "-The the plan\u2028stays\x0cput.",
+        "-Last the the line",
+        "\\ No newline at end of file",
+        "+The plan\u2028stays\x0cput.",
+        "+Last the line",
+        "\\ No newline at end of file",
+        "",
+    ]
