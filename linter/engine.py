@@ -272,7 +272,8 @@ class Linter:
                 yield InputProblem("INP001", f"cannot be read: {error.strerror or error}", name)
 
     def texts(self, wanted: Iterable[tuple[str, int | None]]) -> dict[tuple[str, int | None], str]:
-        """The texts of some documents, read again from their files, by (path, record).
+        """The texts of some documents as read (what finding offsets point into: line ends untouched),
+        again from their files, by (path, record).
 
         Only the files that hold a wanted document are read; standard input
         cannot be read twice, so its documents are missing from the answer.
@@ -282,7 +283,7 @@ class Linter:
         found: dict[tuple[str, int | None], str] = {}
         for item in self.read(files):
             if isinstance(item, Document) and (item.path, item.record) in wanted:
-                found[(item.path, item.record)] = item.text
+                found[(item.path, item.record)] = item.source_text
         return found
 
     def _read_stream(self, reader_class: type, name: str, stream: Any) -> Iterator[Item]:

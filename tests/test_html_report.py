@@ -182,3 +182,16 @@ def test_hostile_text_runs_nothing_in_a_real_browser(tmp_path: Path) -> None:
     view = dom[dom.index('id="document-text"') :]
     assert "<img" not in view[: view.index("</pre>")]
     assert "&lt;img src=x onerror" in view
+
+
+def test_embedded_text_is_the_text_as_read_so_offsets_fit_crlf_files(tmp_path: Path) -> None:
+    """Finding offsets point into the file's text with its CRLF line ends; so must the embedded text."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes(b"Intro line one.\r\nSecond line.\r\nThe the plan was fine.\r\n")
+    html_file, findings = render(tmp_path, str(corpus), extra=("--select", "TYP003"))
+    data = json.loads(parse(html_file).data_text)
+    text = data["documents"][0]["text"]
+    assert text == (corpus / "a.txt").read_bytes().decode("utf-8")
+    finding = data["findings"][0]
+    assert text[finding["start"] : finding["end"]] == "The the"
