@@ -15,7 +15,15 @@ import time
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from linter.baseline import BaselineError, apply_baseline, baseline_entries, read_baseline, write_baseline
+from linter.baseline import (
+    BaselineError,
+    apply_baseline,
+    baseline_entries,
+    checked_scope,
+    read_baseline,
+    texts_without_snippets,
+    write_baseline,
+)
 from linter.changes import ChangesError, Focus, changed_since
 from linter.config import Config, ConfigError, discover_config
 from linter.dates import parse_date_value
@@ -144,6 +152,9 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("--unsafe-fixes goes with --fix or --diff")
     if args.prune_baseline and not args.baseline:
         raise UsageError("--prune-baseline goes with --baseline")
+    if args.diff_base and (args.write_baseline or args.prune_baseline):
+        option = "--write-baseline" if args.write_baseline else "--prune-baseline"
+        raise UsageError(f"{option} needs every finding of a full check; it cannot go with --diff-base")
     if args.fix and args.diff:
         raise UsageError("--diff shows what --fix would write; give one of them")
     if (args.fix or args.diff) and "-" in args.paths:
@@ -168,7 +179,7 @@ def run_check(args: argparse.Namespace) -> int:
             return show_diff(linter, args, out)
         started = time.monotonic()
         result, fixed, warnings = _check_and_fix(linter, args, config)
-        findings, known, stale = _with_baseline(result.findings, args)
+        findings, known, stale = _with_baseline(result, args, linter)
         fixable = sum(1 for f in findings if f.fix is not None and (f.fix.safe or args.unsafe_fixes))
         hidden = sum(1 for f in findings if f.fix is not None and not f.fix.safe and not args.unsafe_fixes)
         report = Report(
@@ -203,20 +214,28 @@ def _focus(args: argparse.Namespace, config: Config) -> Focus | None:
         raise UsageError(str(error)) from None
 
 
-def _with_baseline(findings: list[Finding], args: argparse.Namespace) -> tuple[list[Finding], int, int]:
-    """Write and/or apply a baseline: the findings to report, how many the baseline knew, how many entries are stale."""
+def _with_baseline(result: RunResult, args: argparse.Namespace, linter: Linter) -> tuple[list[Finding], int, int]:
+    """Write and/or apply a baseline: the findings to report, how many the baseline knew, how many entries are stale.
+
+    Entries count as stale only where this run could have matched them; a
+    ``--diff-base`` run checks too little to tell.
+    """
+    findings = result.findings
+    if not (args.write_baseline or args.baseline):
+        return findings, 0, 0
+    texts = texts_without_snippets(findings, linter.texts)
     try:
         if args.write_baseline:
             target = Path(args.write_baseline)
-            write_baseline(target, baseline_entries(findings, target.resolve().parent))
+            write_baseline(target, baseline_entries(findings, target.resolve().parent, texts))
             if not args.quiet:
                 print(f"Wrote {len(findings)} finding(s) to the baseline {args.write_baseline}.", file=sys.stderr)
             return [], len(findings), 0
-        if not args.baseline:
-            return findings, 0, 0
         source = Path(args.baseline)
         entries = read_baseline(source)
-        applied = apply_baseline(findings, entries, source.resolve().parent)
+        root = source.resolve().parent
+        in_scope = (lambda entry: False) if args.diff_base else checked_scope(result.paths, args.paths, root)
+        applied = apply_baseline(findings, entries, root, texts, in_scope)
         if args.prune_baseline and applied.stale:
             stale = {id(entry) for entry in applied.stale}
             write_baseline(Path(args.baseline), [entry for entry in entries if id(entry) not in stale])

@@ -50,6 +50,8 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)
     digests: dict[tuple[str, int | None], str] = field(default_factory=dict)
     """Digest of each checked text that has fixable findings, by (path, record)."""
+    paths: set[str] = field(default_factory=set)
+    """The files that documents were read from (what a baseline's stale entries are judged against)."""
 
 
 class RuleProblems:
@@ -378,6 +380,7 @@ class Linter:
                     continue
                 if focus is not None and not focus.includes(item.path, item.record):
                     item.context_only = True
+                result.paths.add(item.path)
                 positions.append(position)
                 batch.append(item)
                 size += len(item.text)
