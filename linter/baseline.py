@@ -30,7 +30,6 @@ from typing import Callable, Iterable, Sequence
 import regex
 
 from linter.finding import Finding
-from linter.reporters.base import flagged_text
 
 FORMAT_VERSION = 1
 NEIGHBOURHOOD = 30
@@ -64,7 +63,20 @@ def document_key(finding: Finding, root: Path) -> str:
     return f"{path}#id={location.id}" if location.id is not None else path
 
 
-def _content(finding: Finding, texts: Texts) -> tuple[str, str]:
+def flagged_text(finding: Finding) -> str | None:
+    """The exact flagged text, when the finding's snippet holds all of it (one line, inside the window)."""
+    snippet = finding.snippet
+    loc = finding.location
+    if snippet is None or loc.end_line != loc.line:
+        return None
+    first = loc.column - 1 - snippet.offset
+    last = loc.end_column - 1 - snippet.offset
+    if first < 0 or last > len(snippet.text) or last < first:
+        return None
+    return snippet.text[first:last]
+
+
+def fingerprint_content(finding: Finding, texts: Texts) -> tuple[str, str]:
     """The flagged text and its neighbourhood on the line: from the finding's snippet, else from its
     document's text (corpus-wide findings), else (standard input) the message."""
     location = finding.location
@@ -95,7 +107,7 @@ def fingerprints(findings: Iterable[Finding], root: Path, texts: Texts | None = 
     seen: Counter[tuple[str, ...]] = Counter()
     prints = []
     for finding in findings:
-        key = (finding.code, document_key(finding, root), *_content(finding, texts or {}))
+        key = (finding.code, document_key(finding, root), *fingerprint_content(finding, texts or {}))
         payload = json.dumps([*key, seen[key]], ensure_ascii=False)
         prints.append(hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:32])
         seen[key] += 1
@@ -171,7 +183,7 @@ def baseline_entries(findings: list[Finding], root: Path, texts: Texts | None = 
     """Entries for a baseline file: the fingerprint, plus what a reader of the file needs to recognise it."""
     entries = []
     for finding, fingerprint in zip(findings, fingerprints(findings, root, texts)):
-        flagged, _around = _content(finding, texts or {})
+        flagged, _around = fingerprint_content(finding, texts or {})
         entries.append(
             {
                 "fingerprint": fingerprint,
