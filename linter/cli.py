@@ -209,7 +209,7 @@ def _focus(args: argparse.Namespace, config: Config) -> Focus | None:
         return None
     start = next((Path(p) for p in args.paths if p != "-"), Path.cwd())
     try:
-        return changed_since(args.diff_base, start.resolve(), config.id_field)
+        return changed_since(args.diff_base, start.resolve())
     except ChangesError as error:
         raise UsageError(str(error)) from None
 
