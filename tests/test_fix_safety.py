@@ -237,3 +237,16 @@ def test_a_field_that_is_not_a_string_is_not_spliced() -> None:
     assert replace_field('{"text": 5}', "text", "x") is None
     assert replace_field('{"other": "x"}', "text", "x") is None
     assert replace_field("[1, 2]", "text", "x") is None
+
+
+def test_a_fix_run_does_not_advise_the_fix_option_for_fixes_it_refused(capsys, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    target = tmp_path / "a.txt"
+    target.write_text("The the end.\n", encoding="utf-8")
+    os.chmod(target, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    main(["check", str(target), "--select", "TYP003", "--fix", "--jobs", "1"])
+    captured = capsys.readouterr()
+    assert "fixable with the --fix option" not in captured.out
+    assert "1 fix not applied (the warnings say why)." in captured.out and "read-only" in captured.err

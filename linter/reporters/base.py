@@ -23,6 +23,8 @@ class Report:
     """Findings whose fix was applied by ``--fix`` (they are not in ``findings``)."""
     fixable: int = 0
     """Findings in ``findings`` that carry a fix this run's ``--fix`` would apply."""
+    not_fixed: int = 0
+    """In a ``--fix`` run, findings whose fix was not written (a read-only file, one changed meanwhile...)."""
     hidden_fixes: int = 0
     """Findings whose fix is unsafe and would need ``--unsafe-fixes`` too."""
     baseline_known: int = 0
