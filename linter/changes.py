@@ -35,10 +35,14 @@ class Focus:
     """Real paths of files whose every document changed."""
     records: dict[str, set[int]] = field(default_factory=dict)
     """Real path of a JSON-lines file -> indexes of its changed records."""
+    _real_paths: dict[str, str] = field(default_factory=dict, repr=False)
+    """Each path resolved once: a file of a million records asks a million times."""
 
     def includes(self, path: str, record: int | None) -> bool:
         """Whether a document, or a problem (``record`` None: the file as a whole), is in focus."""
-        real = os.path.realpath(path)
+        real = self._real_paths.get(path)
+        if real is None:
+            real = self._real_paths[path] = os.path.realpath(path)
         if real in self.files:
             return True
         if record is None:

@@ -119,3 +119,16 @@ def test_a_renamed_file_is_compared_with_its_old_name(capsys, repo: Path) -> Non
     (repo / "corpus" / "renamed.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
     git(repo, "add", "-A")
     assert found(capsys, "--diff-base", "HEAD") == [("renamed.jsonl", "TYP003", "1")]
+
+
+def test_each_path_is_resolved_once(capsys, repo: Path, monkeypatch) -> None:
+    """Resolving a path costs tens of microseconds; a JSON-lines file of a million records must not pay it per record."""
+    import os
+
+    records = "".join(json.dumps({"id": i, "text": f"Record {i} is fine."}) + "\n" for i in range(300))
+    (repo / "corpus" / "news.jsonl").write_text(records, encoding="utf-8")
+    calls: list[str] = []
+    real = os.path.realpath
+    monkeypatch.setattr(os.path, "realpath", lambda path, *args, **kwargs: calls.append(str(path)) or real(path, *args, **kwargs))
+    found(capsys, "--diff-base", "HEAD")
+    assert max(calls.count(path) for path in set(calls)) < 50
