@@ -50,9 +50,14 @@ class Focus:
         return record in self.records.get(real, ())
 
 
+GIT_OPTIONS = ("-c", "core.fsmonitor=false")
+"""A repository's own config may name a command to run on every status-like call (core.fsmonitor):
+a corpus downloaded with its .git folder must not run it."""
+
+
 def _git(args: list[str], cwd: Path) -> bytes:
     try:
-        completed = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+        completed = subprocess.run(["git", *GIT_OPTIONS, *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
         raise ChangesError("--diff-base needs git, which is not installed") from None
     if completed.returncode != 0:

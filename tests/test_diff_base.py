@@ -132,3 +132,12 @@ def test_each_path_is_resolved_once(capsys, repo: Path, monkeypatch) -> None:
     monkeypatch.setattr(os.path, "realpath", lambda path, *args, **kwargs: calls.append(str(path)) or real(path, *args, **kwargs))
     found(capsys, "--diff-base", "HEAD")
     assert max(calls.count(path) for path in set(calls)) < 50
+
+
+def test_a_repositorys_fsmonitor_command_is_not_run(capsys, repo: Path) -> None:
+    """A corpus downloaded with its .git folder may carry config that runs a command on `git diff`."""
+    marker = repo / "RAN"
+    git(repo, "config", "core.fsmonitor", f"touch '{marker}'; false")
+    (repo / "corpus" / "edited.txt").write_text("A clean story, and and a slip.\n", encoding="utf-8")
+    assert found(capsys, "--diff-base", "HEAD") == [("edited.txt", "TYP003", None)]
+    assert not marker.exists()
