@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 
 from linter.finding import Edit, Finding
 from linter.json_splice import field_span, replace_field
-from linter.safe_write import NotWritten, Snapshot, remove_stale_temporaries, replace_file, terminate_cleanly
+from linter.safe_write import NotWritten, Snapshot, remove_stale_temporaries, replace_file, sync_folder, terminate_cleanly
 
 
 @dataclass
@@ -197,35 +197,51 @@ def fix_files(
     for finding in findings:
         if finding.fix is not None and (finding.fix.safe or unsafe):
             by_path[finding.path].append(finding)
+    cleaned: set[Path] = set()
+    written: set[Path] = set()
     with terminate_cleanly() if write else contextlib.nullcontext():
-        for path, path_findings in sorted(by_path.items()):
-            if path == "-":
-                outcome.warnings.append("fixes are not applied to standard input")
-                continue
-            lower = path.lower()
-            if not lower.endswith(JSONL_SUFFIXES + TEXT_SUFFIXES):
-                outcome.warnings.append(f"{path}: fixes are not written to this format; left unchanged")
-                continue
-            if roots and _leaves_roots(path, roots):
-                outcome.warnings.append(f"{path}: a symlink to {os.path.realpath(path)}, outside the checked paths; not fixed")
-                continue
-            target = Path(os.path.realpath(path))
-            try:
-                remove_stale_temporaries(target)
-                snapshot, raw = Snapshot.take(target)
-                fix = _fix_jsonl if lower.endswith(JSONL_SUFFIXES) else _fix_text
-                new, applied = fix(path, raw, path_findings, digests, unsafe, text_field, outcome.warnings)
-                if new is not None and new != raw:
+        try:
+            for path, path_findings in sorted(by_path.items()):
+                target = _writable_target(path, roots, outcome.warnings)
+                if target is None:
+                    continue
+                if write and target.parent not in cleaned:
+                    remove_stale_temporaries(target.parent)
+                    cleaned.add(target.parent)
+                try:
+                    snapshot, raw = Snapshot.take(target)
+                    fix = _fix_jsonl if path.lower().endswith(JSONL_SUFFIXES) else _fix_text
+                    new, applied = fix(path, raw, path_findings, digests, unsafe, text_field, outcome.warnings)
+                    if new is None or new == raw:
+                        continue
                     if write:
                         replace_file(snapshot, new)
+                        written.add(target.parent)
                     else:
                         outcome.changes.append((path, raw, new))
                     outcome.applied.extend(applied)
-            except NotWritten as reason:
-                outcome.warnings.append(f"{path}: not fixed: {reason}")
-            except (OSError, UnicodeDecodeError, ValueError) as error:
-                outcome.warnings.append(f"{path}: not fixed: {error}")
+                except NotWritten as reason:
+                    outcome.warnings.append(f"{path}: not fixed: {reason}")
+                except (OSError, UnicodeDecodeError, ValueError) as error:
+                    outcome.warnings.append(f"{path}: not fixed: {error}")
+        finally:  # the moves made durable, once per folder
+            for folder in written:
+                sync_folder(folder)
     return outcome
+
+
+def _writable_target(path: str, roots: Sequence[str], warnings: list[str]) -> Path | None:
+    """The real file a fix of ``path`` may be written to, or None (and a warning) if none may be."""
+    if path == "-":
+        warnings.append("fixes are not applied to standard input")
+        return None
+    if not path.lower().endswith(JSONL_SUFFIXES + TEXT_SUFFIXES):
+        warnings.append(f"{path}: fixes are not written to this format; left unchanged")
+        return None
+    if roots and _leaves_roots(path, roots):
+        warnings.append(f"{path}: a symlink to {os.path.realpath(path)}, outside the checked paths; not fixed")
+        return None
+    return Path(os.path.realpath(path))
 
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")

@@ -250,3 +250,17 @@ def test_a_fix_run_does_not_advise_the_fix_option_for_fixes_it_refused(capsys, t
     captured = capsys.readouterr()
     assert "fixable with the --fix option" not in captured.out
     assert "1 fix not applied (the warnings say why)." in captured.out and "read-only" in captured.err
+
+
+def test_a_folder_is_cleaned_and_synced_once_however_many_of_its_files_are_fixed(capsys, tmp_path: Path, monkeypatch) -> None:
+    """Listing or syncing a folder of thousands of files once per fixed file made --fix quadratic (6,000 files: 96 s)."""
+    for index in range(5):
+        (tmp_path / f"a{index}.txt").write_text("The the end.\n", encoding="utf-8")
+    cleaned, synced = [], []
+    monkeypatch.setattr(linter.fixer, "remove_stale_temporaries", cleaned.append)
+    monkeypatch.setattr(linter.fixer, "sync_folder", synced.append)
+    main(["check", str(tmp_path), "--select", "TYP003", "--diff", "--jobs", "1"])
+    assert cleaned == [] and synced == [], "--diff writes nothing, removes nothing"
+    main(["check", str(tmp_path), "--select", "TYP003", "--fix", "--jobs", "1"])
+    assert cleaned == [tmp_path] and synced == [tmp_path]
+    assert all(path.read_text(encoding="utf-8") == "The end.\n" for path in tmp_path.glob("a*.txt"))
