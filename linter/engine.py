@@ -282,7 +282,7 @@ class Linter:
         found: dict[tuple[str, int | None], str] = {}
         for item in self.read(files):
             if isinstance(item, Document) and (item.path, item.record) in wanted:
-                found[(item.path, item.record)] = item.text
+                found[(item.path, item.record)] = item.source_text  # offsets refer to the text as read
         return found
 
     def _read_stream(self, reader_class: type, name: str, stream: Any) -> Iterator[Item]:
