@@ -319,6 +319,20 @@ class Linter:
             except OSError as error:
                 yield InputProblem("INP001", f"cannot be read: {error.strerror or error}", name)
 
+    def texts(self, wanted: Iterable[tuple[str, int | None]]) -> dict[tuple[str, int | None], str]:
+        """The texts of some documents, read again from their files, by (path, record).
+
+        Only the files that hold a wanted document are read; standard input
+        cannot be read twice, so its documents are missing from the answer.
+        """
+        wanted = set(wanted)
+        files = sorted({path for path, _record in wanted if path != STDIN})
+        found: dict[tuple[str, int | None], str] = {}
+        for item in self.read(files):
+            if isinstance(item, Document) and (item.path, item.record) in wanted:
+                found[(item.path, item.record)] = item.text
+        return found
+
     def _read_stream(self, reader_class: type, name: str, stream: Any) -> Iterator[Item]:
         for item in reader_class().read(name, stream, self.read_settings):
             if isinstance(item, Document) and item.date is None:
