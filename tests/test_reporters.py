@@ -14,7 +14,7 @@ import pytest
 
 from linter import Document, Fix, Rule, Severity
 from linter.cli import main
-from linter.engine import snippet_for
+from linter.checker import snippet_for
 from linter.finding import Finding, Location
 from linter.reporters import BUILTIN_REPORTERS
 from linter.reporters.base import Report
