@@ -60,7 +60,7 @@ class Config:
     max_document_chars: int = 10_000_000
     """Longer documents are reported (INP004) and not checked: nearly always a blob, not prose."""
     rule_timeout: float = DEFAULT_SECONDS
-    """Seconds each rule may spend on a document (per million characters for longer ones); 0: no limit."""
+    """CPU seconds each rule may spend on a document (per million characters for longer ones); 0: no limit."""
 
     def as_toml_dict(self) -> dict[str, Any]:
         """The effective settings, for ``show-config``."""
