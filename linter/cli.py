@@ -145,7 +145,7 @@ def run_check(args: argparse.Namespace) -> int:
         report = Report(
             result.findings, linter.registry.rules, result.documents, result.bytes, fixed, fixable, quiet=args.quiet
         )
-        return emit(report, warnings, reporter_class, args, out)
+        return emit(report, warnings, reporter_class, args, out, result.errors)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -182,8 +182,16 @@ def _check_and_fix(linter: Linter, args: argparse.Namespace, config: Config) -> 
     return result, fixed, warnings
 
 
-def emit(report: Report, warnings: list[str], reporter_class: type[Reporter], args: argparse.Namespace, out: TextIO) -> int:
-    """Print warnings and the report; the exit code says whether anything was found."""
+def emit(
+    report: Report,
+    warnings: list[str],
+    reporter_class: type[Reporter],
+    args: argparse.Namespace,
+    out: TextIO,
+    errors: Sequence[str] = (),
+) -> int:
+    """Print warnings, errors and the report; the exit code says whether anything was found,
+    or (2) whether a rule failed, so part of the check did not happen."""
     if not args.quiet:
         for warning in dict.fromkeys(warnings):
             print(f"warning: {warning}", file=sys.stderr)
@@ -191,6 +199,10 @@ def emit(report: Report, warnings: list[str], reporter_class: type[Reporter], ar
         write_statistics(report, out)
     else:
         reporter_class().render(report, out)
+    for error in errors:
+        print(f"corpus-linter: error: {error}", file=sys.stderr)
+    if errors:
+        return EXIT_ERROR
     if report.findings and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
@@ -239,7 +251,7 @@ def run_reduce(args: argparse.Namespace) -> int:
         facts.sort(key=lambda fact: fact[0])  # input order, as in a single run (the sort is stable)
         result = linter.reduce_only(group_facts(fact[1:] for fact in facts))
         report = Report(result.findings, linter.registry.rules, quiet=args.quiet)
-        return emit(report, result.warnings, reporter_class, args, out)
+        return emit(report, result.warnings, reporter_class, args, out, result.errors)
     finally:
         if out is not sys.stdout:
             out.close()
