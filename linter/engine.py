@@ -17,7 +17,8 @@ from pathlib import Path, PurePath
 from typing import Any, Iterable, Iterator, Sequence, TextIO
 
 from linter.budget import TIMEOUTS_BEFORE_RETIRING, TimeBudget
-from linter.checker import Batch, DocumentChecker, DocumentResult, check_document, check_documents, checked_items
+from linter.checker import Batch, DocumentChecker, DocumentResult, check_document, check_documents, checked_items, silenced
+from linter.changes import Focus
 from linter.config import Config, ConfigError
 from linter.custom import custom_rule_classes
 from linter.distributed import Shard, group_facts, write_facts
@@ -29,6 +30,7 @@ from linter.plugin import PluginHost, default_host
 from linter.readers.base import InputProblem, Item, ReadSettings
 from linter.registry import Registry, build_registry
 from linter.rule import Rule, RuleOptionError
+from linter.suppression import suppression_fact, suppressions_from_facts
 from linter.selection import PerFileIgnores, matches, select_rules, severity_for, unknown_selectors
 
 STDIN = "-"
@@ -114,7 +116,16 @@ class Linter:
         force_exclude: bool | None = None,
     ) -> None:
         self.config = config or Config()
-        self.host = host or default_host(self.config.plugins, self.config.root)
+        if host is None:
+            allowed = self.config.local_plugins_allowed
+            host = default_host(self.config.plugins if allowed else (), self.config.root)
+            if self.config.plugins and not allowed:
+                host.warnings.append(
+                    f"{self.config.path}: plugins {', '.join(self.config.plugins)} not imported: this config was "
+                    "found beside the checked files, outside the current project "
+                    "(to run its code, pass --allow-local-plugins or --config)"
+                )
+        self.host = host
         self.registry: Registry = build_registry(self.host)
         broken = self.host.broken_builtins()
         if broken:
@@ -276,6 +287,20 @@ class Linter:
             except Exception as error:  # any reader's bug or surprise, at any point of a stream: not a silent pass
                 yield InputProblem("INP001", f"the {getattr(reader_class, 'name', reader_class.__name__)} reader stopped: {error!r}", name)
 
+    def texts(self, wanted: Iterable[tuple[str, int | None]]) -> dict[tuple[str, int | None], str]:
+        """The texts of some documents, read again from their files, by (path, record).
+
+        Only the files that hold a wanted document are read; standard input
+        cannot be read twice, so its documents are missing from the answer.
+        """
+        wanted = set(wanted)
+        files = sorted({path for path, _record in wanted if path != STDIN})
+        found: dict[tuple[str, int | None], str] = {}
+        for item in self.read(files):
+            if isinstance(item, Document) and (item.path, item.record) in wanted:
+                found[(item.path, item.record)] = item.source_text  # offsets refer to the text as read
+        return found
+
     def _read_stream(self, reader_class: type, name: str, stream: Any) -> Iterator[Item]:
         for item in reader_class().read(name, stream, self.read_settings):
             if isinstance(item, Document) and item.date is None:
@@ -335,12 +360,15 @@ class Linter:
         shard: Shard | None = None,
         facts_out: TextIO | None = None,
         take_digests: bool = False,
+        focus: Focus | None = None,
     ) -> RunResult:
         """Check the inputs: both phases, or, with ``facts_out``, the per-document
         phase only, writing the corpus facts there for ``reduce`` (distributed runs).
 
         ``take_digests`` (for ``--fix``) keeps a digest of each document that may
-        be fixed; without it, nothing is kept per document.
+        be fixed; without it, nothing is kept per document.  With ``focus``
+        (``--diff-base``), only the focused documents are checked and reported
+        on; the others are read as context for the corpus phase.
         """
         result = RunResult(warnings=list(self.host.warnings))
         findings: list[Finding] = []
@@ -360,9 +388,11 @@ class Linter:
                 if isinstance(item, Document) and len(item.text) > self.config.max_document_chars:
                     item = self.too_large(item)
                 if isinstance(item, InputProblem):
-                    if item.code in self.selected_codes:
+                    if item.code in self.selected_codes and (focus is None or focus.includes(item.path, item.record)):
                         findings.append(self.problem_finding(item))
                     continue
+                if focus is not None and not focus.includes(item.path, item.record):
+                    item.context_only = True
                 positions.append(position)
                 batch.append(item)
                 size += len(item.text)
@@ -373,17 +403,20 @@ class Linter:
                 yield Batch(batch, problems.retired())
 
         self.prepare_rules()
-        checker = DocumentChecker(self.rules, self.budget, take_digests)
+        checker = DocumentChecker(self.rules, self.budget, take_digests, self.config.ignore_field)
         for batch_results in ordered_map(check_documents, checker, batches(), self.jobs):
             for document_result in batch_results:
                 result.documents += 1
                 result.bytes += document_result.characters
                 findings.extend(document_result.findings)
-                findings.extend(self.rule_problem_findings(document_result))
+                if focus is None or focus.includes(*document_result.where):
+                    findings.extend(self.rule_problem_findings(document_result))
                 problems.add_document(document_result)
                 if document_result.digest:
                     result.digests[document_result.where] = document_result.digest
                 position = positions.popleft()
+                if document_result.suppressions is not None and document_result.facts:
+                    document_result.facts.append(suppression_fact(document_result.where, document_result.suppressions))
                 if facts_out is not None:
                     write_facts(document_result.facts, facts_out, position)
                 else:
@@ -393,7 +426,10 @@ class Linter:
                     meter.update(result.documents, result.bytes)
         if meter:
             meter.close()
-        findings.extend(self.reduce(facts, problems))
+        corpus_findings = self.reduce(facts, problems)
+        if focus is not None:
+            corpus_findings = (f for f in corpus_findings if focus.includes(f.location.path, f.location.record))
+        findings.extend(corpus_findings)
         result.warnings.extend(problems.warnings())
         result.errors.extend(problems.errors())
         result.findings = self.filter(findings, result.warnings)
@@ -419,15 +455,23 @@ class Linter:
         return result
 
     def reduce(self, facts: dict[str, dict[str, list[Any]]], failures: RuleProblems) -> Iterator[Finding]:
-        """The corpus phase: each corpus rule turns each key's values into findings."""
+        """The corpus phase: each corpus rule turns each key's values into findings, except those
+        its document silences (its suppressions travel with the facts, as a fact of their own)."""
+        suppressed = suppressions_from_facts(facts)
+        rule_classes = {rule.code: type(rule) for rule in self.rules}
         for rule in self.rules:
             if not rule.is_corpus_rule():
                 continue
             for key, values in facts.get(rule.code, {}).items():
                 try:
-                    yield from checked_items(rule.reduce(key, values), Finding, "reduce()")
+                    found = checked_items(rule.reduce(key, values), Finding, "reduce()")
                 except Exception as error:
                     failures.add_failure(rule.code, f"in the corpus phase, for key {key!r}: {error!r}")
+                    continue
+                for finding in found:
+                    where = suppressed.get((finding.location.path, finding.location.record))
+                    if where is None or not silenced(where, finding, rule_classes):
+                        yield finding
 
     def filter(self, findings: list[Finding], warnings: list[str]) -> list[Finding]:
         """Per-file ignores and plugins' vetoes, then a deterministic order."""
