@@ -80,9 +80,6 @@ INPUTS: dict[str, Callable[[int], str]] = {
 HOST = default_host()
 RULES = sorted(code for code, rule in build_registry(HOST).rules.items() if rule.category != "input")
 
-PENDING_ON_THEIR_BRANCHES = {"TYP006", "TYP002", "NUM001", "NUM006", "ANA001"}
-"""Being made linear by their families' owners; this mark goes when their fixes are merged."""
-
 
 def linter_for(code: str) -> Linter:
     linter = Linter(Config(root=ROOT), host=HOST, select=[code], jobs=1)
@@ -126,15 +123,7 @@ def growth(linter: Linter, make: Callable[[int], str]) -> tuple[int, float, floa
     return n, at_n, at_large, stopped
 
 
-@pytest.mark.parametrize(
-    "code",
-    [
-        pytest.param(code, marks=pytest.mark.xfail(reason="its family's linear fix is not merged yet", strict=False))
-        if code in PENDING_ON_THEIR_BRANCHES
-        else code
-        for code in RULES
-    ],
-)
+@pytest.mark.parametrize("code", RULES)
 def test_rule_grows_near_linearly_on_pathological_input(code: str) -> None:
     linter = linter_for(code)
     slow = []
