@@ -23,6 +23,7 @@ from linter.distributed import Shard, group_facts, read_facts
 from linter.engine import BrokenInstall, Linter, RunResult
 from linter.finding import Finding, Severity
 from linter.fixer import fix_files, unified_diff
+from linter.options import describe
 from linter.registry import Registry
 from linter.safe_write import Terminated
 from linter.reporters.base import Report, Reporter
@@ -419,7 +420,7 @@ def rule_record(rule: type[Rule]) -> dict:
         "fixable": rule.fixable,
         "enabled_by_default": rule.enabled_by_default,
         "corpus_phase": rule.is_corpus_rule(),
-        "options": dict(rule.default_options),
+        "options": rule.option_defaults(),
         "summary": rule.summary(),
         "documentation": rule.documentation(),
     }
@@ -444,7 +445,8 @@ def run_rule(args: argparse.Namespace) -> int:
     if record["options"]:
         print("\n## Options\n")
         for key, value in record["options"].items():
-            print(f"- `{key}` (default: {json.dumps(value, ensure_ascii=False)})")
+            takes = describe(found.default_options[key])
+            print(f"- `{key}`: {takes} (default: {json.dumps(value, ensure_ascii=False)})")
     return EXIT_CLEAN
 
 

@@ -180,9 +180,14 @@ class Linter:
 
     def _build_rules(self) -> list[Rule]:
         where = self.config.path or "command line"
-        for key in self.config.rules:
-            if self.registry.rule_named(key) is None:
+        for key, values in self.config.rules.items():  # every rule's options, selected or not
+            rule_class = self.registry.rule_named(key)
+            if rule_class is None:
                 raise ConfigError(f"{where}: rules.{key}: no rule has this code or name")
+            try:
+                rule_class.check_options(values, self.config.root)
+            except RuleOptionError as error:
+                raise ConfigError(f"{where}: rules.{key}: {error}") from None
         chosen = select_rules(self.registry.rules.values(), self.select, self.extend_select, self.ignore)
         # Input problems are reported whatever is selected, unless ignored by name: what was not
         # read was not checked, and a narrow --select must not hide that.
