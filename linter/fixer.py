@@ -16,7 +16,6 @@ import difflib
 import gzip
 import hashlib
 import io
-import json
 import math
 import os
 from collections import defaultdict
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from linter.finding import Edit, Finding
-from linter.json_splice import field_span, replace_field
+from linter.json_splice import field_value, splice
 from linter.safe_write import NotWritten, Snapshot, remove_stale_temporaries, replace_file, sync_folder, terminate_cleanly
 
 
@@ -330,18 +329,16 @@ def _fix_record(
     bom = line.startswith(UTF8_BOM)
     try:
         body = line[len(UTF8_BOM) if bom else 0 :].decode("utf-8")
-        span = field_span(body, text_field)
-        text = json.loads(body[span[0] : span[1]]) if span else None
-    except ValueError:  # not UTF-8 or not JSON any more
+        found = field_value(body, text_field)
+    except (ValueError, RecursionError):  # not UTF-8 or not JSON any more (or nested too deep to read)
         return None
-    if not isinstance(text, str) or digest != text_digest(text):
+    if found is None or not isinstance(found[2], str) or digest != text_digest(found[2]):
         return None
+    start, end, text = found
     edits, applied = choose_edits(findings, unsafe, len(text))
     if not edits:
         return line, []
-    spliced = replace_field(body, text_field, apply_edits(text, edits))
-    if spliced is None:
-        return None
+    spliced = splice(body, (start, end), apply_edits(text, edits))
     return (UTF8_BOM if bom else b"") + spliced.encode("utf-8"), applied
 
 
