@@ -214,6 +214,8 @@ def test_a_related_place_in_a_document_without_findings_is_linked_and_marked(tmp
     assert related["doc"] >= 0 and target["total"] == 0 and target["name"] == related["name"]
     assert target["anchors"] == [[related["start"], related["end"]]]
     assert target["text"][related["start"] : related["end"]] == "Medinsky"
+    cards = parse(html_file).cards
+    assert cards["documents with findings"] == "1" and cards["documents"] == "5"
 
 
 def marked_passages(dom: str) -> list[str]:

@@ -184,7 +184,7 @@ def page(report: Report, data: dict[str, Any]) -> str:
     by_category = Counter(f.category for f in findings)
     by_rule = Counter(f.code for f in findings)
     by_severity = Counter(f.severity.value for f in findings)
-    per_document = [d["total"] for d in data["documents"]]
+    per_document = [d["total"] for d in data["documents"] if d["total"]]  # not the documents only pointed to
     clean_documents = max(report.documents - len(per_document), 0)
     settings = dict(report.settings)
     if report.elapsed:
