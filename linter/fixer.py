@@ -240,7 +240,11 @@ def _writable_target(path: str, roots: Sequence[str], warnings: list[str]) -> Pa
     if roots and _leaves_roots(path, roots):
         warnings.append(f"{path}: a symlink to {os.path.realpath(path)}, outside the checked paths; not fixed")
         return None
-    return Path(os.path.realpath(path))
+    target = Path(os.path.realpath(path))
+    if not target.is_file():  # a pipe read once by the check would block here, and be replaced by a file
+        warnings.append(f"{path}: not a regular file; not fixed")
+        return None
+    return target
 
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")

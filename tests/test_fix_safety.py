@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -264,3 +265,24 @@ def test_a_folder_is_cleaned_and_synced_once_however_many_of_its_files_are_fixed
     main(["check", str(tmp_path), "--select", "TYP003", "--fix", "--jobs", "1"])
     assert cleaned == [tmp_path] and synced == [tmp_path]
     assert all(path.read_text(encoding="utf-8") == "The end.\n" for path in tmp_path.glob("a*.txt"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_is_not_fixed(tmp_path: Path) -> None:
+    """The check read the pipe once; opening it again to fix it would wait forever for a writer."""
+    from linter.finding import Finding, Fix, Location, Severity
+    from linter.fixer import fix_files, text_digest
+
+    pipe = tmp_path / "story.txt"
+    os.mkfifo(pipe)
+    finding = Finding("TYP003", "repeated-word", "typo", Severity.WARNING, "m", Location(str(pipe), 0, 7, 1, 1, 1, 8), Fix.replace(3, 7, ""))
+    outcome: list = []
+    worker = threading.Thread(target=lambda: outcome.append(fix_files([finding], {(str(pipe), None): text_digest("The the end.\n")})), daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    if worker.is_alive():  # let the blocked open() return before failing
+        with open(pipe, "w") as handle:
+            handle.write("The the end.\n")
+        worker.join(timeout=10)
+    assert outcome and not outcome[0].applied and "not a regular file" in outcome[0].warnings[0]
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
