@@ -180,6 +180,9 @@ def run_check(args: argparse.Namespace) -> int:
             return show_diff(linter, args, out)
         started = time.monotonic()
         result, fixed, warnings = _check_and_fix(linter, args, config)
+        if result.documents == 0 and not result.findings:  # as ruff warns: a wrong path must not look clean
+            suffixes = sorted({suffix for reader in linter.registry.readers for suffix in reader.suffixes})
+            warnings.append(f"no documents found in {', '.join(args.paths)} (files read: {' '.join(suffixes)})")
         findings, known, stale = _with_baseline(result, args, linter)
         fixable = sum(1 for f in findings if f.fix is not None and (f.fix.safe or args.unsafe_fixes))
         hidden = sum(1 for f in findings if f.fix is not None and not f.fix.safe and not args.unsafe_fixes)

@@ -138,3 +138,10 @@ def test_a_rule_that_cannot_start_is_a_config_error(capsys, corpus: Path) -> Non
     (corpus / "corpus-linter.toml").write_text('[rules.ANA001]\nextra-kb-files = ["missing.yaml"]\n', encoding="utf-8")
     code, _, err = run(capsys, "check", str(corpus), "--select", "ANA001")
     assert code == 2 and "ANA001" in err and "missing.yaml" in err and "Traceback" not in err
+
+
+def test_a_folder_without_documents_is_a_warning_not_a_quiet_pass(capsys, tmp_path) -> None:
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert f"warning: no documents found in {tmp_path}" in captured.err and ".jsonl" in captured.err
