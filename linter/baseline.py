@@ -205,16 +205,28 @@ def write_baseline(path: Path, entries: list[dict]) -> None:
     body = ",\n".join("    " + _entry_json(entry) for entry in ordered)
     entries_json = f"[\n{body}\n  ]" if ordered else "[]"
     text = f'{{\n  "version": {FORMAT_VERSION},\n  "tool": "corpus-linter",\n  "entries": {entries_json}\n}}\n'
-    temporary = path.resolve().parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    target = writable_baseline(path)
+    temporary = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     try:
         with open(temporary, "x", encoding="utf-8") as handle:
             handle.write(text)
         with contextlib.suppress(FileNotFoundError):
-            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
-        os.replace(temporary, path)
+            os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode))
+        os.replace(temporary, target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise BaselineError(f"cannot write baseline {path}: {error.strerror or error}") from None
+
+
+def writable_baseline(path: Path) -> Path:
+    """The file a baseline at ``path`` is written to (through a symlink); BaselineError if it cannot be:
+    a missing folder, or something other than a regular file (a device, a folder) that replacing would destroy."""
+    target = path.resolve()
+    if not target.parent.is_dir():
+        raise BaselineError(f"cannot write baseline {path}: no folder {target.parent}")
+    if target.exists() and not target.is_file():
+        raise BaselineError(f"cannot write baseline {path}: not a regular file")
+    return target
 
 
 def _entry_json(entry: dict) -> str:

@@ -22,6 +22,7 @@ from linter.baseline import (
     checked_scope,
     read_baseline,
     texts_without_snippets,
+    writable_baseline,
     write_baseline,
 )
 from linter.changes import ChangesError, Focus, changed_since
@@ -153,6 +154,11 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("--unsafe-fixes goes with --fix or --diff")
     if args.prune_baseline and not args.baseline:
         raise UsageError("--prune-baseline goes with --baseline")
+    try:  # a baseline that cannot be written fails now, not after the run
+        for target in filter(None, (args.write_baseline, args.baseline if args.prune_baseline else None)):
+            writable_baseline(Path(target))
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
     if args.diff_base and (args.write_baseline or args.prune_baseline):
         option = "--write-baseline" if args.write_baseline else "--prune-baseline"
         raise UsageError(f"{option} needs every finding of a full check; it cannot go with --diff-base")

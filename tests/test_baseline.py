@@ -123,3 +123,22 @@ def test_a_written_baseline_is_readable_by_the_team(capsys, corpus: Path) -> Non
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(os.stat("baseline.json").st_mode) == 0o666 & ~umask
+
+
+def test_a_baseline_is_never_written_over_something_that_is_not_a_file(capsys, corpus: Path) -> None:
+    """os.replace would swap a device (as root, /dev/full: it happened) or a folder for the baseline; fail before the run."""
+    import os
+
+    Path("folder.json").mkdir()
+    code, _, err = check(capsys, "corpus", "--write-baseline", "folder.json")
+    assert code == 2 and "folder.json: not a regular file" in err and Path("folder.json").is_dir()
+    code, _, err = check(capsys, "corpus", "--write-baseline", "missing/baseline.json")
+    assert code == 2 and "no folder" in err
+    if hasattr(os, "mkfifo"):  # stands for a device: never a real one here, should the check ever break
+        os.mkfifo("pipe.json")
+        code, _, err = check(capsys, "corpus", "--write-baseline", "pipe.json")
+        assert code == 2 and "not a regular file" in err and not os.path.isfile("pipe.json")
+    Path("real.json").write_text("{}", encoding="utf-8")
+    Path("link.json").symlink_to("real.json")
+    check(capsys, "corpus", "--write-baseline", "link.json")
+    assert Path("link.json").is_symlink() and json.loads(Path("real.json").read_text(encoding="utf-8"))["entries"]
