@@ -216,8 +216,10 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _focus(args: argparse.Namespace, config: Config) -> Focus | None:
     """``--diff-base``: the documents changed since the ref, or None to check everything."""
-    if not args.diff_base:
+    if args.diff_base is None:
         return None
+    if not args.diff_base.strip():  # an unset CI variable: checking everything instead would hide the mistake
+        raise UsageError("--diff-base: expected a git ref, got an empty string")
     start = next((Path(p) for p in args.paths if p != "-"), Path.cwd())
     try:
         return changed_since(args.diff_base, start.resolve())

@@ -141,3 +141,9 @@ def test_a_repositorys_fsmonitor_command_is_not_run(capsys, repo: Path) -> None:
     (repo / "corpus" / "edited.txt").write_text("A clean story, and and a slip.\n", encoding="utf-8")
     assert found(capsys, "--diff-base", "HEAD") == [("edited.txt", "TYP003", None)]
     assert not marker.exists()
+
+
+def test_an_empty_ref_is_a_usage_error(capsys, repo: Path) -> None:
+    """`--diff-base "$BASE_SHA"` with the variable unset must not quietly check everything."""
+    assert main(["check", "corpus", "--diff-base", "", "--jobs", "1"]) == 2
+    assert "--diff-base: expected a git ref" in capsys.readouterr().err
