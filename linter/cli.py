@@ -529,6 +529,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR
+    except OSError as error:  # the system refused (a full disk for -o, a closed stream): not a bug to report
+        where = f": {error.filename}" if error.filename else ""
+        print(f"corpus-linter: error: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as error:  # the last guard: a message, never a traceback, unless asked
         if os.environ.get("CORPUS_LINTER_DEBUG"):
             raise

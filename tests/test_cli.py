@@ -145,3 +145,17 @@ def test_a_folder_without_documents_is_a_warning_not_a_quiet_pass(capsys, tmp_pa
     assert main(["check", str(tmp_path)]) == 0
     captured = capsys.readouterr()
     assert f"warning: no documents found in {tmp_path}" in captured.err and ".jsonl" in captured.err
+
+
+def test_a_full_disk_is_a_clear_error(capsys, tmp_path) -> None:
+    import os
+
+    import pytest
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("needs /dev/full")
+    (tmp_path / "a.txt").write_text("The the end.\n", encoding="utf-8")
+    for extra in ((), ("--diff",), ("--output-format", "html")):
+        assert main(["check", str(tmp_path), "--jobs", "1", "-o", "/dev/full", *extra]) == 2
+        err = capsys.readouterr().err
+        assert "corpus-linter: error: No space left on device" in err and "internal error" not in err
