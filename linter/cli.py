@@ -507,6 +507,10 @@ COMMANDS = {"check": run_check, "reduce": run_reduce, "rule": run_rule, "rules":
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if sys.stdout is None and not getattr(args, "output_file", None):  # started with >&-: say so, once
+        if sys.stderr is not None:
+            print("corpus-linter: error: standard output is closed (give -o FILE)", file=sys.stderr)
+        return EXIT_ERROR
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")  # lone surrogates from a corpus must not crash a report
     if args.command is None:

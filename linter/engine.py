@@ -284,7 +284,9 @@ class Linter:
             reader_class = self.registry.reader_for(name) or self.registry.reader_for(".txt")
             assert reader_class is not None, "the built-in text reader is always registered"
             try:
-                if entry == STDIN:
+                if entry == STDIN and sys.stdin is None:  # started with standard input closed (<&-)
+                    yield InputProblem("INP001", "standard input is closed", name)
+                elif entry == STDIN:
                     yield from self._read_stream(reader_class, name, sys.stdin.buffer)
                 else:
                     with open(entry, "rb") as stream:

@@ -159,3 +159,20 @@ def test_a_full_disk_is_a_clear_error(capsys, tmp_path) -> None:
         assert main(["check", str(tmp_path), "--jobs", "1", "-o", "/dev/full", *extra]) == 2
         err = capsys.readouterr().err
         assert "corpus-linter: error: No space left on device" in err and "internal error" not in err
+
+
+def test_closed_standard_streams_are_named(tmp_path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    import pytest
+
+    if shutil.which("sh") is None:
+        pytest.skip("needs a POSIX shell")
+    (tmp_path / "a.txt").write_text("The the end.\n", encoding="utf-8")
+    command = f"'{sys.executable}' -m linter"
+    closed_in = subprocess.run(["sh", "-c", f"{command} check - <&-"], capture_output=True, text=True, cwd=tmp_path)
+    assert closed_in.returncode == 1 and "INP001 [error] standard input is closed" in closed_in.stdout
+    closed_out = subprocess.run(["sh", "-c", f"{command} check a.txt >&-"], capture_output=True, text=True, cwd=tmp_path)
+    assert closed_out.returncode == 2 and "standard output is closed (give -o FILE)" in closed_out.stderr
