@@ -1,27 +1,11 @@
 """The knowledge base of offices, people and terms: loading, merging and checking.
 
-One YAML file per jurisdiction or organisation (``data/kb/<key>.yaml``)::
-
-    jurisdiction: GB
-    label: United Kingdom
-    as_of: 2025-12-01
-    names: [UK, U.K., Britain, British]
-    people:
-      - {id: boris-johnson, name: Boris Johnson, aliases: [Johnson]}
-    offices:
-      - id: gb-prime-minister
-        label: Prime Minister of the United Kingdom
-        titles: [Prime Minister, PM]
-        metonyms: [Downing Street]
-        head_of: government
-        single_holder: true
-        terms:
-          - {person: boris-johnson, start: 2019-07-24, end: 2022-09-06, source: "..."}
+One YAML file per jurisdiction or organisation (``data/kb/<key>.yaml``); the
+format, with every key and what the rules make of it, is documented in
+``data/README.md`` (the people who write the data read it there).
 
 Terms are ``[start, end)``: ``end`` is the first day the person no longer
 held the office, ``null`` while they hold it on the file's ``as_of`` date.
-Optional office key ``titled_for_life: true`` marks titles that stay part of
-a name after the term (popes, monarchs: "Pope John Paul II").
 
 Loading never raises on a bad entry: it is skipped and described in
 ``KnowledgeBase.problems`` (with the file), so one bad row in a user's file
