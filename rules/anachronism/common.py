@@ -59,7 +59,8 @@ def resolve(kb: KnowledgeBase, index: Index, mention: Mention) -> Reading | None
     """The one person and their offices a mention can mean, or None when it is ambiguous or unknown."""
     offices = [kb.offices[i] for i in sorted(index.titles.get(mention.title, ()))]
     if mention.jurisdictions:
-        offices = [o for o in offices if o.jurisdiction in mention.jurisdictions]
+        named = mention.jurisdictions
+        offices = [o for o in offices if o.jurisdiction in named or o.country in named]
     held: dict[str, tuple[Office, ...]] = {}
     for person_id in mention.person_ids:
         mine = tuple(o for o in offices if person_id in o.holder_ids)

@@ -41,7 +41,8 @@ class TitleNotHeld(AnachronismRule):
     can be more than one office holder ("President Bush", "President Lee"); a title
     whose jurisdiction is named and differs; dates before `coverage-start`
     or before the base's first term for that office; the handover day and
-    the day either side of it. A year- or month-precision date flags only
+    the day either side of it, and 45 days either side of a boundary the
+    base marks `approximate`. A year- or month-precision date flags only
     when the person held the office on no day of that year or month.
     Titles kept for life in retrospect ("Pope John Paul II", "Queen
     Elizabeth II") are flagged only with a recent-time cue in the sentence
@@ -74,7 +75,7 @@ class TitleNotHeld(AnachronismRule):
             if mention.elect or mention.former or mention.not_current or not self.in_coverage(reading, last):
                 continue
             tenures = reading.tenures()
-            if any(term.overlaps(first - ONE_DAY, last + ONE_DAY) for _office, term in tenures):
+            if any(term.may_hold(first - ONE_DAY, last + ONE_DAY) for _office, term in tenures):
                 continue
             around = self.sentence(document, reading)
             sentence = around.text
@@ -83,7 +84,7 @@ class TitleNotHeld(AnachronismRule):
             if self.may_hold_later(reading, last) and cues().says(cues().future, sentence):
                 continue
             years = around.years + around.earlier_years
-            if any(term.overlaps(*year) for year in years for _office, term in tenures):
+            if any(term.may_hold(*year) for year in years for _office, term in tenures):
                 continue
             if any(o.titled_for_life for o in reading.offices) and not cues().says(cues().recent_time, sentence):
                 continue

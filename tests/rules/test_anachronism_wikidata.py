@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 from rules.anachronism import wikidata
-from rules.anachronism.kb import consistency_problems, load
+from rules.anachronism.consistency import consistency_problems
+from rules.anachronism.kb import load
 from rules.anachronism.title_not_held import TitleNotHeld
 from linter.testing import lint
 
@@ -37,7 +38,8 @@ def test_converts_fixture(capsys, tmp_path: Path) -> None:
     path = tmp_path / "xx.yaml"
     path.write_text(out, encoding="utf-8")
     kb = load([path])
-    assert not consistency_problems(kb)
+    # the fixture holds three of the office's holders: the gaps between them are expected
+    assert [p for p in consistency_problems(kb) if "no holder from" not in p] == []
     terms = kb.offices["xx-prime-minister"].terms
     assert [(t.person, t.start, t.end) for t in terms] == [
         ("margaret-thatcher", dt.date(1979, 5, 4), dt.date(1990, 11, 28)),
