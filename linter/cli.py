@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Sequence, TextIO
@@ -18,6 +19,7 @@ from linter.distributed import Shard, group_facts, read_facts
 from linter.engine import BrokenInstall, Linter, RunResult
 from linter.fixer import fix_files
 from linter.registry import Registry
+from linter.safe_write import Terminated
 from linter.reporters.base import Report, Reporter
 from linter.rule import Rule
 
@@ -60,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--force-exclude", action="store_true", default=None, help="apply excludes to paths named on the command line too (for pre-commit)")
     check.add_argument("--stdin-filename", help="file name for input from stdin (picks the reader, names findings)")
     check.add_argument("--shard", help="distributed runs: check only part I/N of the documents (e.g. 0/4)")
+    check.add_argument("--allow-local-plugins", action="store_true", help="import the plugins of a config found beside the checked files outside this project")
     check.add_argument("--facts-out", help="distributed runs: write corpus-phase facts to this file instead of reducing them")
 
     reduce = commands.add_parser("reduce", help="distributed runs: the corpus phase over fact files written by check --facts-out")
@@ -85,13 +88,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show-config", help="print the effective configuration")
     show.add_argument("--config", help="config file to use (skips discovery)")
+    show.add_argument("--allow-local-plugins", action="store_true", help="import the plugins of a config found beside the checked files outside this project")
     show.add_argument("paths", nargs="*", default=["."], help="where to start looking for a config")
     return parser
 
 
 def _config(args: argparse.Namespace, paths: Sequence[str] = ()) -> Config:
     first = next((Path(p) for p in paths if p != "-"), None)
-    return discover_config(Path(args.config) if args.config else None, first)
+    config = discover_config(Path(args.config) if args.config else None, first)
+    if getattr(args, "allow_local_plugins", False):
+        config.local_plugins_allowed = True
+    return config
 
 
 def _open_output(path: str | None) -> TextIO:
@@ -172,7 +179,9 @@ def _check_and_fix(linter: Linter, args: argparse.Namespace, config: Config) -> 
     warnings = list(result.warnings)
     fixed = 0
     for _ in range(MAX_FIX_PASSES if args.fix else 0):
-        outcome = fix_files(result.findings, result.digests, unsafe=args.unsafe_fixes, text_field=config.text_field)
+        outcome = fix_files(
+            result.findings, result.digests, unsafe=args.unsafe_fixes, text_field=config.text_field, roots=args.paths
+        )
         warnings.extend(outcome.warnings)
         if not outcome.applied:
             break
@@ -336,6 +345,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("corpus-linter: interrupted", file=sys.stderr)
         return EXIT_ERROR
+    except Terminated:
+        print("corpus-linter: terminated; files not yet fixed were left unchanged", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR

@@ -155,7 +155,16 @@ class Linter:
         force_exclude: bool | None = None,
     ) -> None:
         self.config = config or Config()
-        self.host = host or default_host(self.config.plugins, self.config.root)
+        if host is None:
+            allowed = self.config.local_plugins_allowed
+            host = default_host(self.config.plugins if allowed else (), self.config.root)
+            if self.config.plugins and not allowed:
+                host.warnings.append(
+                    f"{self.config.path}: plugins {', '.join(self.config.plugins)} not imported: this config was "
+                    "found beside the checked files, outside the current project "
+                    "(to run its code, pass --allow-local-plugins or --config)"
+                )
+        self.host = host
         self.registry: Registry = build_registry(self.host)
         broken = self.host.broken_builtins()
         if broken:
