@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 from functools import cache
 from pathlib import Path
 import ahocorasick
@@ -32,6 +33,8 @@ POSSESSIVES = ("'s", "\u2019s")
 SPACES = " \t\u00a0"
 ELECT_SUFFIXES = ("-elect", " elect", "-Elect", " Elect")
 APOSTROPHES = ("'", "\u2019")
+_NAME_CLOSED = re.compile(r"[ \t\u00a0]*(?:[,)\u2014\u2013]|\.(?:[ \t\u00a0\n]|\Z))")
+_ARTICLE_OR_POSSESSIVE = re.compile(r"(?:\b[Tt]he\b|['\u2019]s\b)")
 _WORD_CHARS = re.compile(r"[\w'\u2019.-]+")
 GLUED_MODIFIERS = {"ex", "then", "former"}
 """Words joined to a title by a hyphen that do not make another office ("ex-President")."""
@@ -164,6 +167,8 @@ class Index:
     """Lower-case title -> office ids."""
     jurisdiction_names: dict[str, frozenset[str]]
     """A name as written ("UK", "British") -> jurisdiction keys."""
+    full_names: frozenset[str]
+    """People's full names as written ("Boris Johnson", "Suharto"), not aliases ("Johnson")."""
 
 
 def fold(text: str) -> str:
@@ -188,6 +193,15 @@ def name_variants(name: str) -> set[str]:
     return {n for n in names if len(n) > 1}
 
 
+def without_title(name: str, titles: dict[str, Any]) -> str:
+    """A name without the title it starts with ("Emperor Akihito" -> "Akihito"): the title is matched as a title."""
+    words = name.split(" ")
+    for count in range(min(len(words) - 1, MAX_NAME_WORDS), 0, -1):
+        if " ".join(words[:count]).lower() in titles:
+            return " ".join(words[count:])
+    return name
+
+
 def build_index(kb: KnowledgeBase) -> Index:
     titles: dict[str, set[str]] = {}
     for office in kb.offices.values():
@@ -200,9 +214,11 @@ def build_index(kb: KnowledgeBase) -> Index:
                 keys.setdefault(variant, set()).add(("title", title.lower()))
                 for suffix in ELECT_SUFFIXES:
                     keys.setdefault(variant + suffix, set()).add(("elect", title.lower()))
+    full_names: set[str] = set()
     for person in kb.people.values():
+        full_names |= name_variants(without_title(person.name, titles))
         for name in (person.name, *person.aliases):
-            for variant in name_variants(name):
+            for variant in name_variants(without_title(name, titles)):
                 keys.setdefault(variant, set()).add(("name", person.id))
     automaton = None
     if keys:
@@ -219,6 +235,7 @@ def build_index(kb: KnowledgeBase) -> Index:
         automaton,
         {k: frozenset(v) for k, v in titles.items()},
         {k: frozenset(v) for k, v in jurisdiction_names.items()},
+        frozenset(full_names),
     )
 
 
@@ -300,7 +317,11 @@ def scan(index: Index, text: str) -> list[Mention]:
                 titles_by_start[start] = hit
     mentions = []
     for name in _outermost(names):
-        mention = _title_before(index, text, name, titles_by_end) or _title_after(index, text, name, titles_by_start)
+        mention = (
+            _title_before(index, text, name, titles_by_end)
+            or _title_comma_before(index, text, name, titles_by_end)
+            or _title_after(index, text, name, titles_by_start)
+        )
         if mention is not None:
             mentions.append(mention)
     return mentions
@@ -354,6 +375,26 @@ def _title_before(index: Index, text: str, name: _Hit, titles_by_end: dict[int, 
     return _mention(title, name, context, context.start, name.end)
 
 
+def _title_comma_before(index: Index, text: str, name: _Hit, titles_by_end: dict[int, _Hit]) -> Mention | None:
+    """"the prime minister, Tony Blair, said", "Japan's finance minister, Taro Aso, said": the title with its
+    article or possessive, a comma, then the full name (several words, or the person's one name), itself
+    closed by a comma, bracket, dash or full stop.
+
+    A name that is not closed ("After meeting the president, Blair said") is the sentence's subject, not the title's.
+    """
+    comma = re.search(r",[ \t\u00a0]+\Z", text[max(0, name.start - 4) : name.start])
+    written = text[name.start : name.end]
+    if comma is None or (" " not in written and written not in index.full_names) or not _NAME_CLOSED.match(text, name.end):
+        return None
+    title = titles_by_end.get(name.start - len(comma.group()))
+    if title is None:
+        return None
+    context = _read_backwards(index, text, title.start, 0)
+    if context is None or not _ARTICLE_OR_POSSESSIVE.search(text, context.reach, title.start):
+        return None
+    return _mention(title, name, context, context.start, name.end)
+
+
 def _title_after(index: Index, text: str, name: _Hit, titles_by_start: dict[int, _Hit]) -> Mention | None:
     match = re.match(r",[ \t\u00a0]+", text[name.end : name.end + 4])
     if not match:
@@ -363,7 +404,7 @@ def _title_after(index: Index, text: str, name: _Hit, titles_by_start: dict[int,
         title = titles_by_start.get(position)
         if title is not None:
             break
-        if text[position] in ",;.\n":
+        if text[position] in ",;\n" or (text[position] == "." and not ABBREVIATION.search(text, floor, position)):
             return None
     else:
         return None
