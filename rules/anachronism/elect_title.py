@@ -62,11 +62,11 @@ class ElectTitle(AnachronismRule):
                 continue
             if self.plausibly_elect(reading, first - ONE_DAY, last + ONE_DAY, window):
                 continue
-            around = self.sentence(document, reading)
+            around = self.sentence(document, reading, first, last)
             sentence = around.text
-            if self.quoted(document, reading) or self.hypothetical(sentence) or self.about_other_time(sentence, around.mention_at):
+            if around.past_event or self.quoted(document, reading) or self.hypothetical(sentence) or self.about_other_time(sentence, around.mention_at):
                 continue
-            if any(self.plausibly_elect(reading, *year, window) for year in around.years):
+            if any(self.plausibly_elect(reading, *year, window) for year in around.periods):
                 continue
             yield self.report(document, reading, self.message(reading, date))
 

@@ -62,11 +62,11 @@ class FormerTitleSitting(AnachronismRule):
             ]
             if not sitting:
                 continue
-            around = self.sentence(document, reading)
+            around = self.sentence(document, reading, first, last)
             if self.quoted(document, reading) or self.about_other_time(around.text, around.mention_at):
                 continue
             tenures = reading.tenures()
-            years = around.years + [y for y in around.earlier_years if y[1] < first]
+            years = around.periods + [y for y in around.earlier_years if y[1] < first]
             if any(not any(t.surely_holds(*year) for _o, t in tenures) for year in years):
                 continue
             office, term = sitting[0]

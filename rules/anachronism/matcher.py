@@ -64,6 +64,12 @@ class Cues:
     """Words after which "then" orders events ("will then vote")."""
     past_verbs: frozenset[str]
     """Irregular past forms: "then" before one orders events ("then sworn in"); regular ones end in -ed."""
+    past_event_before: re.Pattern[str]
+    """A past event whose object the mention is, ending right before it ("the assassination of")."""
+
+    def past_event(self, before: str) -> bool:
+        """Whether ``before`` (the text right before a mention) ends with a past event it is the object of."""
+        return self.past_event_before.search(before) is not None
 
     def says(self, pattern: re.Pattern[str], text: str) -> bool:
         """Whether a cue of ``pattern`` is in ``text``, outside the phrases that only look like one ("would have to")."""
@@ -136,6 +142,7 @@ def cues() -> Cues:
         be_forms=words("be_forms"),
         sequence_then_after=words("sequence_then_after"),
         past_verbs=words("past_verbs"),
+        past_event_before=re.compile(rf"(?<![\w-])(?:{alternation(data['past_event_before'])})[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z", re.IGNORECASE),
     )
 
 
@@ -441,6 +448,12 @@ def _mention(title: _Hit, name: _Hit, context: _Context, start: int, end: int) -
     )
 
 
+def _former_qualifier(word: str, c: Cues) -> bool:
+    """A hyphenated word that makes what follows former: "ex-Labour", "former-Tory"."""
+    head, dash, _rest = word.partition("-")
+    return bool(dash) and head in c.former
+
+
 def _read_backwards(index: Index, text: str, position: int, floor: int) -> _Context | None:
     """Read the words before a title, nearest first, down to ``floor``.
 
@@ -478,6 +491,9 @@ def _read_backwards(index: Index, text: str, position: int, floor: int) -> _Cont
             return None
         if lower in c.blockers or (word[:1].isupper() and lower not in c.capitalised_ok):
             return None
+        if _former_qualifier(lower, c):
+            not_current = not_current or "former"  # "ex-Labour chancellor": a former title with a party or qualifier
+            break
         if lower in c.hypothetical_article or lower in c.era:
             not_current = not_current or (f"{lower} ..." if lower in c.hypothetical_article else lower)
             break
@@ -486,6 +502,8 @@ def _read_backwards(index: Index, text: str, position: int, floor: int) -> _Cont
         elif lower in c.not_current:
             not_current = not_current or ("the late" if lower == "late" else lower)
         elif lower not in c.acting and lower not in c.neutral:
+            if any(_former_qualifier(w.lower(), c) or w.lower() in c.former for w in words[-3:-1]):
+                not_current = not_current or "former"  # "former long-serving chancellor", "ex-Tory party chairman"
             break
         position = position - len(window) + window.rfind(word)
         if lower not in c.neutral:
