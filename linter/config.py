@@ -49,6 +49,10 @@ class Config:
     id_field: str = "id"
     date_field: str = "date"
     date: DocumentDate | None = None
+    date_precedence: str = "field"
+    """Which document date wins: "field" (the record's date field, then the text, then ``date``),
+    "text" (front matter, file name or text, then the field, then ``date``: for a field holding a
+    crawl date) or "config" (``date`` / ``--date`` for every document)."""
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     extend_exclude: list[str] = field(default_factory=list)
     force_exclude: bool = False
@@ -128,6 +132,15 @@ def _positive_int(value: Any, where: str) -> int:
     return value
 
 
+DATE_PRECEDENCES = ("field", "text", "config")
+
+
+def _date_precedence(value: Any, where: str) -> str:
+    if value not in DATE_PRECEDENCES:
+        raise ConfigError(f"{where}: expected one of {', '.join(DATE_PRECEDENCES)}, got {value!r}")
+    return value
+
+
 def _bool(value: Any, where: str) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"{where}: expected true or false, got {value!r}")
@@ -167,6 +180,7 @@ _KEYS = {
     "id-field": ("id_field", _field),
     "date-field": ("date_field", _field),
     "date": ("date", _date),
+    "date-precedence": ("date_precedence", _date_precedence),
     "exclude": ("exclude", _list_of_str),
     "extend-exclude": ("extend_exclude", _list_of_str),
     "force-exclude": ("force_exclude", _bool),
