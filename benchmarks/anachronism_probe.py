@@ -36,7 +36,7 @@ from pathlib import Path
 
 from linter.dates import parse_date_value
 from linter.document import Document
-from linter.engine import check_document
+from linter.checker import check_document
 from rules.anachronism.common import knowledge
 from rules.anachronism.elect_title import ElectTitle
 from rules.anachronism.former_title import FormerTitleSitting

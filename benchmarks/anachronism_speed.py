@@ -23,7 +23,8 @@ from pathlib import Path
 
 from linter.config import Config
 from linter.dates import parse_date_value
-from linter.engine import Linter, check_document
+from linter.checker import check_document
+from linter.engine import Linter
 
 ROOT = Path(__file__).resolve().parent.parent
 BBC_DEV = ROOT.parent / "shared" / "data" / "clean-news" / "bbc-dev.jsonl.gz"

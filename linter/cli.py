@@ -6,10 +6,12 @@ Exit codes: 0 no findings, 1 findings, 2 usage, config or internal error.
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import json
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import Sequence, TextIO
 
@@ -48,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", action="append", help="rules to run: codes, prefixes, names, categories or ALL (comma-separated)")
     check.add_argument("--extend-select", action="append", help="rules to run in addition to the selected ones")
     check.add_argument("--ignore", action="append", help="rules not to run")
-    check.add_argument("--output-format", help="full (default), concise, grouped, json, json-lines, sarif, github, junit, gitlab, ...")
+    check.add_argument("--output-format", help="full (default), concise, grouped, json, json-lines, sarif, github, junit, gitlab, html, ...")
     check.add_argument("-o", "--output-file", help="write the report to this file instead of stdout")
     check.add_argument("--date", help="date (YYYY-MM-DD) for documents that have none of their own")
     check.add_argument("--date-precedence", choices=DATE_PRECEDENCES, help="which date wins: the record's field (default), the text's, or --date for every document")
@@ -168,15 +170,45 @@ def run_check(args: argparse.Namespace) -> int:
     reporter_class = _reporter(linter, args.output_format or config.output_format)
     out = _open_output(args.output_file)
     try:
+        started = time.monotonic()
         result, fixed, warnings = _check_and_fix(linter, args, config)
         fixable = sum(1 for f in result.findings if f.fix is not None)
         report = Report(
-            result.findings, linter.registry.rules, result.documents, result.bytes, fixed, fixable, quiet=args.quiet
+            result.findings,
+            linter.registry.rules,
+            result.documents,
+            result.bytes,
+            fixed,
+            fixable,
+            quiet=args.quiet,
+            settings=run_settings(linter, args),
+            elapsed=time.monotonic() - started,
+            load_texts=linter.texts,
         )
         return emit(report, warnings, reporter_class, args, out)
     finally:
         if out is not sys.stdout:
             out.close()
+
+
+def run_settings(linter: Linter, args: argparse.Namespace) -> dict[str, object]:
+    """What a report shows about how the run was made."""
+    config = linter.config
+    return {
+        "corpus-linter": package_version(),
+        "paths": list(args.paths),
+        "config": str(config.path) if config.path else "(defaults)",
+        "date for undated documents": str(config.date) if config.date else None,
+        "rules": f"{len(linter.rules)}: " + ", ".join(rule.code for rule in linter.rules),
+        "jobs": linter.jobs,
+    }
+
+
+def package_version() -> str:
+    try:
+        return importlib.metadata.version("corpus-linter")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _check_and_fix(linter: Linter, args: argparse.Namespace, config: Config) -> tuple[RunResult, int, list[str]]:

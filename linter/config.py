@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linter.budget import DEFAULT_SECONDS, MAX_SECONDS, valid_seconds
 from linter.dates import parse_date_value
 
 if sys.version_info >= (3, 11):
@@ -62,6 +63,8 @@ class Config:
     output_format: str = "full"
     max_document_chars: int = 10_000_000
     """Longer documents are reported (INP004) and not checked: nearly always a blob, not prose."""
+    rule_timeout: float = DEFAULT_SECONDS
+    """Seconds each rule may spend on a document (per million characters for longer ones); 0: no limit."""
     local_plugins_allowed: bool = True
     """Whether ``plugins`` may be imported.  False for a config found beside the checked files
     outside the current project: checking a downloaded corpus must not run code shipped with it."""
@@ -141,6 +144,12 @@ def _date_precedence(value: Any, where: str) -> str:
     return value
 
 
+def _seconds(value: Any, where: str) -> float:
+    if not valid_seconds(value):
+        raise ConfigError(f"{where}: expected a number of seconds from 0 (no limit) to {MAX_SECONDS:g}, got {value!r}")
+    return float(value)
+
+
 def _bool(value: Any, where: str) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"{where}: expected true or false, got {value!r}")
@@ -188,6 +197,7 @@ _KEYS = {
     "custom-rules": ("custom_rules", _custom_rules),
     "jobs": ("jobs", _positive_int),
     "max-document-chars": ("max_document_chars", _positive_int),
+    "rule-timeout": ("rule_timeout", _seconds),
     "output-format": ("output_format", _str),
 }
 

@@ -10,8 +10,11 @@
     replacement = ""          # optional: a fix
     examples = { fail = ["Lorem ipsum dolor."], pass = ["Clean text."] }
 
-Patterns use the ``regex`` module and run with a timeout, so a catastrophic
-pattern cannot hang a run; a timeout is reported as a warning.
+Patterns use the ``regex`` module.  Like every rule, a custom rule runs
+within the engine's time budget (``rule-timeout``); its own ``timeout``, if
+given, is a tighter budget for it alone, enforced by the regex module itself
+(so it holds where no alarm signal can stop a rule).  Either way a rule that
+runs out of time on a document is reported there (INP005).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
+from linter.budget import DEFAULT_SECONDS, MAX_SECONDS, RuleTimeout, TimeBudget, valid_seconds
 from linter.config import Config, ConfigError
 from linter.document import Document
 from linter.finding import Finding, Fix, Severity
@@ -31,7 +35,6 @@ ALLOWED_KEYS = {
     "code", "name", "category", "severity", "message", "pattern", "phrases", "case-sensitive",
     "scope", "replacement", "fix-safe", "examples", "description", "timeout",
 }
-DEFAULT_TIMEOUT_SECONDS = 2.0
 
 
 class DeclarativeRule(Rule):
@@ -44,7 +47,12 @@ class DeclarativeRule(Rule):
         spec = self.spec
         replacement = spec.get("replacement")
         safe = spec.get("fix-safe", False)
-        for match in self.compiled.finditer(document.text, timeout=spec.get("timeout", DEFAULT_TIMEOUT_SECONDS)):
+        seconds = TimeBudget(spec.get("timeout", DEFAULT_SECONDS)).for_characters(len(document.text))
+        try:
+            matches = list(self.compiled.finditer(document.text, timeout=seconds))
+        except TimeoutError:
+            raise RuleTimeout(f"the pattern ran longer than {seconds:g} s") from None
+        for match in matches:
             start, end = match.span("hit")
             if start == end:
                 continue
@@ -112,9 +120,9 @@ def build_rule_class(spec: dict[str, Any], where: str) -> type[DeclarativeRule]:
     for key in ("case-sensitive", "fix-safe"):
         if key in spec and not isinstance(spec[key], bool):
             raise ValueError(f"{where}.{key}: expected true or false")
-    timeout = spec.get("timeout", DEFAULT_TIMEOUT_SECONDS)
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
-        raise ValueError(f"{where}.timeout: expected a positive number of seconds")
+    timeout = spec.get("timeout", DEFAULT_SECONDS)
+    if not valid_seconds(timeout) or timeout == 0:
+        raise ValueError(f"{where}.timeout: expected a positive number of seconds, at most {MAX_SECONDS:g}")
     compiled = _compile(spec, where)
     if "replacement" in spec:
         _check_template(compiled, spec["replacement"], where)
@@ -138,7 +146,7 @@ def _check_template(compiled: Any, replacement: str, where: str) -> None:
     # A match of the empty string with the rule's own groups lets the template be expanded once.
     probe = regex.compile(f"(?:{compiled.pattern})|(?P<_empty_probe>)", compiled.flags)
     try:
-        match = probe.match("", timeout=DEFAULT_TIMEOUT_SECONDS)
+        match = probe.match("", timeout=DEFAULT_SECONDS)
         if match is not None:
             match.expand(replacement)
     except (regex.error, IndexError, TimeoutError) as error:
@@ -170,10 +178,15 @@ def example_failures(rule_class: type[DeclarativeRule]) -> list[str]:
     rule = rule_class()
     problems = []
     examples = rule_class.spec.get("examples", {})
-    for text in examples.get("fail", []):
-        if not list(rule.check(Document(text=text, path="<example>"))):
-            problems.append(f"{rule_class.code}: should match but does not: {text!r}")
-    for text in examples.get("pass", []):
-        if list(rule.check(Document(text=text, path="<example>"))):
-            problems.append(f"{rule_class.code}: should not match but does: {text!r}")
+    for kind in ("fail", "pass"):
+        for text in examples.get(kind, []):
+            try:
+                matched = bool(list(rule.check(Document(text=text, path="<example>"))))
+            except RuleTimeout as timeout:
+                problems.append(f"{rule_class.code}: runs out of time on its own example ({timeout}): {text!r}")
+                continue
+            if kind == "fail" and not matched:
+                problems.append(f"{rule_class.code}: should match but does not: {text!r}")
+            elif kind == "pass" and matched:
+                problems.append(f"{rule_class.code}: should not match but does: {text!r}")
     return problems

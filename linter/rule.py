@@ -14,6 +14,11 @@ Two phases, one class:
   run on a distributed engine (shards emit facts; a reducer groups them)
   without change.  Fact values must be picklable, and JSON-serialisable
   (``Location`` allowed) for distributed runs.
+
+Rules see ``document.text`` with "\n" line ends (the document model
+normalises "\r\n" and "\r"); the engine maps the offsets of findings, fixes
+and the ``Location``s in facts back to the text as read.  An offset a fact
+carries as a bare number is not mapped: carry it as a ``Location``.
 """
 
 from __future__ import annotations

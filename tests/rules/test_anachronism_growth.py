@@ -13,7 +13,7 @@ import pytest
 
 from linter.dates import parse_date_value
 from linter.document import Document
-from linter.engine import check_document
+from linter.checker import check_document
 from rules.anachronism.elect_title import ElectTitle
 from rules.anachronism.former_title import FormerTitleSitting
 from rules.anachronism.title_not_held import TitleNotHeld
