@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from rules.anachronism.kb import KnowledgeBase, Office
+from rules.anachronism.kb import APPROXIMATE_MARGIN, KnowledgeBase, Office
 
 AS_OF_TARGET = dt.date(2025, 12, 31)
 """The date every built-in file should be verified up to."""
@@ -64,7 +64,8 @@ def _office_problems(kb: KnowledgeBase, office: Office) -> list[str]:
 
 
 def _succession_problems(office: Office, where: str) -> list[str]:
-    """Overlaps and unexplained gaps between the terms of a single-holder office."""
+    """Overlaps and unexplained gaps between the terms of a single-holder office (a gap next to an
+    approximate boundary may be ``APPROXIMATE_MARGIN`` longer: the boundary may be that far off)."""
     problems = []
     open_terms = [t for t in office.tenures if t.end is None]
     if len(open_terms) > 1:
@@ -76,18 +77,20 @@ def _succession_problems(office: Office, where: str) -> list[str]:
                 f"{where}: terms overlap: {earlier.person} from {earlier.start} to {earlier.end} "
                 f"and {later.person} from {later.start}"
             )
-    held_until = None
+    held_until, uncertain = None, False
     for term in tenures:
         if held_until is not None and term.start > held_until:
             unexplained = _days_not_declared(office, held_until, term.start)
-            if unexplained > office.max_gap_days:
+            allowed = office.max_gap_days + (APPROXIMATE_MARGIN.days if uncertain or term.approximate_start else 0)
+            if unexplained > allowed:
                 problems.append(
                     f"{where}: no holder from {held_until} to {term.start} ({unexplained} days not declared in "
                     f"'vacancies', more than max_gap_days {office.max_gap_days}); record the acting holder or the vacancy"
                 )
         if term.end is None:
             break
-        held_until = term.end if held_until is None else max(held_until, term.end)
+        if held_until is None or term.end >= held_until:
+            held_until, uncertain = term.end, term.approximate_end
     return problems
 
 

@@ -192,3 +192,11 @@ def test_approximate_boundaries(tmp_path: Path, flag: str, start: bool, end: boo
     assert term.surely_holds(inside_end, inside_end) != end
     far = dt.date(2010, 3, 1) - APPROXIMATE_MARGIN - dt.timedelta(days=1)
     assert not term.may_hold(far, far)
+
+
+def test_gap_next_to_an_approximate_boundary_may_be_longer(tmp_path: Path) -> None:
+    terms = """    terms:
+      - {person: a, start: 2010-01-01, end: 2015-01-01, source: s, approximate: end}
+      - {person: b, start: 2015-03-01, end: null, source: s}
+"""
+    assert not consistency_problems(load([write_office(tmp_path, terms)]), whole_base=False)
