@@ -171,9 +171,9 @@ def _last_day(kb: KnowledgeBase, index: Index, title: str) -> dt.date:
 
 
 def _inside(term: Term, last: dt.date, rng: random.Random) -> dt.date | None:
-    first = term.start + (APPROXIMATE_MARGIN if term.approximate_start else SAFE)
+    first = term.start + (APPROXIMATE_MARGIN + SAFE if term.approximate_start else SAFE)
     end = term.end or last
-    final = min(end - (APPROXIMATE_MARGIN if term.approximate_end and term.end else SAFE), last)
+    final = min(end - (APPROXIMATE_MARGIN + SAFE if term.approximate_end and term.end else SAFE), last)
     if final < first:
         return None
     return first + dt.timedelta(days=rng.randint(0, (final - first).days))

@@ -27,8 +27,10 @@ from rules.anachronism.kb import KnowledgeBase
 
 CUES_FILE = Path(__file__).parent / "data" / "cues.yaml"
 SMALL_WORDS = {"of", "the", "for", "and", "on", "to", "in"}
-MAX_NAME_WORDS = 4
-"""The longest jurisdiction name, in words ("North Atlantic Treaty Organization")."""
+MAX_NAME_WORDS = 6
+"""The longest jurisdiction name, in words ("Organisation for Economic Co-operation and Development")."""
+REACH = 80
+"""How far before a title its modifiers and jurisdiction are read, and how far after a name its appositive title may start."""
 POSSESSIVES = ("'s", "\u2019s")
 SPACES = " \t\u00a0"
 ELECT_SUFFIXES = ("-elect", " elect", "-Elect", " Elect")
@@ -247,8 +249,8 @@ def build_index(kb: KnowledgeBase) -> Index:
 
 
 def _words_before(text: str, position: int, floor: int) -> tuple[str, list[str]]:
-    """The line's text right before ``position`` (at most 60 characters) and its last words."""
-    window = text[max(floor, position - 60) : position]
+    """The line's text right before ``position`` (at most ``REACH`` characters) and its last words."""
+    window = text[max(floor, position - REACH) : position]
     window = window[window.rfind("\n") + 1 :]
     return window, window.split()[-MAX_NAME_WORDS:]
 
@@ -407,7 +409,7 @@ def _title_after(index: Index, text: str, name: _Hit, titles_by_start: dict[int,
     if not match:
         return None
     floor = name.end + match.end()
-    for position in range(floor, min(floor + 60, len(text))):
+    for position in range(floor, min(floor + REACH, len(text))):
         title = titles_by_start.get(position)
         if title is not None:
             break
