@@ -1,7 +1,8 @@
 """Finding "Title Name" mentions of office holders in a text, in one pass.
 
-One Aho-Corasick automaton holds every title (in its usual casings) and every
-person's name and aliases; a single pass over the text yields all of them.
+One multi-pattern search (``search.KeySearch``) holds every title (in its usual
+casings) and every person's name and aliases; a single pass over the text
+yields all of them.
 A mention is a person's name with a title right before it ("UK Prime
 Minister Boris Johnson", "ex-President Trump") or in an appositive after it
 ("Boris Johnson, Britain's prime minister,").  The words in front of the
@@ -19,11 +20,11 @@ from dataclasses import dataclass
 from typing import Any
 from functools import cache
 from pathlib import Path
-import ahocorasick
 import yaml
 
 from rules.anachronism.context import ABBREVIATION
 from rules.anachronism.kb import KnowledgeBase
+from rules.anachronism.search import KeySearch
 
 CUES_FILE = Path(__file__).parent / "data" / "cues.yaml"
 SMALL_WORDS = {"of", "the", "for", "and", "on", "to", "in"}
@@ -171,7 +172,8 @@ class Mention:
 
 @dataclass(frozen=True)
 class Index:
-    automaton: ahocorasick.Automaton | None
+    keys: KeySearch[tuple[tuple[str, str], ...]]
+    """Titles and names as written -> what they are: ("title" | "elect", title key) or ("name", person id)."""
     titles: dict[str, frozenset[str]]
     """Lower-case title -> office ids."""
     jurisdiction_names: dict[str, frozenset[str]]
@@ -229,19 +231,13 @@ def build_index(kb: KnowledgeBase) -> Index:
         for name in (person.name, *person.aliases):
             for variant in name_variants(without_title(name, titles)):
                 keys.setdefault(variant, set()).add(("name", person.id))
-    automaton = None
-    if keys:
-        automaton = ahocorasick.Automaton()
-        for key, values in keys.items():
-            automaton.add_word(key, (len(key), tuple(sorted(values))))
-        automaton.make_automaton()
     jurisdiction_names: dict[str, set[str]] = {}
     for jurisdiction in kb.jurisdictions.values():
         for name in jurisdiction.names:
             for variant in name_variants(name):
                 jurisdiction_names.setdefault(variant, set()).add(jurisdiction.key)
     return Index(
-        automaton,
+        KeySearch({key: tuple(sorted(values)) for key, values in keys.items()}),
         {k: frozenset(v) for k, v in titles.items()},
         {k: frozenset(v) for k, v in jurisdiction_names.items()},
         frozenset(full_names),
@@ -300,14 +296,13 @@ class _Hit:
 
 def scan(index: Index, text: str) -> list[Mention]:
     """Every "Title Name" and "Name, the Title," mention in the text."""
-    if index.automaton is None or not text:
+    if not text:
         return []
     titles_by_end: dict[int, _Hit] = {}
     titles_by_start: dict[int, _Hit] = {}
     names: list[_Hit] = []
     length = len(text)
-    for last, (size, values) in index.automaton.iter(text):
-        start, end = last + 1 - size, last + 1
+    for start, end, values in index.keys.find(text):
         before = text[start - 1] if start else " "
         after = text[end] if end < length else " "
         if _is_word(before) or _is_word(after) or after == "-":
