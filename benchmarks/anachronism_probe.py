@@ -317,7 +317,11 @@ def main() -> int:
         write(cases, args.write)
     total, by_form, errors = evaluate(cases)
     terms = sum(len(o.tenures) for o in kb.offices.values())
-    print(f"knowledge base: {len(kb.jurisdictions)} files, {len(kb.offices)} offices, {terms} terms; probe: {len(cases)} sentences")
+    kinds = Counter(j.kind for j in kb.jurisdictions.values())
+    print(
+        f"knowledge base: {kinds['country']} countries, {kinds['organisation']} organisations, {kinds['central-bank']} central banks; "
+        f"{len(kb.offices)} offices, {terms} terms, {len(kb.people)} people; probe: {len(cases)} sentences"
+    )
     print(f"{'form':<34} {'cases':>6} {'hits':>6} {'misses':>7} {'false':>6} {'precision':>10} {'recall':>7}")
     counts = Counter(c.form for c in cases)
     for form, score in sorted(by_form.items()):
