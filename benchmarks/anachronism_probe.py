@@ -50,7 +50,7 @@ MIN_DISTANCE = dt.timedelta(days=30)
 """How far outside a term a must-fire date lies, at least."""
 MAX_DISTANCE = dt.timedelta(days=400)
 """How far outside, at most (so the date stays near the term it tests)."""
-ELECT_WINDOW_DAYS = ElectTitle.default_options["elect-window-days"]
+ELECT_WINDOW_DAYS = int(ElectTitle().options["elect-window-days"])
 SAFE = dt.timedelta(days=2)
 """Distance from an exact boundary for a must-be-silent date inside a term."""
 TEMPLATES = (

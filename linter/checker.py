@@ -9,13 +9,17 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from linter.budget import TIMEOUTS_BEFORE_RETIRING, RuleClock, RuleTimeout, TimeBudget
 from linter.document import Document
 from linter.finding import Finding, Snippet
 from linter.fixer import text_digest
+from linter.readers.base import dotted_get
 from linter.rule import Fact, Rule
+from linter.selection import matches
+from linter.suppression import Suppressions
+from linter.suppression import parse as parse_suppressions
 
 SNIPPET_WIDTH = 160
 
@@ -28,7 +32,7 @@ class DocumentResult:
     facts: list[tuple[str, str, Any]]
     """(rule code, key, value) for the corpus phase."""
     failures: list[tuple[str, str]]
-    """(rule code, what went wrong) for each rule that raised on this document."""
+    """(rule code, the error's repr) for each rule that raised on this document."""
     characters: int
     where: tuple[str, int | None] = ("", None)
     """(path, record) of the document."""
@@ -39,6 +43,8 @@ class DocumentResult:
     """(rule code, seconds it was given) for each rule stopped on this document by its time budget."""
     skipped: list[str] = field(default_factory=list)
     """Rules not run on this document: retired after timing out on earlier ones."""
+    suppressions: Suppressions | None = None
+    """What the document silences (inline comments, its record's ignore field), for the corpus phase."""
 
 
 @dataclass(frozen=True)
@@ -57,10 +63,18 @@ class DocumentChecker:
     process, whatever the main process has heard yet.
     """
 
-    def __init__(self, rules: Sequence[Rule], budget: TimeBudget = TimeBudget(), take_digests: bool = False) -> None:
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        budget: TimeBudget = TimeBudget(),
+        take_digests: bool = False,
+        ignore_field: str = "lint.ignore",
+    ) -> None:
         self.rules = list(rules)
         self.budget = budget
         self.take_digests = take_digests
+        self.ignore_field = ignore_field
+        self.rule_classes = {rule.code: type(rule) for rule in self.rules}
         self.timeouts: Counter[str] = Counter()
 
     def check_batch(self, batch: Batch) -> list[DocumentResult]:
@@ -79,6 +93,8 @@ class DocumentChecker:
             if rule.code in retired or self.timeouts[rule.code] >= TIMEOUTS_BEFORE_RETIRING:
                 skipped.append(rule.code)
                 continue
+            if document.context_only and not rule.is_corpus_rule():
+                continue
             try:  # one broken or slow rule must not stop the run, nor spoil the others' results
                 rule_findings, rule_facts = clock.call(lambda: _run_rule(rule, document), seconds)
             except RuleTimeout:
@@ -86,7 +102,7 @@ class DocumentChecker:
                 timeouts.append((rule.code, seconds))
                 continue
             except Exception as error:
-                failures.append((rule.code, f"on {document.display_name}: {error!r}"))
+                failures.append((rule.code, repr(error)))
                 continue
             findings.extend(rule_findings)
             facts.extend((rule.code, fact.key, fact.value) for fact in rule_facts)
@@ -94,6 +110,9 @@ class DocumentChecker:
         findings = [document.source_finding(dataclasses.replace(f, snippet=snippet_for(document, f))) for f in findings]
         if document.line_ends_changed:
             facts = [(code, key, document.source_value(value)) for code, key, value in facts]
+        suppressions = parse_suppressions(document.source_text, dotted_get(document.metadata, self.ignore_field))
+        if suppressions is not None:
+            findings = [f for f in findings if not silenced(suppressions, f, self.rule_classes)]
         # A document that emits facts may get a fixable finding in the corpus phase too.
         wants_digest = self.take_digests and (facts or any(f.fix for f in findings))
         return DocumentResult(
@@ -106,6 +125,7 @@ class DocumentChecker:
             document.id,
             timeouts,
             skipped,
+            suppressions,
         )
 
 
@@ -122,7 +142,8 @@ def check_document(
 
 
 def _run_rule(rule: Rule, document: Document) -> tuple[list[Finding], list[Fact]]:
-    findings = checked_items(rule.check(document), Finding, "check()") if rule.is_document_rule() else []
+    per_document = rule.is_document_rule() and not document.context_only
+    findings = checked_items(rule.check(document), Finding, "check()") if per_document else []
     facts = checked_items(rule.collect(document), Fact, "collect()") if rule.is_corpus_rule() else []
     return findings, facts
 
@@ -145,3 +166,9 @@ def snippet_for(document: Document, finding: Finding) -> Snippet:
     window_start = max(column - SNIPPET_WIDTH // 4, 0)
     window_end = min(window_start + SNIPPET_WIDTH, line_end - line_start)
     return Snippet(document.text[line_start + window_start : line_start + window_end], window_start)
+
+
+def silenced(suppressions: Suppressions, finding: Finding, rule_classes: Mapping[str, type[Rule]]) -> bool:
+    """Whether a document's suppressions silence a finding of one of these rules."""
+    rule_class = rule_classes.get(finding.code)
+    return suppressions.silences(finding, lambda selector: rule_class is not None and matches(selector, rule_class))

@@ -49,6 +49,8 @@ class Config:
     text_field: str = "text"
     id_field: str = "id"
     date_field: str = "date"
+    ignore_field: str = "lint.ignore"
+    """The record field (dotted path) that lists rules to silence for that record."""
     date: DocumentDate | None = None
     date_precedence: str = "field"
     """Which document date wins: "field" (the record's date field, then the text, then ``date``),
@@ -64,7 +66,7 @@ class Config:
     max_document_chars: int = 10_000_000
     """Longer documents are reported (INP004) and not checked: nearly always a blob, not prose."""
     rule_timeout: float = DEFAULT_SECONDS
-    """Seconds each rule may spend on a document (per million characters for longer ones); 0: no limit."""
+    """CPU seconds each rule may spend on a document (per million characters for longer ones); 0: no limit."""
     local_plugins_allowed: bool = True
     """Whether ``plugins`` may be imported.  False for a config found beside the checked files
     outside the current project: checking a downloaded corpus must not run code shipped with it."""
@@ -188,6 +190,7 @@ _KEYS = {
     "text-field": ("text_field", _field),
     "id-field": ("id_field", _field),
     "date-field": ("date_field", _field),
+    "ignore-field": ("ignore_field", _field),
     "date": ("date", _date),
     "date-precedence": ("date_precedence", _date_precedence),
     "exclude": ("exclude", _list_of_str),

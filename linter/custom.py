@@ -126,9 +126,8 @@ def build_rule_class(spec: dict[str, Any], where: str) -> type[DeclarativeRule]:
     compiled = _compile(spec, where)
     if "replacement" in spec:
         _check_template(compiled, spec["replacement"], where)
-    docstring = spec.get("description") or f"{spec['message']} (a custom rule from config)."
     attributes = {
-        "__doc__": docstring,
+        "__doc__": documentation(spec),
         "__module__": __name__,
         "code": spec["code"],
         "name": spec["name"],
@@ -139,6 +138,31 @@ def build_rule_class(spec: dict[str, Any], where: str) -> type[DeclarativeRule]:
         "compiled": compiled,
     }
     return type(f"Custom{spec['code']}", (DeclarativeRule,), attributes)
+
+
+def documentation(spec: dict[str, Any]) -> str:
+    """A custom rule's docs in the built-in rules' template, from its config table."""
+    description = spec.get("description", "").strip()
+    first, _, rest = description.partition("\n")
+    summary = first if description else f"{spec['message']} (a custom rule from config)."
+    if "pattern" in spec:
+        flags = f"Text that matches the pattern `{spec['pattern']}`"
+    else:
+        flags = "The phrases " + ", ".join(f'"{phrase}"' for phrase in spec["phrases"])
+    flags += " (case-sensitive)" if spec.get("case-sensitive") else " (any case)"
+    flags += ", filling a whole line." if spec.get("scope") == "line" else "."
+    parts = [summary, "## What it flags", flags, "## Why", rest.strip() or "Set by this project's config."]
+    examples = spec.get("examples")
+    if isinstance(examples, dict) and (examples.get("fail") or examples.get("pass")):
+        lines = [f'"{text}" is flagged.' for text in examples.get("fail", [])]
+        lines += [f'"{text}" is not.' for text in examples.get("pass", [])]
+        parts += ["## Example", "\n".join(lines)]
+    if "replacement" in spec:
+        safety = "safe: `--fix` applies it" if spec.get("fix-safe") else "unsafe: it needs `--fix --unsafe-fixes`"
+        replacement = spec["replacement"]
+        what = f"replaced by `{replacement}`" if replacement else "deleted"
+        parts += ["## Fix", f"The match is {what} ({safety})."]
+    return "\n\n".join(parts)
 
 
 def _check_template(compiled: Any, replacement: str, where: str) -> None:

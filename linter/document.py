@@ -58,6 +58,8 @@ class Document:
     id: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     date: DocumentDate | None = None
+    context_only: bool = False
+    """Read only as context for the corpus phase (``--diff-base``: unchanged): no per-document findings."""
     _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Per-document memo for analyses that several rules of a family share."""

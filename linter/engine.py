@@ -17,7 +17,8 @@ from pathlib import Path, PurePath
 from typing import Any, Iterable, Iterator, Sequence, TextIO
 
 from linter.budget import TIMEOUTS_BEFORE_RETIRING, TimeBudget
-from linter.checker import Batch, DocumentChecker, DocumentResult, check_document, check_documents, checked_items
+from linter.checker import Batch, DocumentChecker, DocumentResult, check_document, check_documents, checked_items, silenced
+from linter.changes import Focus
 from linter.config import Config, ConfigError
 from linter.custom import custom_rule_classes
 from linter.distributed import Shard, group_facts, write_facts
@@ -29,15 +30,21 @@ from linter.plugin import PluginHost, default_host
 from linter.readers.base import InputProblem, Item, ReadSettings
 from linter.registry import Registry, build_registry
 from linter.rule import Rule, RuleOptionError
+from linter.suppression import suppression_fact, suppressions_from_facts
 from linter.selection import PerFileIgnores, matches, select_rules, severity_for, unknown_selectors
 
 STDIN = "-"
 BATCH_DOCUMENTS = 64
 BATCH_CHARACTERS = 2_000_000
 TIMEOUT_CODE = "INP005"
+RULE_ERROR_CODE = "INP006"
 
 class BrokenInstall(Exception):
     """A built-in rule, reader or reporter module failed to load: an internal error (exit 2)."""
+
+
+class PluginFailure(ConfigError):
+    """A plugin failed to import or to register its classes; its rules would silently not run (exit 2)."""
 
 
 @dataclass
@@ -48,6 +55,8 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)
     digests: dict[tuple[str, int | None], str] = field(default_factory=dict)
     """Digest of each checked text that has fixable findings, by (path, record)."""
+    errors: list[str] = field(default_factory=list)
+    """Rules that raised: the run did not check what it should have (the CLI exits 2)."""
 
 
 class RuleProblems:
@@ -63,8 +72,10 @@ class RuleProblems:
         self.failures[code] = (count + 1, first)
 
     def add_document(self, result: DocumentResult) -> None:
-        for code, message in result.failures:
-            self.add_failure(code, message)
+        path, record = result.where
+        where = path if record is None else f"{path}[{record}]"
+        for code, error in result.failures:
+            self.add_failure(code, f"on {where}: {error}")
         self.timeouts.update(code for code, _seconds in result.timeouts)
         self.skipped.update(result.skipped)
 
@@ -72,17 +83,18 @@ class RuleProblems:
         """Rules that timed out on enough documents not to be tried on the rest."""
         return frozenset(code for code, count in self.timeouts.items() if count >= TIMEOUTS_BEFORE_RETIRING)
 
-    def warnings(self) -> list[str]:
-        failed = [
-            f"rule {code} failed {count} time{'s' if count != 1 else ''} and was skipped there; first {first}"
+    def errors(self) -> list[str]:
+        return [
+            f"rule {code} failed {count} time{'s' if count != 1 else ''}; first {first}"
             for code, (count, first) in sorted(self.failures.items())
         ]
-        retired = [
+
+    def warnings(self) -> list[str]:
+        return [
             f"rule {code} ran out of time (rule-timeout) on {self.timeouts[code]} documents and was not run on "
             f"the {self.skipped[code]} document{'s' if self.skipped[code] != 1 else ''} after them"
             for code in sorted(self.retired())
         ]
-        return failed + retired
 
 
 class Linter:
@@ -119,6 +131,10 @@ class Linter:
         if broken:
             details = "; ".join(w for w in self.host.warnings if any(repr(b) in w for b in broken))
             raise BrokenInstall(f"corpus-linter's own plugin(s) {', '.join(broken)} failed: {details}")
+        failed = sorted(self.host.failed - self.host.builtin_names)
+        if failed:
+            details = "; ".join(w for w in self.host.warnings if any(repr(name) in w for name in failed))
+            raise PluginFailure(f"a plugin failed to load, so its rules would not run: {details}")
         for custom in custom_rule_classes(self.config):
             if custom.code in self.registry.rules:
                 raise ConfigError(f"{self.config.path}: custom rule code {custom.code} is already taken")
@@ -164,9 +180,14 @@ class Linter:
 
     def _build_rules(self) -> list[Rule]:
         where = self.config.path or "command line"
-        for key in self.config.rules:
-            if self.registry.rule_named(key) is None:
+        for key, values in self.config.rules.items():  # every rule's options, selected or not
+            rule_class = self.registry.rule_named(key)
+            if rule_class is None:
                 raise ConfigError(f"{where}: rules.{key}: no rule has this code or name")
+            try:
+                rule_class.check_options(values, self.config.root)
+            except RuleOptionError as error:
+                raise ConfigError(f"{where}: rules.{key}: {error}") from None
         chosen = select_rules(self.registry.rules.values(), self.select, self.extend_select, self.ignore)
         # Input problems are reported whatever is selected, unless ignored by name: what was not
         # read was not checked, and a narrow --select must not hide that.
@@ -268,6 +289,8 @@ class Linter:
                         yield from self._read_stream(reader_class, name, stream)
             except OSError as error:
                 yield InputProblem("INP001", f"cannot be read: {error.strerror or error}", name)
+            except Exception as error:  # any reader's bug or surprise, at any point of a stream: not a silent pass
+                yield InputProblem("INP001", f"the {getattr(reader_class, 'name', reader_class.__name__)} reader stopped: {error!r}", name)
 
     def texts(self, wanted: Iterable[tuple[str, int | None]]) -> dict[tuple[str, int | None], str]:
         """The texts of some documents, read again from their files, by (path, record).
@@ -280,7 +303,7 @@ class Linter:
         found: dict[tuple[str, int | None], str] = {}
         for item in self.read(files):
             if isinstance(item, Document) and (item.path, item.record) in wanted:
-                found[(item.path, item.record)] = item.text
+                found[(item.path, item.record)] = item.source_text  # offsets refer to the text as read
         return found
 
     def _read_stream(self, reader_class: type, name: str, stream: Any) -> Iterator[Item]:
@@ -328,20 +351,20 @@ class Linter:
             location=location,
         )
 
-    def timeout_findings(self, result: DocumentResult) -> list[Finding]:
-        """An INP005 finding for each rule the time budget stopped on this document."""
-        if TIMEOUT_CODE not in self.selected_codes:
-            return []
+    def rule_problem_findings(self, result: DocumentResult) -> list[Finding]:
+        """INP005 for each rule the time budget stopped on this document, INP006 for each rule that raised."""
         path, record = result.where
-        findings = []
+        problems = []
         for code, seconds in result.timeouts:
-            rule = self.registry.rules[code]
             message = (
-                f"rule {code} ({rule.name}) was stopped after {seconds:g} s on this document "
+                f"rule {code} ({self.registry.rules[code].name}) was stopped after {seconds:g} s on this document "
                 f"of {result.characters:,} characters (rule-timeout); its findings here are missing"
             )
-            findings.append(self.problem_finding(InputProblem(TIMEOUT_CODE, message, path, record, result.id)))
-        return findings
+            problems.append(InputProblem(TIMEOUT_CODE, message, path, record, result.id))
+        for code, error in result.failures:
+            message = f"rule {code} ({self.registry.rules[code].name}) failed on this document: {error}; its findings here are missing"
+            problems.append(InputProblem(RULE_ERROR_CODE, message, path, record, result.id))
+        return [self.problem_finding(p) for p in problems if p.code in self.selected_codes]
 
     def run(
         self,
@@ -352,12 +375,15 @@ class Linter:
         shard: Shard | None = None,
         facts_out: TextIO | None = None,
         take_digests: bool = False,
+        focus: Focus | None = None,
     ) -> RunResult:
         """Check the inputs: both phases, or, with ``facts_out``, the per-document
         phase only, writing the corpus facts there for ``reduce`` (distributed runs).
 
         ``take_digests`` (for ``--fix``) keeps a digest of each document that may
-        be fixed; without it, nothing is kept per document.
+        be fixed; without it, nothing is kept per document.  With ``focus``
+        (``--diff-base``), only the focused documents are checked and reported
+        on; the others are read as context for the corpus phase.
         """
         result = RunResult(warnings=list(self.host.warnings))
         findings: list[Finding] = []
@@ -377,9 +403,11 @@ class Linter:
                 if isinstance(item, Document) and len(item.text) > self.config.max_document_chars:
                     item = self.too_large(item)
                 if isinstance(item, InputProblem):
-                    if item.code in self.selected_codes:
+                    if item.code in self.selected_codes and (focus is None or focus.includes(item.path, item.record)):
                         findings.append(self.problem_finding(item))
                     continue
+                if focus is not None and not focus.includes(item.path, item.record):
+                    item.context_only = True
                 positions.append(position)
                 batch.append(item)
                 size += len(item.text)
@@ -390,17 +418,20 @@ class Linter:
                 yield Batch(batch, problems.retired())
 
         self.prepare_rules()
-        checker = DocumentChecker(self.rules, self.budget, take_digests)
+        checker = DocumentChecker(self.rules, self.budget, take_digests, self.config.ignore_field)
         for batch_results in ordered_map(check_documents, checker, batches(), self.jobs):
             for document_result in batch_results:
                 result.documents += 1
                 result.bytes += document_result.characters
                 findings.extend(document_result.findings)
-                findings.extend(self.timeout_findings(document_result))
+                if focus is None or focus.includes(*document_result.where):
+                    findings.extend(self.rule_problem_findings(document_result))
                 problems.add_document(document_result)
                 if document_result.digest:
                     result.digests[document_result.where] = document_result.digest
                 position = positions.popleft()
+                if document_result.suppressions is not None and document_result.facts:
+                    document_result.facts.append(suppression_fact(document_result.where, document_result.suppressions))
                 if facts_out is not None:
                     write_facts(document_result.facts, facts_out, position)
                 else:
@@ -410,8 +441,12 @@ class Linter:
                     meter.update(result.documents, result.bytes)
         if meter:
             meter.close()
-        findings.extend(self.reduce(facts, problems))
+        corpus_findings = self.reduce(facts, problems)
+        if focus is not None:
+            corpus_findings = (f for f in corpus_findings if focus.includes(f.location.path, f.location.record))
+        findings.extend(corpus_findings)
         result.warnings.extend(problems.warnings())
+        result.errors.extend(problems.errors())
         result.findings = self.filter(findings, result.warnings)
         return result
 
@@ -430,19 +465,28 @@ class Linter:
         failures = RuleProblems()
         findings = list(self.reduce(facts, failures))
         result.warnings.extend(failures.warnings())
+        result.errors.extend(failures.errors())
         result.findings = self.filter(findings, result.warnings)
         return result
 
     def reduce(self, facts: dict[str, dict[str, list[Any]]], failures: RuleProblems) -> Iterator[Finding]:
-        """The corpus phase: each corpus rule turns each key's values into findings."""
+        """The corpus phase: each corpus rule turns each key's values into findings, except those
+        its document silences (its suppressions travel with the facts, as a fact of their own)."""
+        suppressed = suppressions_from_facts(facts)
+        rule_classes = {rule.code: type(rule) for rule in self.rules}
         for rule in self.rules:
             if not rule.is_corpus_rule():
                 continue
             for key, values in facts.get(rule.code, {}).items():
                 try:
-                    yield from checked_items(rule.reduce(key, values), Finding, "reduce()")
+                    found = checked_items(rule.reduce(key, values), Finding, "reduce()")
                 except Exception as error:
                     failures.add_failure(rule.code, f"in the corpus phase, for key {key!r}: {error!r}")
+                    continue
+                for finding in found:
+                    where = suppressed.get((finding.location.path, finding.location.record))
+                    if where is None or not silenced(where, finding, rule_classes):
+                        yield finding
 
     def filter(self, findings: list[Finding], warnings: list[str]) -> list[Finding]:
         """Per-file ignores and plugins' vetoes, then a deterministic order."""
@@ -469,10 +513,10 @@ class Linter:
         result = check_document(self.rules, document, budget=self.budget)
         failures = RuleProblems()
         failures.add_document(result)
-        findings = result.findings + self.timeout_findings(result)
+        findings = result.findings + self.rule_problem_findings(result)
         findings += self.reduce(group_facts(result.facts), failures)
         if failures.failures:
-            raise RuntimeError("; ".join(failures.warnings()))
+            raise RuntimeError("; ".join(failures.errors()))
         return self.filter(findings, [])
 
 

@@ -1,8 +1,10 @@
 """Checks of the knowledge base as data: what ``data/README.md`` promises about every file.
 
 The loader (``kb.py``) already notes malformed entries; these checks look at
-the data as a whole: overlapping or gapped terms, terms outside the file's
-``as_of``, ids that disagree across files. A wrong term is a false alarm for
+the data as a whole: overlapping terms, terms outside the file's ``as_of``,
+ids that disagree across files (``consistency_problems``), gaps without a
+holder that the office does not declare (``gap_problems``) and files not
+verified to the target date (``stale_files``). A wrong term is a false alarm for
 every user, so the test suite runs them on every built-in file.
 """
 
@@ -64,8 +66,7 @@ def _office_problems(kb: KnowledgeBase, office: Office) -> list[str]:
 
 
 def _succession_problems(office: Office, where: str) -> list[str]:
-    """Overlaps and unexplained gaps between the terms of a single-holder office (a gap next to an
-    approximate boundary may be ``APPROXIMATE_MARGIN`` longer: the boundary may be that far off)."""
+    """Overlapping terms of a single-holder office."""
     problems = []
     open_terms = [t for t in office.tenures if t.end is None]
     if len(open_terms) > 1:
@@ -77,20 +78,34 @@ def _succession_problems(office: Office, where: str) -> list[str]:
                 f"{where}: terms overlap: {earlier.person} from {earlier.start} to {earlier.end} "
                 f"and {later.person} from {later.start}"
             )
-    held_until, uncertain = None, False
-    for term in tenures:
-        if held_until is not None and term.start > held_until:
-            unexplained = _days_not_declared(office, held_until, term.start)
-            allowed = office.max_gap_days + (APPROXIMATE_MARGIN.days if uncertain or term.approximate_start else 0)
-            if unexplained > allowed:
-                problems.append(
-                    f"{where}: no holder from {held_until} to {term.start} ({unexplained} days not declared in "
-                    f"'vacancies', more than max_gap_days {office.max_gap_days}); record the acting holder or the vacancy"
-                )
-        if term.end is None:
-            break
-        if held_until is None or term.end >= held_until:
-            held_until, uncertain = term.end, term.approximate_end
+    return problems
+
+
+def gap_problems(kb: KnowledgeBase) -> list[str]:
+    """Times a single-holder office had no recorded holder for longer than it allows.
+
+    A gap is allowed up to the office's ``max_gap_days``, 45 days more next to
+    an approximate boundary (it may be that far off), plus any declared
+    ``vacancies``; acting holders' terms fill gaps.
+    """
+    problems = []
+    for office in kb.offices.values():
+        if not office.single_holder:
+            continue
+        held_until, uncertain = None, False
+        for term in office.tenures:
+            if held_until is not None and term.start > held_until:
+                unexplained = _days_not_declared(office, held_until, term.start)
+                allowed = office.max_gap_days + (APPROXIMATE_MARGIN.days if uncertain or term.approximate_start else 0)
+                if unexplained > allowed:
+                    problems.append(
+                        f"{office.path}: {office.id}: no holder from {held_until} to {term.start} ({unexplained} days not "
+                        f"declared in 'vacancies', more than max_gap_days {office.max_gap_days}); record the acting holder or the vacancy"
+                    )
+            if term.end is None:
+                break
+            if held_until is None or term.end >= held_until:
+                held_until, uncertain = term.end, term.approximate_end
     return problems
 
 
