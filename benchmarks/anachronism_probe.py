@@ -187,7 +187,7 @@ def _outside(office: Office, term: Term, after: bool, last: dt.date, rng: random
         if term.end is None or position + 1 >= len(tenures):
             return None
         neighbour = tenures[position + 1]
-        low = term.end + (max(MIN_DISTANCE, APPROXIMATE_MARGIN + SAFE) if term.approximate_end else MIN_DISTANCE)
+        low = max(term.end + (max(MIN_DISTANCE, APPROXIMATE_MARGIN + SAFE) if term.approximate_end else MIN_DISTANCE), COVERAGE_START)
         high = min(term.end + MAX_DISTANCE, (neighbour.end or last) - SAFE, last)
     else:
         if position == 0:

@@ -113,6 +113,7 @@ class Sentence:
     """The sentence around a mention and the times it speaks of: the narrative the mention is read in."""
 
     text: str
+    """The sentence, the mention's own characters blanked out (its words are no cues)."""
     mention_at: int
     """Where the mention starts in ``text``."""
     periods: list[tuple[dt.date, dt.date]]
@@ -177,9 +178,11 @@ class AnachronismRule(Rule):
         layout = Layout.of(document)
         start, end = layout.sentence(reading.mention.start, reading.mention.end)
         paragraph_start = layout.line(start)[0]
+        mention_at, mention_end = reading.mention.start - start, reading.mention.end - start
+        # the mention itself is no cue: "Soe Win" holds no talk of winning, "Tony Major" no "then"
         text = document.text[start:end]
-        mention_at = reading.mention.start - start
-        dated = clause_end(text, reading.mention.end - start)
+        text = text[:mention_at] + " " * (mention_end - mention_at) + text[mention_end:]
+        dated = clause_end(text, mention_end)
         clause = text[clause_start(text, mention_at) : dated]
         relative = relative_periods(clause, first, last) + relative_periods(opening(text[:mention_at]), first, last)
         return Sentence(

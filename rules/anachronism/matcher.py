@@ -180,6 +180,8 @@ class Index:
     """A name as written ("UK", "British") -> jurisdiction keys."""
     full_names: frozenset[str]
     """People's full names as written ("Boris Johnson", "Suharto"), not aliases ("Johnson")."""
+    office_places: dict[str, frozenset[str]]
+    """Office id -> the jurisdictions it answers to: its own and, for a central bank, its country's."""
 
 
 def fold(text: str) -> str:
@@ -241,6 +243,7 @@ def build_index(kb: KnowledgeBase) -> Index:
         {k: frozenset(v) for k, v in titles.items()},
         {k: frozenset(v) for k, v in jurisdiction_names.items()},
         frozenset(full_names),
+        {o.id: frozenset(p for p in (o.jurisdiction, o.country) if p) for o in kb.offices.values()},
     )
 
 
@@ -298,7 +301,8 @@ def scan(index: Index, text: str) -> list[Mention]:
     """Every "Title Name" and "Name, the Title," mention in the text."""
     if not text:
         return []
-    titles_by_end: dict[int, _Hit] = {}
+    titles_by_end: dict[int, list[_Hit]] = {}
+    """All titles ending at a place, longest first once sorted: "Central Bank President", "President"."""
     titles_by_start: dict[int, _Hit] = {}
     names: list[_Hit] = []
     length = len(text)
@@ -309,16 +313,16 @@ def scan(index: Index, text: str) -> list[Mention]:
             continue
         title_values = tuple(v for v in values if v[0] != "name")
         name_values = tuple(v for v in values if v[0] == "name")
-        if name_values and before != "-" and text[start].isupper():
-            names.append(_Hit(start, end, name_values))
+        if name_values and before != "-" and (text[start].isupper() or not text[start:end].islower()):
+            names.append(_Hit(start, end, name_values))  # "Lula", or with a particle: "al-Maliki", "el-Sisi"
         if title_values:
             hit = _Hit(start, end, title_values)
-            known = titles_by_end.get(end)
-            if known is None or known.start > start:
-                titles_by_end[end] = hit
+            titles_by_end.setdefault(end, []).append(hit)
             known = titles_by_start.get(start)
             if known is None or known.end < end:
                 titles_by_start[start] = hit
+    for hits in titles_by_end.values():
+        hits.sort(key=lambda hit: hit.start)
     mentions = []
     for name in _outermost(names):
         mention = (
@@ -364,22 +368,40 @@ class _Context:
     not_current: str
 
 
-def _title_before(index: Index, text: str, name: _Hit, titles_by_end: dict[int, _Hit]) -> Mention | None:
+def _title_before(index: Index, text: str, name: _Hit, titles_by_end: dict[int, list[_Hit]]) -> Mention | None:
+    """ "Title Name": the longest title right before the name that fits the jurisdiction named before it.
+
+    "European Central Bank President X" is the ECB's "President", not a "Central Bank President" of
+    some "European" body: a shorter title is tried when the longer one lies inside a jurisdiction's
+    name, never when a word makes it another office ("deputy prime minister").
+    """
     for gap in (1, 2):
-        title = titles_by_end.get(name.start - gap)
-        if title is not None and all(c in SPACES for c in text[title.end : name.start]):
+        candidates = titles_by_end.get(name.start - gap, [])
+        if candidates and all(c in SPACES for c in text[candidates[0].end : name.start]):
             break
     else:
         return None
     if _continues(text, name.end):
         return None
-    context = _read_backwards(index, text, title.start, 0)
-    if context is None:
-        return None
-    return _mention(title, name, context, context.start, name.end)
+    longest = candidates[0]
+    for title in candidates:
+        context = _read_backwards(index, text, title.start, 0)
+        if title is not longest and (context is None or not context.jurisdictions or context.start > longest.start):
+            return None  # a shorter title stands only inside a jurisdiction's name ("European Central Bank President")
+        if context is not None and _fits(index, title, context.jurisdictions):
+            return _mention(title, name, context, context.start, name.end)
+    return None
 
 
-def _title_comma_before(index: Index, text: str, name: _Hit, titles_by_end: dict[int, _Hit]) -> Mention | None:
+def _fits(index: Index, title: _Hit, jurisdictions: frozenset[str]) -> bool:
+    """Whether some office carrying the title belongs to one of the jurisdictions named (any, if none is)."""
+    if not jurisdictions:
+        return True
+    offices = index.titles.get(title.values[0][1], frozenset())
+    return any(index.office_places[office] & jurisdictions for office in offices)
+
+
+def _title_comma_before(index: Index, text: str, name: _Hit, titles_by_end: dict[int, list[_Hit]]) -> Mention | None:
     """"the prime minister, Tony Blair, said", "Japan's finance minister, Taro Aso, said": the title with its
     article or possessive, a comma, then the full name (several words, or the person's one name), itself
     closed by a comma, bracket, dash or full stop.
@@ -390,9 +412,10 @@ def _title_comma_before(index: Index, text: str, name: _Hit, titles_by_end: dict
     written = text[name.start : name.end]
     if comma is None or (" " not in written and written not in index.full_names) or not _NAME_CLOSED.match(text, name.end):
         return None
-    title = titles_by_end.get(name.start - len(comma.group()))
-    if title is None:
+    candidates = titles_by_end.get(name.start - len(comma.group()))
+    if not candidates:
         return None
+    title = candidates[0]
     context = _read_backwards(index, text, title.start, 0)
     if context is None or not _ARTICLE_OR_POSSESSIVE.search(text, context.reach, title.start):
         return None
