@@ -16,6 +16,9 @@ from rules.numeric.figures import Figure, analyse, key_terms, noun_classes, word
 
 SOURCE_FIELDS = ("source", "domain", "site", "publisher", "outlet", "url")
 UNCOUNTABLE = {"percent", "point"}
+MAX_CLAIMS_PER_TOPIC = 4
+"""How many different figures one document reports for one thing and kind of event: a report
+gives one or two; the bound keeps the corpus phase linear in the documents."""
 
 
 def _source(document: Document) -> str:
@@ -136,7 +139,14 @@ class CorpusFigureDisagreement(Rule):
         terms = key_terms(document)
         source = _source(document)
         date = document.date.value
+        reported: dict[str, set[tuple]] = {}
         for figure in facts:
+            topic = f"{figure.noun}|{figure.event}"
+            values = reported.setdefault(topic, set())
+            claim = (figure.low, figure.high, figure.per_side)
+            if claim in values or len(values) >= MAX_CLAIMS_PER_TOPIC:
+                continue  # the same claim again, or a text that is a table of figures, not a report
+            values.add(claim)
             sentence_start, sentence_end = analysis.sentences[figure.sentence]
             sentence = regex.sub(r"\W+", " ", document.text[sentence_start:sentence_end].lower()).strip()
             value = {
@@ -150,7 +160,6 @@ class CorpusFigureDisagreement(Rule):
                 "terms": terms,
                 "home": True,
             }
-            topic = f"{figure.noun}|{figure.event}"
             yield Fact(f"{topic}|{date:%Y-%m}", value)
             for neighbour in self._neighbour_months(date):
                 yield Fact(f"{topic}|{neighbour}", {**value, "home": False})

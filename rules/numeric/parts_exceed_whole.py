@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
+from itertools import islice
 from typing import Iterator
 
 import regex
@@ -31,6 +33,12 @@ SEAT_PART = regex.compile(
     r"|\b(?:won|took|winning|taking)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?=\s*[.,;]|\s*$)"
 )
 """One party's seats: "336 seats", "511 of the 650 seats", "271 for Labour", "the remaining 34", "won 72."."""
+MARKER_GAP = regex.compile(r"[ ,;:—–(-]*")
+"""What may stand between a total and the word that introduces its parts ("12 people, including")."""
+MAX_PARTS = 12
+"""How many figures after a total are read as its parts: lists in prose are short."""
+FULL_STOP = regex.compile(r"\. ")
+STOPS_KEY = "numeric.parts.stops"
 LIST_ITEM = regex.compile(r"[ \t]*[-*•–][ \t]+\S")
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 PRECEDING_WORDS = regex.compile(r"(\p{L}+(?:\s+\p{L}+)?)\s+(?:the\s+)?$")
@@ -69,6 +77,11 @@ def blocks(text: str) -> Iterator[tuple[tuple[int, int], list[tuple[int, int]]]]
         paragraph, items = (start, end), []
     if paragraph is not None:
         yield paragraph, items
+
+
+def _figures_in(figures: list[Figure], starts: list[int], start: int, end: int) -> list[Figure]:
+    """The figures (in text order, with their ``starts``) that start in text[start:end]."""
+    return figures[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
 def _show(value: float) -> str:
@@ -143,12 +156,13 @@ class PartsExceedWhole(Rule):
         for position, total in enumerate(figures):
             if total.high is None or total.percent or total.noun in time_nouns or total.noun is None:
                 continue
-            marker = part_marker_pattern().search(text, total.phrase_end, sentence_end)
-            if marker is None or text[total.phrase_end : marker.start()].strip(" ,;:—–-(") != "":
+            gap = MARKER_GAP.match(text, total.phrase_end, sentence_end)
+            marker = part_marker_pattern().match(text, gap.end(), sentence_end)
+            if marker is None:
                 continue
             parts = [
                 f
-                for f in figures[position + 1 :]
+                for f in islice(figures, position + 1, position + 1 + MAX_PARTS)
                 if f.start >= marker.end() and not f.percent and f.currency == total.currency and f.noun not in time_nouns
             ]
             if len(parts) < 2 and not (parts and parts[0].low > total.high):
@@ -166,6 +180,7 @@ class PartsExceedWhole(Rule):
     def _lists(self, document: Document, figures: list[Figure]) -> Iterator[Finding]:
         """Seats of the parties against the chamber's size; list items against the total they follow."""
         text = document.text
+        starts = [figure.start for figure in figures]
         for (start, end), items in blocks(text):
             if "seat" in text[start:end]:
                 finding = self._seats(document, (start, end), items)
@@ -173,7 +188,7 @@ class PartsExceedWhole(Rule):
                     yield finding
                     continue
             if items and text[start:end].rstrip().endswith(":"):
-                finding = self._list_total(document, (start, end), items, figures)
+                finding = self._list_total(document, (start, end), items, figures, starts)
                 if finding is not None:
                     yield finding
 
@@ -211,27 +226,45 @@ class PartsExceedWhole(Rule):
         clause_start = max(clause_start, *(text.rfind(mark, clause_start, position) + 1 for mark in ",;:(—"))
         if seat_not_part_pattern().search(text, clause_start, position):
             return True
-        sentence_start = max(text.rfind(". ", floor, position), floor)
-        sentence_end = text.find(". ", position)
-        sentence_end = len(text) if sentence_end < 0 else sentence_end
-        this_year = document.date.value.year if document.date else None
-        return any(int(y.group()) != this_year for y in YEAR.finditer(text, sentence_start, sentence_end))
+        stops, other_years = self._stops_and_other_years(document)
+        index = bisect.bisect_left(stops, position)
+        sentence_start = max(stops[index - 1] if index else -1, floor)
+        sentence_end = stops[index] if index < len(stops) else len(text)
+        first_year = bisect.bisect_left(other_years, sentence_start)
+        return first_year < len(other_years) and other_years[first_year] < sentence_end
+
+    @staticmethod
+    def _stops_and_other_years(document: Document) -> tuple[list[int], list[int]]:
+        """Where ". " ends a sentence, and where a year other than the document's stands; found once."""
+        cached = document.cache.get(STOPS_KEY)
+        if cached is None:
+            text = document.text
+            this_year = document.date.value.year if document.date else None
+            stops = [match.start() for match in FULL_STOP.finditer(text)]
+            other_years = [y.start() for y in YEAR.finditer(text) if int(y.group()) != this_year]
+            cached = document.cache[STOPS_KEY] = (stops, other_years)
+        return cached
 
     def _list_total(
-        self, document: Document, paragraph: tuple[int, int], items: list[tuple[int, int]], figures: list[Figure]
+        self,
+        document: Document,
+        paragraph: tuple[int, int],
+        items: list[tuple[int, int]],
+        figures: list[Figure],
+        starts: list[int],
     ) -> Finding | None:
         """"Pledges had reached €400 million. Among them:" and list items of €-figures adding up to more."""
         text = document.text
         intro_start = max(text.rfind(". ", paragraph[0], paragraph[1] - 1) + 1, paragraph[0])
         if not list_intro_pattern().search(text, intro_start, paragraph[1]):
             return None
-        before = [f for f in figures if paragraph[0] <= f.start < paragraph[1] and f.currency and not f.percent]
+        before = [f for f in _figures_in(figures, starts, *paragraph) if f.currency and not f.percent]
         if not before or before[-1].high is None:
             return None
         total = before[-1]
         parts = []
         for item_start, item_end in items:
-            inside = [f for f in figures if item_start <= f.start < item_end]
+            inside = _figures_in(figures, starts, item_start, item_end)
             if len(inside) != 1 or inside[0].currency != total.currency or inside[0].percent or not inside[0].exact:
                 return None  # not a list of parts of this total
             parts.append(inside[0])
