@@ -211,6 +211,39 @@ def slip(token: str, rng: random.Random) -> str | None:
     return first(token, rng) or second(token, rng)
 
 
+LOWER_BOUNDS = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than")
+UPPER_BOUNDS = ("up to", "nearly", "almost", "fewer than", "less than", "under", "as many as", "no more than")
+APPROXIMATE = ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated")
+
+
+def qualifier_before(text: str, start: int) -> str | None:
+    """The qualifier written just before a figure ("at least", "about"), if any."""
+    before = text[max(0, start - 20) : start].lower().rstrip()
+    for qualifier in (*LOWER_BOUNDS, *UPPER_BOUNDS, *APPROXIMATE):
+        if before.endswith(qualifier) and (len(before) == len(qualifier) or not before[-len(qualifier) - 1].isalpha()):
+            return qualifier
+    return None
+
+
+def slip_against(token: str, qualifier: str | None, rng: random.Random) -> str | None:
+    """A slip of ``token`` that the qualified figure cannot allow: lower for "at least 3,412",
+    higher for "nearly 400", well away for "about 5,000"."""
+    old = value_of(token)
+    for _ in range(12):
+        new = slip(token, rng)
+        value = value_of(new) if new else None
+        if value is None or old is None:
+            continue
+        if qualifier in LOWER_BOUNDS and value >= old:
+            continue
+        if qualifier in UPPER_BOUNDS and value <= old:
+            continue
+        if qualifier in APPROXIMATE and abs(value - old) <= 0.3 * old:
+            continue
+        return new
+    return None
+
+
 def value_of(token: str) -> float | None:
     """The value of a figure as the planters write them (digits, commas, bn/m/k, words)."""
     text = token.lower().replace(",", "").strip()

@@ -11,7 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from numeric_plants.common import MONTHS, WEEKDAYS, Article, pick, slip, spell, transpose, with_commas
+from numeric_plants.common import (
+    MONTHS,
+    WEEKDAYS,
+    Article,
+    pick,
+    qualifier_before,
+    slip,
+    slip_against,
+    spell,
+    transpose,
+    with_commas,
+)
 from numeric_plants.world import World
 
 
@@ -71,17 +82,17 @@ def disaster(rng: random.Random, split: str, plant: str | None, id: str, date: d
                 split,
             ).format(A=children)
         )
-    paragraphs.append(
-        pick(
-            rng,
-            [
-                "At least {H} homes were destroyed, according to the civil protection agency.",
-                "The agency said {H} homes had been destroyed and many more damaged.",
-                "Some {H} homes were destroyed across the province.",
-            ],
-            split,
-        ).format(H=homes_text)
+    homes_sentence = pick(
+        rng,
+        [
+            "At least {H} homes were destroyed, according to the civil protection agency.",
+            "The agency said {H} homes had been destroyed and many more damaged.",
+            "Some {H} homes were destroyed across the province.",
+        ],
+        split,
     )
+    homes_qualifier = qualifier_before(homes_sentence, homes_sentence.index("{H}"))
+    paragraphs.append(homes_sentence.format(H=homes_text))
     paragraphs.append(
         pick(
             rng,
@@ -105,7 +116,7 @@ def disaster(rng: random.Random, split: str, plant: str | None, id: str, date: d
         ).format(k=kind, Y=date.year - rng.randint(5, 40), P=with_commas(previous_dead))
     )
     if plant == "restated":
-        new = slip(with_commas(homes), rng)
+        new = slip_against(with_commas(homes), homes_qualifier, rng) or with_commas(homes - 1000)
         paragraphs.append(
             pick(
                 rng,

@@ -18,7 +18,9 @@ from numeric_plants.common import (
     append_to_paragraph,
     paragraphs,
     pick,
+    qualifier_before,
     slip,
+    slip_against,
     spell,
     value_of,
 )
@@ -31,12 +33,15 @@ NOT_NOUNS = frozenset(
     """and in to of a on for from at was is with per when as by but or will the has would were he that it are more
     than year years month months week weeks day days hour hours minute minutes second seconds time times point points
     last while which if an over so into against could had took hit each less include following compared worth cost
+    across through between within without among around via like near off out up down
     during separate public new mark world list show title election champion hurdles metres yards miles percentage
     million billion trillion per cent mph mile set games world have been be being since under up down after before
     rise fall rose fell increase decrease higher lower ahead behind only just almost nearly about around some
     its his her their our this these those such say said says we they she you can may might must should""".split()
 )
 PARTICIPLE = re.compile(r" (?:were|have been|had been) (?P<verb>[a-z]+ed)\b")
+RANGE_AROUND = re.compile(r"\b(?:between|from)\s+$|\d\s*(?:-|–|to|and|or)\s*[£$€]?$")
+RANGE_AFTER = re.compile(r"\s*(?:-|–|to|and|or)\s*[£$€]?\d")
 CURRENCY_WORDS = frozenset({"euro", "euros", "dollars", "pounds", "yen", "yuan", "rupees", "kronor", "pence", "cents"})
 MONEY_NOUNS = frozenset(
     """deal takeover bid profit loss contract package fund loan fine investment budget debt payment settlement offer
@@ -53,6 +58,7 @@ class Figure:
     noun: str
     """The counted noun phrase as restatements write it ("jobs", "destroyed homes", "deal")."""
     money: bool
+    qualifier: str | None
 
 
 def count_figures(text: str) -> list[Figure]:
@@ -81,7 +87,10 @@ def count_figures(text: str) -> list[Figure]:
         participle = PARTICIPLE.match(text, match.start("after") + len(noun) + 1)
         if participle and not money:
             noun = f"{participle.group('verb')} {noun}"
-        found.append(Figure(match.start("token"), match.end("token"), token, noun, money))
+        if RANGE_AROUND.search(text[max(0, match.start() - 9) : match.start()]) or RANGE_AFTER.match(text, match.end("token")):
+            continue  # a range: "30,000 to 50,000 polygons" allows any figure between
+        qualifier = qualifier_before(text, match.start("token"))
+        found.append(Figure(match.start("token"), match.end("token"), token, noun, money, qualifier))
     return found
 
 
@@ -92,7 +101,7 @@ COUNT_TEMPLATES = [
     "Critics said the {N} {NP} told only part of the story.",
     "The figure of {N} {NP} was repeated by officials later.",
     "Reports put the number of {NP} at {N}.",
-    '"We are talking about {N} {NP}," one analyst said.',
+    '"These {N} {NP} are what matters," one analyst said.',
     "It was the {N} {NP} that drew the most comment.",
     "In all, {N} {NP} are involved, according to the figures.",
     "Of the {N} {NP}, little more was said.",
@@ -163,13 +172,13 @@ def _existing_repeat(article: Article, rng: random.Random, split: str) -> bool:
     seen: dict[tuple[str, str], list[Figure]] = {}
     for figure in figures:
         seen.setdefault((figure.token, figure.noun), []).append(figure)
-    repeats = [places for places in seen.values() if len(places) >= 2]
+    repeats = [places for places in seen.values() if len(places) >= 2 and not _same_sentence(article.text, places[0], places[1])]
     if not repeats:
         return False
     places = rng.choice(repeats)
     first, second = places[0], places[1]
     changed, kept = (second, first) if rng.random() < 0.7 else (first, second)
-    new = slip(changed.token, rng)
+    new = slip_against(changed.token, changed.qualifier or kept.qualifier, rng)
     if new is None:
         return False
     article.label(kept.start, kept.end, "the other statement of the same figure", level="may")
@@ -186,7 +195,7 @@ def _inserted(article: Article, rng: random.Random, split: str) -> bool:
     if not figures:
         return False
     figure = rng.choice(figures)
-    new = slip(figure.token, rng)
+    new = slip_against(figure.token, figure.qualifier, rng)
     if new is None:
         return False
     written = _rendered(figure.token, new, rng) if not figure.money or rng.random() < 0.5 else new
@@ -257,6 +266,11 @@ def _minute(article: Article, rng: random.Random, split: str) -> bool:
     start = append_to_paragraph(article, target, before + new + after)
     article.label(start + len(before), start + len(before) + len(new), f"minute {token} restated as {new}")
     return True
+
+
+def _same_sentence(text: str, first: Figure, second: Figure) -> bool:
+    """Two figures in one sentence are two things ("12 channels of video and 12 of audio")."""
+    return not re.search(r"[.!?]\s", text[first.end : second.start])
 
 
 def _paragraph_of(spans: list[tuple[int, int]], position: int) -> int:

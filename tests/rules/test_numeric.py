@@ -11,7 +11,9 @@ from rules.numeric.age_birth_year import AgeBirthYearMismatch
 from rules.numeric.corpus_disagreement import CorpusFigureDisagreement
 from rules.numeric import figures as figures_module
 from rules.numeric.figures import analyse, parse_number, parse_spelled
-from rules.numeric.inconsistent_figure import InconsistentFigure, typo_like
+from rules.numeric.compare import slip_strength
+from rules.numeric.inconsistent_figure import InconsistentFigure
+from rules.numeric.analysis import NumericAnalysis
 from rules.numeric.margin_mismatch import MarginMismatch
 from rules.numeric.parts_exceed_whole import PartsExceedWhole
 from rules.numeric.weekday_mismatch import WeekdayMismatch
@@ -97,9 +99,25 @@ def test_things_that_are_not_counts(text: str) -> None:
     assert figures(text) == []
 
 
-def test_typo_like() -> None:
-    assert typo_like(827, 872) and typo_like(27, 72) and typo_like(1500, 1600)
-    assert not typo_like(1000, 6000 * 7) and not typo_like(12, 30) and not typo_like(5, 5)
+def _mention(text: str):
+    (mention,) = NumericAnalysis(text, None).mentions
+    return mention
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "strength"),
+    [
+        ("827 deaths", "872 deaths", 2),  # digits swapped
+        ("3,412 homes", "3,512 homes", 2),  # one of four significant digits
+        ("£2.4bn", "£4.2 billion", 2),  # swapped, written another way
+        ("14 goals", "12 goals", 1),  # one of two: often a different figure
+        ("40,000 sites", "30,000 sites", 0),  # round figures: no slip
+        ("1,000 people", "42,000 people", 0),
+        ("5 people", "5 people", 0),
+    ],
+)
+def test_slip_strength(a: str, b: str, strength: int) -> None:
+    assert slip_strength(_mention(a), _mention(b)) == strength
 
 
 # -- clean copy must stay clean -------------------------------------------------------

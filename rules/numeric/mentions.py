@@ -1,0 +1,372 @@
+"""The quantity model: every figure in a text as a ``Mention`` that says what it measures.
+
+A mention has a value (an interval, for "at least 1,000" or "between 40 and 50"), a unit (a
+count, money with its currency, a percentage, points, a score, an ordinal, a measure), what it
+counts (head noun and modifiers), the base of a percentage, the entity it belongs to, its time
+(another time than the story's, an update), and whether it refers back ("the 872 deaths").
+The NUM rules compare mentions by these fields, never by how close they stand in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
+
+from rules.numeric import context
+from rules.numeric.layout import Layout
+from rules.numeric.lexicon import alternation, ascii_lower, calendar, compiled, numbers, qualifiers, word_set
+from rules.numeric.numbers import DIGITS, parse_number, scale_pattern, spelled_pattern, value_digits
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    """The figure with its qualifier and unit: "at least 3,412", "£27bn", "45%"."""
+    phrase_end: int
+    """Where the counted phrase ends ("3,412 homes"); ``end`` when nothing is counted."""
+    value: float
+    low: float
+    high: float | None
+    """The interval the figure allows; ``high`` is None when open-ended ("at least")."""
+    unit: str
+    """count, money, percent, points, score, ordinal, metres, clock or year."""
+    written: str
+    """The number as written, for slips of the hand ("3,412", "2.4bn", "twenty")."""
+    currency: str = ""
+    counted: str | None = None
+    modifiers: tuple[str, ...] = ()
+    partitive: bool = False
+    base: str | None = None
+    entity: str | None = None
+    time: str | None = None
+    """None for the story's time; "other" or a year for another time."""
+    update: bool = False
+    definite: bool = False
+    qualified: bool = False
+    is_range: bool = False
+    per_side: bool = False
+    spelled: bool = False
+    second: float | None = None
+    """The second number of a score or a pair ("won 3-1", "by 310 votes to 219")."""
+    connector: str = ""
+    sentence: int = 0
+    paragraph: int = 0
+
+    @property
+    def exact(self) -> bool:
+        return not self.qualified and not self.is_range
+
+    @property
+    def digits(self) -> str:
+        """The value's digits without separators or decimal point: slips are read from these."""
+        return value_digits(self.value)
+
+
+FIGURE = regex.compile(
+    rf"(?<![\w.,/:£$€¥-])(?:(?P<cur>[$£€¥])[ ]?)?(?P<num>{DIGITS})(?![\d]|[.,:/]\d)"
+    rf"(?:(?P<ord>st|nd|rd|th)\b)?(?:[ ]?(?P<scale>{scale_pattern()})\b)?"
+    rf"(?P<pct>[ ]?%|[ ]per[ ]?cent\b|[ ]percent\b)?",
+    regex.IGNORECASE,
+)
+SECOND = regex.compile(
+    rf"\s*(?P<conn>-|–|—|to|and|or|for|v|vs\.?|against)\s*(?:[$£€¥][ ]?)?(?P<num>{DIGITS})(?![\d]|[.,:/]\d|-\d)"
+    rf"(?:[ ]?(?P<scale>{scale_pattern()})\b)?(?P<pct>[ ]?%|[ ]per[ ]?cent\b|[ ]percent\b)?",
+    regex.IGNORECASE,
+)
+PAIR_AFTER_NOUN = regex.compile(rf"\s+(?P<conn>to|against)\s+(?P<num>{DIGITS})(?![\d%]|[.,:/]\d|\s*(?:%|per\s?cent|percent|\p{{L}}))")
+"""The second figure of a tally written after the first one's noun: "by 336 votes to 212"."""
+CLOCK_AFTER = regex.compile(r"\s*(?:gmt|bst|cet|est|utc|local\s+time|hrs|hours\s+local|h\b)", regex.IGNORECASE)
+RESULT_WORDS = regex.compile(
+    r"\b(?:beat|beating|beats|won|win|wins|winning|lost|lose|losing|loss|drew|draw|drawn|victory|defeat|defeated|"
+    r"lead|led|trail|trailed|scoreline|score|half-time|thrashing|thrashed|hammered|triumph)\b",
+    regex.IGNORECASE,
+)
+RACE_METRES = {50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000}
+METRE_WORDS = regex.compile(r"\s*(?:final|race|hurdles|freestyle|relay|sprint|heat|semi|title|champion|record|run|event|tall|high|long|deep|wide|above|below)", regex.IGNORECASE)
+CURRENCY_WORDS = {
+    "euro": "€", "euros": "€", "dollars": "$", "dollar": "$", "pounds": "£", "pound": "£", "sterling": "£",
+    "yen": "¥", "yuan": "yuan", "rupees": "rupee", "roubles": "rouble", "rubles": "rouble", "kronor": "krona",
+    "pence": "p", "cents": "c", "francs": "franc",
+}
+CURRENCY_AFTER = regex.compile(r"\s*(?:\(\s*)?(" + "|".join(CURRENCY_WORDS) + r")\b", regex.IGNORECASE)
+POINTS = regex.compile(r"(?:\s+|-)(?:percentage[\s-]+)?(points?|basis[\s-]+points?|bps?)\b", regex.IGNORECASE)
+
+
+@cache
+def per_side_pattern() -> regex.Pattern:
+    from rules.numeric.lexicon import word_list
+
+    return regex.compile(rf"\s*(?:of\s+war\s+)?(?:{alternation(word_list('per_side.txt'))})\b", regex.IGNORECASE)
+
+
+@cache
+def spelled_figure() -> regex.Pattern:
+    return regex.compile(rf"(?<![\w-])(?:{spelled_pattern()})(?![\w-])", regex.IGNORECASE)
+
+
+@cache
+def spelled_anchor() -> regex.Pattern:
+    """Where a number word may start, in the lowered text (stdlib ``re`` is faster on a word list)."""
+    import re
+
+    words = [w for w in [*numbers()["units"], *numbers()["tens"], "dozen", "hundred", "thousand", "million", "billion"] if w != "zero"]
+    firsts = {phrase.split()[0] for phrase in numbers()["phrases"]} - {"a"}
+    return re.compile(rf"\b(?:{'|'.join(sorted(set(words) | firsts, key=len, reverse=True))}|a(?= (?:dozen|hundred|thousand|million|billion|couple)\b))\b")
+
+
+@cache
+def qualifier_pattern() -> regex.Pattern:
+    return regex.compile(
+        rf"(?:\b(?P<qual>{alternation(list(qualifiers()))})\s+)?(?:\b(?P<range>between|from)\s+)?$", regex.IGNORECASE
+    )
+
+
+@cache
+def qualifier_last_words() -> tuple[str, ...]:
+    return tuple({q.split()[-1] for q in qualifiers()} | {"between", "from"})
+
+
+def extract(text: str, layout: Layout, document_year: int | None) -> list[Mention]:
+    """Every figure of a text, in order, with its fields filled in."""
+    lowered = ascii_lower(text)
+    found: list[Mention] = []
+    position = 0
+    candidates = [(m.start(), m) for m in FIGURE.finditer(text)]
+    candidates += [(m.start(), None) for m in spelled_anchor().finditer(lowered)]
+    candidates.sort(key=lambda pair: pair[0])
+    sentence_times: dict[int, str | None] = {}
+    for start, match in candidates:
+        if start < position:
+            continue
+        mention = _digits(text, lowered, match, layout) if match is not None else _spelled(text, start, layout)
+        if mention is None:
+            continue
+        position = mention.end
+        sentence = mention.sentence
+        if sentence not in sentence_times:
+            s, e = layout.sentence_span(sentence)
+            sentence_times[sentence] = context.sentence_time(lowered, s, e, document_year)
+        if sentence_times[sentence] is not None:
+            mention = replace(mention, time=sentence_times[sentence])
+        found.append(mention)
+    return found
+
+
+def _digits(text: str, lowered: str, match: regex.Match, layout: Layout) -> Mention | None:
+    written = match.group("num")
+    parsed = parse_number(written + (match.group("scale") or ""))
+    if parsed is None:
+        return None
+    value, _currency, scale = parsed
+    currency = match.group("cur") or ""
+    start, end = match.start(), match.end()
+    number_start = match.start("cur") if currency else match.start("num")
+    sentence = layout.sentence_at(start)
+    sentence_start, sentence_end = layout.sentence_span(sentence)
+    unit = "count"
+    if match.group("ord"):
+        unit = "ordinal"
+    elif match.group("pct"):
+        unit = "percent"
+    elif currency:
+        unit = "money"
+    elif scale == "m" and not currency:
+        if value / 1e6 in RACE_METRES or METRE_WORDS.match(text, end):
+            value, unit, scale = value / 1e6, "metres", ""
+    if unit == "count" and "," not in written and "." not in written and not scale and len(written) == 4:
+        if CLOCK_AFTER.match(text, end):
+            return _simple(match, value, "clock", written, layout)
+        if 1800 <= value <= 2100:
+            return _simple(match, value, "year", written, layout)
+    low = high = value
+    second = None
+    connector = ""
+    is_range = per_side = False
+    pair = SECOND.match(text, end) if unit != "ordinal" else None
+    if pair:
+        parsed_second = parse_number(pair.group("num") + (pair.group("scale") or ""))
+        if parsed_second is not None:
+            second, connector = parsed_second[0], pair.group("conn").lower()
+            if scale and not pair.group("scale"):
+                second *= numbers()["digit_scales"][scale.lower()]
+    score = (
+        second is not None
+        and connector in ("-", "–", "—")
+        and unit == "count"
+        and value < 100
+        and RESULT_WORDS.search(text, max(sentence_start, start - 60), min(sentence_end, pair.end() + 40)) is not None
+    )
+    if not score:
+        if unit in ("count", "metres") and _is_identifier(text, number_start):
+            return None
+        if unit == "count" and _is_date(lowered, number_start):
+            return None
+    if unit == "count" and not score:
+        money = CURRENCY_AFTER.match(text, end)
+        if money:
+            unit, currency = "money", CURRENCY_WORDS[money.group(1).lower()]
+    prefix_start = max(sentence_start, start - 40)
+    qualifier = range_word = None
+    if lowered[prefix_start:start].rstrip().endswith(qualifier_last_words()):
+        prefix = qualifier_pattern().search(text, prefix_start, start)
+        if prefix:
+            qualifier, range_word = prefix.group("qual"), prefix.group("range")
+            if qualifier or range_word:
+                start = prefix.start("qual") if qualifier else prefix.start("range")
+    if second is not None:
+        if score:
+            unit = "score"
+            end = pair.end()
+        elif connector == "for" or (connector == "to" and second == value and not range_word):
+            per_side = True
+            end = pair.end()
+        elif range_word == "from" and connector == "to":
+            low = high = second  # "from 40 to 45": a change; the later figure stands
+            end = pair.end()
+        elif (connector in ("-", "–", "—", "to", "or") or (connector == "and" and range_word == "between")) and second > value:
+            high, is_range, end = second, True, pair.end()
+        elif connector in ("to", "-", "–", "v", "vs", "vs.", "against"):
+            pass  # a pair: "310 votes to 219", "39% to 34%"; kept as two mentions, linked
+        else:
+            second, connector = None, ""
+    if unit == "count":
+        points = POINTS.match(text, end)
+        if points and points.start() < sentence_end:
+            unit = "points"
+            if points.group(1).lower().startswith("b"):
+                value, low, high = value / 100, low / 100, (None if high is None else high / 100)
+    after = text[end : end + 2]
+    if unit == "count" and after[:1].isalpha() and not after[:1].isspace():
+        return None  # "3D", "4x4", "10am": a code, not a count
+    if qualifier:
+        low_factor, high_factor = qualifiers()[compiled(r"\s+").sub(" ", qualifier.lower())]
+        low, high = low * low_factor, (None if high_factor is None else high * high_factor)
+    return _fields(
+        text, layout, start, end, sentence, value, low, high, unit, written + (scale or ""), currency,
+        qualified=qualifier is not None, is_range=is_range, per_side=per_side, second=second if unit in ("score", "count", "percent", "points", "money") else None,
+        connector=connector, spelled=False,
+    )
+
+
+def _spelled(text: str, start: int, layout: Layout) -> Mention | None:
+    match = spelled_figure().match(text, start)
+    if match is None:
+        return None
+    before = compiled(r"(\p{L}+)\s+$").search(text, max(0, start - 16), start)
+    if before and before.group(1).lower() in word_set("vague_before.txt"):
+        return None  # "several hundred": no figure
+    parsed = parse_number(match.group())
+    if parsed is None:
+        return None
+    value = parsed[0]
+    sentence = layout.sentence_at(start)
+    mention = _fields(
+        text, layout, start, match.end(), sentence, value, value, value, "count", match.group(), "",
+        qualified=False, is_range=False, per_side=False, second=None, connector="", spelled=True,
+    )
+    if mention.counted is None:
+        return None
+    return mention
+
+
+def _fields(
+    text: str, layout: Layout, start: int, end: int, sentence: int, value: float, low: float,
+    high: float | None, unit: str, written: str, currency: str, **flags,
+) -> Mention:
+    sentence_start, sentence_end = layout.sentence_span(sentence)
+    counted = context.Counted(None, (), end)
+    base = entity = None
+    if unit in ("count", "money", "points", "metres"):
+        counted = context.counted_after(text, end, sentence_end)
+        if counted.head is None:
+            head = context.counted_before(text, start, sentence_start)
+            counted = context.Counted(head, (), end)
+    elif unit == "percent":
+        base = context.percent_base(text, end, sentence_end)
+        if base is None:
+            base = context.counted_before(text, start, sentence_start)
+    elif unit == "ordinal":
+        counted = context.counted_after(text, end, sentence_end)
+        if counted.modifiers[:1] == ("minute",):
+            counted = context.Counted("minute", (), counted.end)  # "his 78th-minute goal"
+    head = counted.head
+    if flags["second"] is None and unit in ("count", "money"):
+        pair = PAIR_AFTER_NOUN.match(text, counted.end, sentence_end)
+        if pair:
+            flags["second"], flags["connector"] = parse_number(pair.group("num"))[0], pair.group("conn").lower()
+    if unit == "count":
+        head = context.people_counted(text, start, counted.end, head)
+        if context.counts_votes(text, counted.end, head):
+            head = "vote"
+        tally = flags.get("second") is not None and flags.get("connector") in ("to", "-", "–", "—")
+        if head is not None and not tally and context.is_difference(text, start, sentence_start):
+            head += " margin"
+    entity = context.entity_after(text, max(end, counted.end), sentence_end) or context.entity_before(text, start, sentence_start)
+    per_side = flags.pop("per_side") or bool(per_side_pattern().match(text, max(end, counted.end)))
+    low_text = text[max(sentence_start, start - 60) : start].lower()
+    return Mention(
+        start=start,
+        end=end,
+        phrase_end=max(end, counted.end),
+        value=value,
+        low=low,
+        high=high,
+        unit=unit,
+        written=written,
+        currency=currency,
+        counted=head,
+        modifiers=counted.modifiers,
+        partitive=counted.partitive,
+        base=base,
+        entity=entity,
+        update=context.is_update(low_text, len(low_text), 0),
+        definite=context.refers_back(text, start),
+        per_side=per_side,
+        sentence=sentence,
+        paragraph=layout.paragraph_at(start),
+        **flags,
+    )
+
+
+def _simple(match: regex.Match, value: float, unit: str, written: str, layout: Layout) -> Mention:
+    """A year or a clock time: kept so that rules can see them, with nothing counted."""
+    return Mention(
+        start=match.start(), end=match.end(), phrase_end=match.end(), value=value, low=value, high=value, unit=unit,
+        written=written, sentence=layout.sentence_at(match.start()), paragraph=layout.paragraph_at(match.start()),
+    )
+
+
+def _is_identifier(text: str, start: int) -> bool:
+    """"Article 5", "F-16", "Boeing 737", "number 20": a number that names rather than counts."""
+    last_three = text[max(0, start - 3) : start]
+    if "-" in last_three and compiled(r"\p{L}-$").search(last_three):
+        return True
+    word = compiled(r"(\p{L}[\p{L}.]*)\s+$").search(text, max(0, start - 24), start)
+    if word is None:
+        return False
+    name = word.group(1).rstrip(".")
+    if name.lower() in ("number", "no", "nos", "No", "page", "room", "flight", "route", "junction", "platform"):
+        return True
+    if not name[:1].isupper():
+        return False
+    lowered = name.lower()
+    return not (
+        lowered in word_set("function_words.txt")
+        or lowered in word_set("common_capitals.txt")
+        or lowered in word_set("definite_words.txt")
+        or lowered in qualifiers()
+        or lowered in {"between", "from", "about", "some", "nearly", "almost", "around", "over", "only", "just", "all"}
+        or lowered in calendar()["months"]
+    )
+
+
+def _is_date(lowered: str, start: int) -> bool:
+    """"May 16", "16 May": a day of the month, not a count."""
+    before = compiled(r"([a-z]+)\.?\s+$").search(lowered, max(0, start - 12), start)
+    if before and before.group(1) in calendar()["months"]:
+        return True
+    after = compiled(r"(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)").match(lowered, start + len(compiled(r"\d+").match(lowered, start).group()))
+    return bool(after and after.group(1) in calendar()["months"])
