@@ -141,7 +141,8 @@ def extract(text: str, layout: Layout, document_year: int | None) -> list[Mentio
     for start, match in candidates:
         if start < position:
             continue
-        mention = _digits(text, lowered, match, layout) if match is not None else _spelled(text, start, layout)
+        previous = found[-1] if found else None
+        mention = _digits(text, lowered, match, layout, previous) if match is not None else _spelled(text, start, layout)
         if mention is None:
             continue
         position = mention.end
@@ -155,7 +156,7 @@ def extract(text: str, layout: Layout, document_year: int | None) -> list[Mentio
     return found
 
 
-def _digits(text: str, lowered: str, match: regex.Match, layout: Layout) -> Mention | None:
+def _digits(text: str, lowered: str, match: regex.Match, layout: Layout, previous: Mention | None) -> Mention | None:
     written = match.group("num")
     parsed = parse_number(written + (match.group("scale") or ""))
     if parsed is None:
@@ -200,7 +201,7 @@ def _digits(text: str, lowered: str, match: regex.Match, layout: Layout) -> Ment
         and RESULT_WORDS.search(text, max(sentence_start, start - 60), min(sentence_end, pair.end() + 40)) is not None
     )
     if not score:
-        if unit in ("count", "metres") and _is_identifier(text, number_start):
+        if unit in ("count", "metres") and _is_identifier(text, number_start) and not _tally_item(text, end, sentence, previous):
             return None
         if unit == "count" and _is_date(lowered, number_start):
             return None
@@ -256,8 +257,10 @@ def _spelled(text: str, start: int, layout: Layout) -> Mention | None:
     if match is None:
         return None
     before = compiled(r"(\p{L}+)\s+$").search(text, max(0, start - 16), start)
-    if before and before.group(1).lower() in word_set("vague_before.txt"):
-        return None  # "several hundred": no figure
+    if before and (before.group(1).lower() in word_set("vague_before.txt") or before.group(1).lower() in RANK_WORDS):
+        return None  # "several hundred": no figure; "top three": a rank
+    if text[start].isupper() and before and compiled(r"\s+\p{Lu}").match(text, match.end()):
+        return None  # "the Six Nations": a name
     parsed = parse_number(match.group())
     if parsed is None:
         return None
@@ -339,6 +342,9 @@ def _simple(match: regex.Match, value: float, unit: str, written: str, layout: L
     )
 
 
+RANK_WORDS = frozenset({"top", "bottom", "number", "no"})
+
+
 def _is_identifier(text: str, start: int) -> bool:
     """"Article 5", "F-16", "Boeing 737", "number 20": a number that names rather than counts."""
     last_three = text[max(0, start - 3) : start]
@@ -348,7 +354,7 @@ def _is_identifier(text: str, start: int) -> bool:
     if word is None:
         return False
     name = word.group(1).rstrip(".")
-    if name.lower() in ("number", "no", "nos", "No", "page", "room", "flight", "route", "junction", "platform"):
+    if name.lower() in RANK_WORDS or name.lower() in ("nos", "page", "room", "flight", "route", "junction", "platform"):
         return True
     if not name[:1].isupper():
         return False
@@ -360,6 +366,20 @@ def _is_identifier(text: str, start: int) -> bool:
         or lowered in qualifiers()
         or lowered in {"between", "from", "about", "some", "nearly", "almost", "around", "over", "only", "just", "all"}
         or lowered in calendar()["months"]
+    )
+
+
+TALLY_NEXT = regex.compile(r"\s*(?:[,;.)]|and\b|$)")
+
+
+def _tally_item(text: str, end: int, sentence: int, previous: Mention | None) -> bool:
+    """"won 63 seats, the Greens 37 and Labour 19": a name and a figure in a tally, not "Boeing 737"."""
+    return (
+        previous is not None
+        and previous.sentence == sentence
+        and previous.unit == "count"
+        and previous.counted is not None
+        and TALLY_NEXT.match(text, end) is not None
     )
 
 

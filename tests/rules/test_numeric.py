@@ -15,7 +15,7 @@ from rules.numeric.compare import slip_strength
 from rules.numeric.inconsistent_figure import InconsistentFigure
 from rules.numeric.analysis import NumericAnalysis
 from rules.numeric.margin_mismatch import MarginMismatch
-from rules.numeric.parts_exceed_whole import PartsExceedWhole
+from rules.numeric.parts_and_totals import PartsDoNotAddUp as PartsExceedWhole
 from rules.numeric.weekday_mismatch import WeekdayMismatch
 
 ALL_DOCUMENT_RULES = [InconsistentFigure, WeekdayMismatch, PartsExceedWhole, MarginMismatch, AgeBirthYearMismatch]

@@ -17,7 +17,7 @@ from rules.numeric.age_birth_year import AgeBirthYearMismatch
 from rules.numeric.corpus_disagreement import CorpusFigureDisagreement
 from rules.numeric.inconsistent_figure import InconsistentFigure
 from rules.numeric.margin_mismatch import MarginMismatch
-from rules.numeric.parts_exceed_whole import PartsExceedWhole
+from rules.numeric.parts_and_totals import PartsDoNotAddUp as PartsExceedWhole
 from rules.numeric.weekday_mismatch import WeekdayMismatch
 
 RULES = [InconsistentFigure, CorpusFigureDisagreement, WeekdayMismatch, PartsExceedWhole, MarginMismatch, AgeBirthYearMismatch]
