@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from numeric_plants import arithmetic, copy_events, copy_politics, people, restated  # noqa: E402
-from numeric_plants.common import SPLITS, Article  # noqa: E402
+from numeric_plants.common import MONTHS, SPLITS, WEEKDAYS, Article  # noqa: E402
 from numeric_plants.corpus import cluster  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,8 +74,31 @@ def split_of(key: str) -> str:
     return "held" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 3 == 0 else "dev"
 
 
-def bbc_date(rng: random.Random) -> dt.date:
-    return dt.date(2004, 3, 1) + dt.timedelta(days=rng.randrange(640))
+WEEKDAY_DATE = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (?:(\d{1,2}) (%s)|(%s) (\d{1,2}))\b"
+    % ("|".join(MONTHS), "|".join(MONTHS))
+)
+
+
+def bbc_date(rng: random.Random, text: str) -> dt.date:
+    """A date in 2004-05 for a BBC article; one in the year where its own weekdays and dates agree,
+    since the copy was right at its real date (an article dated at random would seem wrong)."""
+    mentions = [(WEEKDAYS.index(m.group(1)), MONTHS.index(m.group(3) or m.group(4)) + 1, int(m.group(2) or m.group(5))) for m in WEEKDAY_DATE.finditer(text)]
+    years = [
+        year for year in (2004, 2005)
+        if all(_weekday_of(year, month, day) == weekday for weekday, month, day in mentions)
+    ]
+    date = dt.date(2004, 3, 1) + dt.timedelta(days=rng.randrange(640))
+    if mentions and years and date.year not in years:
+        date = date.replace(year=years[0], day=min(date.day, 28))
+    return date
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def build() -> dict[str, list[Article]]:
@@ -88,7 +111,7 @@ def build() -> dict[str, list[Article]]:
     traps = 0
     for record in records:
         split = split_of(record["id"])
-        article = Article(record["id"], record["text"], bbc_date(rng).isoformat(), "bbc")
+        article = Article(record["id"], record["text"], bbc_date(rng, record["text"]).isoformat(), "bbc")
         item_rng = random.Random(f"{SEED}-{record['id']}")
         done = False
         for kind in sorted(BBC_QUOTA, key=lambda k: planted[k] / BBC_QUOTA[k]):

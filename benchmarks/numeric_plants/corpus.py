@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from numeric_plants.common import WEEKDAYS, Article, pick, slip
+from numeric_plants.common import WEEKDAYS, Article, pick, qualifier_before, slip_against
 from numeric_plants.world import SOURCES, World
 
 EVENTS = {
@@ -50,6 +50,11 @@ THIRDS = [
 ]
 
 
+def _zeros(figure: str) -> int:
+    """Trailing zeros: a slip that adds them (301 -> 300) reads as rounding, not as a slip."""
+    return len(figure) - len(figure.rstrip("0"))
+
+
 def cluster(
     rng: random.Random, split: str, planted: bool, id_prefix: str, date: dt.date, size: int, event_key: str | None = None
 ) -> list[Article]:
@@ -68,13 +73,17 @@ def cluster(
     sources = rng.sample(SOURCES, size)
     wrong_at = rng.randrange(1, size) if planted else -1
     articles = []
-    leads = rng.sample([v for i, v in enumerate(LEADS) if (i % 3 == 2) == (split == "held")] * 3, size)
+    own_leads = [v for i, v in enumerate(LEADS) if (i % 3 == 2) == (split == "held")]
+    leads = rng.sample(own_leads, min(size, len(own_leads)))
+    leads += rng.sample(own_leads * 2, size - len(leads))
     for index, source in enumerate(sources):
         day = date + dt.timedelta(days=rng.choice((0, 0, 1)))
         toll = str(dead)
         why = ""
         if index == wrong_at:
-            slipped = slip(toll, rng) or str(dead + 10)
+            qualifier = qualifier_before(leads[index], leads[index].index("{N}"))
+            slips = (slip_against(toll, qualifier, rng) for _ in range(12))
+            slipped = next((s for s in slips if s and _zeros(s) == _zeros(toll)), str(dead - 11))
             toll = f"«{slipped}»"
             why = f"{slipped} dead here; the other outlets report {dead}"
         elif not planted and index == size - 1 and rng.random() < 0.5:
@@ -84,6 +93,8 @@ def cluster(
             W=WEEKDAYS[(day - dt.timedelta(days=1)).weekday()], N=toll,
         )
         lead = lead[0].upper() + lead[1:]
+        if lead.endswith(" said.") or lead.endswith("officials."):
+            lead = lead[:-1] + rng.choice([".", " on " + WEEKDAYS[day.weekday()] + ".", ", reports said."])
         paragraphs = [
             pick(rng, ["{X} mourns after {N}", "{N_} in {X}", "Dozens dead in {X} {N}"], split).format(
                 X=country, N=noun, N_=noun.capitalize()

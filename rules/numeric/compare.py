@@ -46,7 +46,7 @@ def compatible(a: Mention, b: Mention, slack: float = 0.0) -> bool:
 
     A per-side figure ("1,000 each") also agrees with a total of twice it; a rounder figure
     agrees with a more precise one within ``ROUNDING`` (1,000 and 1,012, but not 45,000 and 46,000)."""
-    if a.exact and b.exact and len(a.digits) != len(b.digits):
+    if a.exact and b.exact and len(significant(a.digits)) != len(significant(b.digits)):
         slack = max(slack, ROUNDING)
     wa, wb = interval(a, slack), interval(b, slack)
     if meet(wa, wb):

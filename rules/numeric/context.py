@@ -126,7 +126,7 @@ def noun_before_pattern() -> regex.Pattern:
     "the toll stood at", "turnout was", "inflation, at"."""
     return regex.compile(
         r"(?:\bnumber\s+of\s+(?P<counted>\p{L}+(?:\s+\p{L}+)?)\s+(?:\p{L}+\s+){0,2}?(?:at|to|was|is|stood\s+at|stands\s+at|reached|hit)"
-        r"|\b(?P<noun>\p{L}+)\s+(?:of|at|was|is|were|are|stood\s+at|stands\s+at|rose\s+to|fell\s+to|reached|hit|totalled|totaled)"
+        r"|\b(?:(?P<pre>\p{L}+)\s+)?(?P<noun>\p{L}+)\s+(?:of|at|was|is|were|are|stood\s+at|stands\s+at|rose\s+to|fell\s+to|reached|hit|totalled|totaled)"
         r"|\b(?P<verbnoun>\p{L}+),\s+at)\s+(?:(?:about|around|some|nearly|almost|just|over|under|more\s+than|less\s+than|at\s+least)\s+)?$",
         regex.IGNORECASE,
     )
@@ -140,6 +140,10 @@ def counted_before(text: str, start: int, floor: int) -> str | None:
     if match.group("counted"):
         return noun_class(match.group("counted").split()[-1])
     word = (match.group("noun") or match.group("verbnoun")).lower()
+    known = noun_classes()
+    pre = (match.group("pre") or "").lower()
+    if word not in known and pre in known:
+        return known[pre]  # "a prisoner exchange of 1,000": the prisoners are counted
     if word in word_set("function_words.txt") or word in ("it", "figure", "number", "which", "who"):
         return None
     return noun_class(word)
@@ -177,6 +181,9 @@ def entity_before(text: str, start: int, floor: int) -> str | None:
     for mark in CLAUSE_MARK.finditer(text, window_start, start):
         clause_start = mark.end()
     best = None
+    speech = SPEECH.search(text, clause_start, start)
+    if speech:
+        clause_start = speech.end()  # "Varga said the 410,000 cars": the speaker owns no figure
     for run in CAPITALISED_RUN.finditer(text, clause_start, start):
         words = [w for w in run.group().split() if w.lower().strip("’'.") not in not_names()]
         at_sentence_start = run.start() == floor or not text[floor : run.start()].strip()
@@ -187,6 +194,7 @@ def entity_before(text: str, start: int, floor: int) -> str | None:
     return compiled(r"(?:’s|'s)$").sub("", best).lower()
 
 
+SPEECH = regex.compile(r"\b(?:said|says|say|told|added|announced|confirmed|according\s+to)\b(?!.*\b(?:said|says|say|told|added|announced|confirmed)\b)", regex.IGNORECASE)
 AFTER_ENTITY = regex.compile(r"\s+(?:(?:won|taken|held|secured|claimed|backed|supported)\s+by|went\s+to|to|for)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)")
 
 
@@ -210,6 +218,10 @@ SINCE = regex.compile(r"\bsince\s+(?:\p{L}+\s+){0,6}$")
 """A year after "since" starts a period that runs to the story's time ("since November 2003")."""
 
 
+WHEN_AFTER = regex.compile(r",?\s+when\b")
+"""A year followed by "when" names a past event ("since 2006, when 368 people died")."""
+
+
 def sentence_time(lowered: str, start: int, end: int, document_year: int | None) -> str | None:
     """The time a sentence's figures belong to when it is not the story's: "other" for a cue such as
     "previous" or "a year ago", the year for a year other than the document's ("in 2019")."""
@@ -217,7 +229,8 @@ def sentence_time(lowered: str, start: int, end: int, document_year: int | None)
         return "other"
     for year in YEAR.finditer(lowered, start, end):
         value = int(year.group())
-        if value != document_year and not SINCE.search(lowered, max(start, year.start() - 50), year.start()):
+        since = SINCE.search(lowered, max(start, year.start() - 50), year.start())
+        if value != document_year and (not since or WHEN_AFTER.match(lowered, year.end())):
             return str(value)
     return None
 

@@ -11,8 +11,10 @@ import regex
 
 from linter import Document, Finding, Rule
 from linter.rule import Fact
-from rules.numeric import figures
-from rules.numeric.figures import Figure, analyse, key_terms, noun_classes, word_set
+from rules.numeric import events
+from rules.numeric.analysis import analyse
+from rules.numeric.lexicon import noun_classes, word_set
+from rules.numeric.mentions import Mention
 
 SOURCE_FIELDS = ("source", "domain", "site", "publisher", "outlet", "url")
 UNCOUNTABLE = {"percent", "point"}
@@ -48,7 +50,12 @@ def _describe(fact: dict[str, Any]) -> str:
 
 
 def _compatible(a: dict[str, Any], b: dict[str, Any], tolerance: float) -> bool:
-    """Whether two reported figures can both be right (a per-side figure also matches twice it)."""
+    """Whether two reported figures can both be right (a per-side figure also matches twice it).
+
+    A rounder figure agrees with a more precise one within ``tolerance`` (about 500 and 486);
+    two figures written to the same precision (495 and 459) must meet as they are."""
+    if a.get("precision") == b.get("precision"):
+        tolerance = 0.0
 
     def interval(fact: dict[str, Any], factor: float = 1.0) -> tuple[float, float]:
         high = float("inf") if fact["high"] is None else fact["high"]
@@ -95,8 +102,8 @@ class CorpusFigureDisagreement(Rule):
     `outlet` or `url` metadata field, else the document); figures whose
     sentence marks an update or another time ("earlier", "previous", "rose
     to", "in May"); qualified figures that can agree ("at least 1,000" and
-    "1,200"); a per-side figure and a total of twice it; figures within
-    `tolerance` of each other (rounding); undated documents (give the corpus a
+    "1,200"); a per-side figure and a total of twice it; a rounder figure
+    within `tolerance` of a more precise one (rounding); undated documents (give the corpus a
     date, e.g. `--date`, to check them).
 
     ## Example
@@ -111,7 +118,8 @@ class CorpusFigureDisagreement(Rule):
     other sources with a figure that they must make up. `window_days`
     (default 7): how far apart the documents' dates may be. `min_shared_terms`
     (default 2): how many main names two documents must share. `tolerance`
-    (default 0.25): the relative margin within which two figures agree.
+    (default 0.1): the relative margin within which a rounder figure agrees
+    with a more precise one.
     """
 
     code = "NUM002"
@@ -122,38 +130,40 @@ class CorpusFigureDisagreement(Rule):
         "majority": 0.75,
         "window_days": 7,
         "min_shared_terms": 2,
-        "tolerance": 0.25,
+        "tolerance": 0.1,
     }
-
-    def prepare(self) -> None:
-        figures.prepare()
 
     def collect(self, document: Document) -> Iterator[Fact]:
         if document.date is None or document.date.precision == "year":
             return
         analysis = analyse(document)
-        known = set(noun_classes().values()) - UNCOUNTABLE - word_set("time_nouns.txt")
-        facts = [f for f in analysis.figures if self._reportable(f, known) and f.sentence not in analysis.updates]
+        known = (set(noun_classes().values()) | {"death", "injury"}) - UNCOUNTABLE - word_set("time_nouns.txt")
+        facts = [m for m in analysis.mentions if self._reportable(m, known)]
         if not facts:
             return
-        terms = key_terms(document)
+        terms = events.key_terms(document)
         source = _source(document)
         date = document.date.value
+        lead_kind = events.lead_event(document)
         reported: dict[str, set[tuple]] = {}
-        for figure in facts:
-            topic = f"{figure.noun}|{figure.event}"
+        for mention in facts:
+            sentence_start, sentence_end = analysis.layout.sentence_span(mention.sentence)
+            kind = events.event_near(document.text, mention.start, mention.phrase_end, sentence_start, sentence_end) or lead_kind
+            if kind is None:
+                continue
+            topic = f"{mention.counted}|{kind}"
             values = reported.setdefault(topic, set())
-            claim = (figure.low, figure.high, figure.per_side)
+            claim = (mention.low, mention.high, mention.per_side)
             if claim in values or len(values) >= MAX_CLAIMS_PER_TOPIC:
                 continue  # the same claim again, or a text that is a table of figures, not a report
             values.add(claim)
-            sentence_start, sentence_end = analysis.sentences[figure.sentence]
             sentence = regex.sub(r"\W+", " ", document.text[sentence_start:sentence_end].lower()).strip()
             value = {
-                "location": document.location(figure.start, figure.phrase_end, f"reports {document.text[figure.start:figure.end]}"),
-                "low": figure.low,
-                "high": figure.high,
-                "per_side": figure.per_side,
+                "location": document.location(mention.start, mention.phrase_end, f"reports {document.text[mention.start:mention.end]}"),
+                "low": mention.low,
+                "high": mention.high,
+                "per_side": mention.per_side,
+                "precision": len(mention.digits.rstrip("0")),
                 "source": source,
                 "copy": hashlib.sha1(sentence.encode("utf-8")).hexdigest()[:16],
                 "date": date.isoformat(),
@@ -164,13 +174,15 @@ class CorpusFigureDisagreement(Rule):
             for neighbour in self._neighbour_months(date):
                 yield Fact(f"{topic}|{neighbour}", {**value, "home": False})
 
-    def _reportable(self, figure: Figure, known: set[str]) -> bool:
+    @staticmethod
+    def _reportable(mention: Mention, known: set[str]) -> bool:
         return (
-            figure.noun in known
-            and figure.event is not None
-            and not figure.percent
-            and not figure.currency
-            and figure.low > 1
+            mention.unit == "count"
+            and mention.counted in known
+            and mention.time is None
+            and not mention.update
+            and not mention.is_range
+            and mention.low > 1
         )
 
     def _neighbour_months(self, date: dt.date) -> list[str]:

@@ -45,6 +45,10 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern:
     return regex.compile(pattern, flags)
 
 
+FOLDS_TO_ASCII = "\u0130\u017f\u212a"
+"""Non-ASCII letters that the regex module's IGNORECASE matches to ASCII letters (İ, ſ, Kelvin K):
+in a text with one of them, a search of the ASCII-lowered text may miss a case-insensitive match."""
+
 ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
 
 

@@ -350,9 +350,9 @@ def _is_identifier(text: str, start: int) -> bool:
     last_three = text[max(0, start - 3) : start]
     if "-" in last_three and compiled(r"\p{L}-$").search(last_three):
         return True
-    word = compiled(r"(\p{L}[\p{L}.]*)\s+$").search(text, max(0, start - 24), start)
+    word = compiled(r"(\p{L}[\p{L}.]*)[ \t\u00a0]+$").search(text, max(0, start - 24), start)
     if word is None:
-        return False
+        return False  # a line break between: the word ends a headline or a line
     name = word.group(1).rstrip(".")
     if name.lower() in RANK_WORDS or name.lower() in ("nos", "page", "room", "flight", "route", "junction", "platform"):
         return True

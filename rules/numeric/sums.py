@@ -39,7 +39,10 @@ WHOLE_THEN_PARTS = regex.compile(
     regex.IGNORECASE,
 )
 EXCEED_ONLY = regex.compile(r"\b(?:has|have|had|includes|including|included|from|came\s+from|come\s+from)\b", regex.IGNORECASE)
-LIST_GAP = regex.compile(r"^\s*(?:\p{L}+\s+){0,3}?(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|;\s*)(?:\p{L}+\s+){0,3}?$", regex.IGNORECASE)
+LIST_GAP = regex.compile(
+    r"^(?!.*\b(?:of\s+whom|of\s+which|among\s+them|including)\b)\s*(?:\p{L}+\s+){0,3}?(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|;\s*)(?:\p{L}+\s+){0,3}?$",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -122,8 +125,9 @@ def totals(mentions: list[Mention], text: str) -> list[Total]:
         )
         if before is not None and before.exact:
             gap = text[before.phrase_end : run[0].start]
-            if len(gap) <= 60 and WHOLE_THEN_PARTS.fullmatch(gap):
-                found.append(Total(before, tuple(run), exact=":" in gap or EXCEED_ONLY.search(gap) is None))
+            exact = ":" in gap or EXCEED_ONLY.search(gap) is None
+            if len(gap) <= 60 and WHOLE_THEN_PARTS.fullmatch(gap) and (exact or max(p.value for p in run) <= before.value):
+                found.append(Total(before, tuple(run), exact=exact))
     return found
 
 
@@ -179,6 +183,8 @@ def seat_shares(mentions: list[Mention], whole: float, text: str, not_share: reg
             continue
         if mention.counted is None and (mention.entity is None or mention.second is not None):
             continue
+        if mention.partitive and not OF_A_NUMBER.match(text, mention.end):
+            continue  # "one of the safest seats": one seat among many, not a party's share
         sentence_start = layout.sentence_span(mention.sentence)[0]
         clause_start = max(sentence_start, mention.start - 40)
         for mark in CLAUSE_MARKS.finditer(text, clause_start, mention.start):
@@ -195,3 +201,4 @@ def seat_shares(mentions: list[Mention], whole: float, text: str, not_share: reg
 
 
 CLAUSE_MARKS = regex.compile(r"[,;:(—]")
+OF_A_NUMBER = regex.compile(r"\s+of\s+(?:the\s+)?\d")
