@@ -137,3 +137,13 @@ def test_weekday_fast_path_matches_the_slow_path(text: str) -> None:
     fast = lint(WeekdayMismatch, text, date="2025-06-02")
     slow = lint(WeekdayMismatch, text + "\n\u212a", date="2025-06-02")
     assert fast and [(f.start, f.end, f.message) for f in fast] == [(f.start, f.end, f.message) for f in slow]
+
+
+def test_a_clock_time_on_the_next_line_is_no_year_of_a_date() -> None:
+    """"Tuesday, 1 March" then "1945 GMT" below it: neither the weekday rule nor the document's
+    date reads 1945 as the year of the date."""
+    from linter.dates import date_from_text
+
+    text = "Brentford v Southampton\n\nTuesday, 1 March\n\n1945 GMT\n\nGriffin Park"
+    assert date_from_text(Document(text=text, path="<t>")) is None
+    assert lint(WeekdayMismatch, text) == []
