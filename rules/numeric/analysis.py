@@ -11,6 +11,7 @@ from functools import cached_property
 
 from linter import Document
 from rules.numeric.layout import Layout
+from rules.numeric.lexicon import ascii_lower
 from rules.numeric.mentions import Mention, extract
 
 CACHE_KEY = "numeric.analysis"
@@ -26,8 +27,12 @@ class NumericAnalysis:
         self.layout = Layout.of(self.text)
 
     @cached_property
+    def lowered(self) -> str:
+        return ascii_lower(self.text)
+
+    @cached_property
     def mentions(self) -> list[Mention]:
-        return extract(self.text, self.layout, self.year)
+        return extract(self.text, self.layout, self.year, self.lowered)
 
 
 def analyse(document: Document) -> NumericAnalysis:

@@ -51,6 +51,12 @@ def noun_pattern() -> regex.Pattern:
     return regex.compile(rf"(?:{alternation(list(noun_classes()))})(?![\w-])", regex.IGNORECASE)
 
 
+@cache
+def multiword_nouns() -> frozenset[str]:
+    """First words of the counted nouns written in several words ("prisoners" of "prisoners of war")."""
+    return frozenset(form.split()[0] for form in noun_classes() if " " in form)
+
+
 def noun_class(word: str) -> str:
     """The class of a counted noun ("pows" -> "prisoner"), or its lemma when it has none."""
     return noun_classes().get(word.lower(), None) or lemma(word)
@@ -93,12 +99,15 @@ def counted_after(text: str, position: int, limit: int) -> Counted:
         last_end = match.end()
         if len(words) == 4:
             break
-    known = noun_pattern()
+    phrases = multiword_nouns()
     for index, (token, start, end) in enumerate(words):
-        hit = known.match(text, start, window_end)
-        if hit and text[hit.end() : hit.end() + 1] not in ("'", "’"):
-            head = classes[compiled(r"\s+").sub(" ", hit.group().lower())]
-            return Counted(head, _modifiers(words[:index]), hit.end())
+        lowered = token.lower()
+        if lowered in phrases:  # "prisoners of war": a class written in several words
+            hit = noun_pattern().match(text, start, window_end)
+            if hit and text[hit.end() : hit.end() + 1] not in ("'", "’"):
+                return Counted(classes[compiled(r"\s+").sub(" ", hit.group().lower())], _modifiers(words[:index]), hit.end())
+        if lowered in classes and not token.endswith("’"):
+            return Counted(classes[lowered], _modifiers(words[:index]), end)
     head = None
     for index, (token, _start, _end) in enumerate(words):
         lowered = token.lower()
@@ -132,8 +141,18 @@ def noun_before_pattern() -> regex.Pattern:
     )
 
 
+NOUN_BEFORE_ENDINGS = (
+    " of", " at", " was", " is", " were", " are", " to", " reached", " hit", " totalled", " totaled",
+    " about", " around", " some", " nearly", " almost", " just", " over", " under", " than", " least",
+)
+"""The last words ``noun_before_pattern`` can end with (its verbs and prepositions, or a qualifier)."""
+
+
 def counted_before(text: str, start: int, floor: int) -> str | None:
     """The class of a noun that a figure with no noun after it counts: "a death toll of 35" -> death."""
+    tail = text[max(floor, start - 16) : start].rstrip().lower()
+    if not tail.endswith(NOUN_BEFORE_ENDINGS):
+        return None  # the pattern ends with one of these words: nothing to search for
     match = noun_before_pattern().search(text, max(floor, start - 60), start)
     if match is None:
         return None
@@ -177,6 +196,8 @@ def percent_base(text: str, end: int, limit: int) -> str | None:
 def entity_before(text: str, start: int, floor: int) -> str | None:
     """The name a figure belongs to: the last name in its clause before it ("Labour won 356")."""
     window_start = max(floor, start - 70)
+    if not any(char.isupper() for char in text[window_start:start]):
+        return None  # no capital letter, so no name
     clause_start = window_start
     for mark in CLAUSE_MARK.finditer(text, window_start, start):
         clause_start = mark.end()
@@ -238,9 +259,20 @@ def sentence_time(lowered: str, start: int, end: int, document_year: int | None)
 def is_update(lowered: str, start: int, clause_floor: int) -> bool:
     """"The toll rose to 161", "now 45": an update word in the clause just before the figure."""
     window_start = max(clause_floor, start - 50)
+    if update_words().isdisjoint(WORDS_OF.findall(lowered, window_start, start)):
+        return False  # no word of any update cue: nothing to search for
     for mark in CLAUSE_MARK.finditer(lowered, window_start, start):
         window_start = mark.end()
     return cue_patterns()["update"].search(lowered, window_start, start) is not None
+
+
+WORDS_OF = regex.compile(r"[a-z]+")
+
+
+@cache
+def update_words() -> frozenset[str]:
+    """Every word of every update cue, for a quick look before the search."""
+    return frozenset(word for cue in time_cues()["update"] for word in cue.split())
 
 
 @cache
@@ -289,10 +321,14 @@ DIFFERENCE_BEFORE = regex.compile(
 
 def is_difference(text: str, start: int, floor: int) -> bool:
     """"a majority of 63", "won by 12 votes": the figure is a difference between two counts."""
+    window = text[max(floor, start - 30) : start]
+    if " of " not in window and "by " not in window:
+        return False
     return DIFFERENCE_BEFORE.search(text, max(floor, start - 30), start) is not None
 
 
 DEFINITE = regex.compile(r"\b(?:the|this|these|those|its|their|his|her|our)\s+$", regex.IGNORECASE)
+BACK_REFERENCE_NOUNS = ("figure", "total", "number", "tally", "toll", "sum")
 BACK_REFERENCE = regex.compile(
     r"\b(?:the|that|this)\s+(?:figure|total|number|tally|toll|sum)\s+(?:of\s+)?(?:\p{L}+\s+){0,3}?(?:at\s+|was\s+|is\s+|of\s+)?$",
     regex.IGNORECASE,
@@ -301,4 +337,7 @@ BACK_REFERENCE = regex.compile(
 
 def refers_back(text: str, start: int) -> bool:
     """"the 872 deaths", "those 3,142 homes", "the figure of 54,000": a figure that points at one given before."""
-    return bool(DEFINITE.search(text, max(0, start - 8), start) or BACK_REFERENCE.search(text, max(0, start - 50), start))
+    if DEFINITE.search(text, max(0, start - 8), start):
+        return True
+    window = text[max(0, start - 50) : start].lower()
+    return any(word in window for word in BACK_REFERENCE_NOUNS) and BACK_REFERENCE.search(text, max(0, start - 50), start) is not None

@@ -18,7 +18,6 @@ SENTENCE_END = regex.compile(r"\n\s*|[.!?](?P<gap>[\"”’')\]]*\s+(?=[\"“‘
 """A line break, or the gap after a full stop, question or exclamation mark (which stays in its
 sentence). Starting at the mark rather than looking behind for it lets the engine skip ahead."""
 SENTENCE_GAP = SENTENCE_END.groupindex["gap"]
-WORD_BEFORE_STOP = regex.compile(r"(\w+)\.$")
 PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n\s*")
 
 
@@ -34,8 +33,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         else:
             gap = text[gap_start:gap_end]
             if gap.isspace() and "\n" not in gap:  # no quote or line break: maybe "Mr." or "U.S."
-                before = WORD_BEFORE_STOP.search(text, max(start, gap_start - 12), gap_start)
-                if before and (before.group(1).lower() in abbreviations or len(before.group(1)) == 1):
+                word = _word_before(text, max(start, gap_start - 12), gap_start - 1)
+                if word and (word.lower() in abbreviations or len(word) == 1):
                     continue
         if gap_start > start:
             spans.append((start, gap_start))
@@ -43,6 +42,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+def _word_before(text: str, floor: int, stop: int) -> str:
+    """The run of word characters that ends at ``stop`` (the full stop's place), within ``floor``."""
+    start = stop
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return text[start:stop]
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:

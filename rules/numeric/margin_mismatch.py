@@ -51,12 +51,12 @@ class MarginMismatch(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.text
-        stated = reading.margins(text)
+        analysis = analyse(document)
+        mentions = analysis.mentions
+        stated = reading.margins(text, mentions)
         if not stated:
             return
-        analysis = analyse(document)
         layout = analysis.layout
-        mentions = analysis.mentions
         tallies = [_tally(m) for m in mentions if _is_tally(m)]
         for margin in stated:
             sentence = layout.sentence_at(margin.start)

@@ -10,12 +10,11 @@ runs against a chase, a rate change against the rates it moved between.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
-from rules.numeric.lexicon import alternation, number_words
-from rules.numeric.numbers import DIGITS, parse_number
+from rules.numeric.mentions import Mention
+from rules.numeric.numbers import parse_number
 
 
 @dataclass(frozen=True)
@@ -50,56 +49,84 @@ UNIT_WORDS = {
 }
 
 
-@cache
-def number() -> str:
-    spelled = alternation([w for w in number_words() if w not in ("hundred", "thousand", "million", "billion", "trillion", "dozen")])
-    return rf"(?:{DIGITS}|(?:{spelled})(?:-(?:{spelled}))?)"
+UNIT = r"(?:percentage[\s-]+)?(?P<unit>points?|votes?|seats?|goals?|runs?)"
+PREFIXES = [
+    regex.compile(
+        r"\b(?P<overall>overall\s+|working\s+)?(?:slim\s+|narrow\s+|comfortable\s+|clear\s+)?(?:majority|lead|margin|gap|advantage)\s+of\s+"
+        r"(?:just\s+|only\s+|some\s+)?$",
+        regex.IGNORECASE,
+    ),
+    regex.compile(
+        r"\b(?:winning|won|lost|losing|beaten|beat\s+\p{Lu}\p{L}+|ahead|victory|win|defeat|majority)\s+by\s+(?:just\s+|only\s+)?$",
+        regex.IGNORECASE,
+    ),
+    regex.compile(
+        r"\b(?:raised|cut|lowered|increased|reduced|lifted|trimmed|hiked|raising|cutting|lowering)\s+(?:its\s+|their\s+|the\s+)?"
+        r"(?:\p{L}+\s+){0,3}?by\s+$",
+        regex.IGNORECASE,
+    ),
+]
+"""What comes before a margin's figure: "a majority of", "winning by", "raised its rate by"."""
+SUFFIXES = [
+    (0, regex.compile(rf"(?![\d.,%])(?:\s+{UNIT})?", regex.IGNORECASE)),
+    (1, regex.compile(rf"\s+{UNIT}", regex.IGNORECASE)),
+    (2, regex.compile(r"\s+(?P<rate>basis\s+points?|percentage\s+points?|points?)\b", regex.IGNORECASE)),
+]
+"""What must follow the figure after each prefix (by index)."""
+AFTER_ONLY = [
+    regex.compile(
+        rf"[\s-]{UNIT}[\s-](?:majority|lead|margin|gap|win|victory|advantage|defeat|jump|rise|fall|drop|increase|decrease)\b",
+        regex.IGNORECASE,
+    ),
+    regex.compile(rf"\s+{UNIT}\s+(?:ahead|clear)\b", regex.IGNORECASE),
+]
+"""Margins written after their figure alone: "a 37-point margin", "eight points ahead"."""
 
 
-@cache
-def margin_patterns() -> list[regex.Pattern]:
-    n = number()
-    unit = r"(?:percentage[\s-]+)?(?P<unit>points?|votes?|seats?|goals?|runs?)"
-    return [
-        regex.compile(
-            rf"\b(?P<overall>overall\s+|working\s+)?(?:slim\s+|narrow\s+|comfortable\s+|clear\s+)?(?:majority|lead|margin|gap|advantage)\s+of\s+"
-            rf"(?:just\s+|only\s+|some\s+)?(?P<m>{n})(?![\d.,%])(?:\s+{unit})?",
-            regex.IGNORECASE,
-        ),
-        regex.compile(
-            rf"(?<![\w.,-])(?P<m>{n})[\s-]{unit}[\s-](?:majority|lead|margin|gap|win|victory|advantage|defeat|jump|rise|fall|drop|increase|decrease)\b",
-            regex.IGNORECASE,
-        ),
-        regex.compile(rf"\b(?:winning|won|lost|losing|beaten|beat\s+\p{{Lu}}\p{{L}}+|ahead|victory|win|defeat|majority)\s+by\s+(?:just\s+|only\s+)?(?P<m>{n})\s+{unit}", regex.IGNORECASE),
-        regex.compile(rf"(?<![\w.,-])(?P<m>{n})\s+{unit}\s+(?:ahead|clear)\b", regex.IGNORECASE),
-        regex.compile(
-            rf"\b(?:raised|cut|lowered|increased|reduced|lifted|trimmed|hiked|raising|cutting|lowering)\s+(?:its\s+|their\s+|the\s+)?(?:\p{{L}}+\s+){{0,3}}?by\s+"
-            rf"(?P<m>{DIGITS})\s+(?P<rate>basis\s+points?|percentage\s+points?|points?)",
-            regex.IGNORECASE,
-        ),
-    ]
+def margins(text: str, mentions: list[Mention]) -> list[Margin]:
+    """The margins stated in a text, each read at one of its figures (so the text is never scanned)."""
+    found = []
+    for mention in mentions:
+        if mention.unit not in ("count", "points", "money") or mention.is_range:
+            continue
+        start, end = mention.start, mention.end
+        margin = _before_and_after(text, mention, start, end) or _after(text, mention, end)
+        if margin is not None:
+            found.append(margin)
+    return found
 
 
-def margins(text: str) -> list[Margin]:
-    found: dict[int, Margin] = {}
-    for index, pattern in enumerate(margin_patterns()):
-        for match in pattern.finditer(text):
-            value = _value(match.group("m"))
-            if value is None or match.start("m") in found:
-                continue
-            groups = match.groupdict()
-            if groups.get("rate"):
-                unit = "rate"
-                value = value / 100 if groups["rate"].lower().startswith("basis") else value
-            else:
-                unit = UNIT_WORDS.get((groups.get("unit") or "").lower(), "")
-            found[match.start("m")] = Margin(match.start("m"), match.end(), value, unit, bool(groups.get("overall")))
-    return [found[start] for start in sorted(found)]
+def _before_and_after(text: str, mention: Mention, start: int, end: int) -> Margin | None:
+    for index, prefix in enumerate(PREFIXES):
+        before = prefix.search(text, max(0, start - 60), start)
+        if before is None:
+            continue
+        after = SUFFIXES[index][1].match(text, end)
+        if after is None:
+            continue
+        value = _written_value(mention)
+        groups = after.groupdict()
+        if groups.get("rate"):
+            unit = "rate"
+            value = value / 100 if groups["rate"].lower().startswith("basis") else value
+        else:
+            unit = UNIT_WORDS.get((groups.get("unit") or "").lower(), "")
+        return Margin(start, after.end(), value, unit, bool(before.groupdict().get("overall")))
+    return None
 
 
-def _value(written: str) -> float | None:
-    parsed = parse_number(written.replace("-", " ") if not written[:1].isdigit() else written)
-    return parsed[0] if parsed else None
+def _after(text: str, mention: Mention, end: int) -> Margin | None:
+    for pattern in AFTER_ONLY:
+        after = pattern.match(text, end)
+        if after is not None:
+            return Margin(mention.start, after.end(), _written_value(mention), UNIT_WORDS[after.group("unit").lower()])
+    return None
+
+
+def _written_value(mention: Mention) -> float:
+    """The figure as written: "50 basis points" is 50 here, not the 0.5 points the mention holds."""
+    parsed = parse_number(mention.written)
+    return parsed[0] if parsed else mention.value
 
 
 PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+percent\b)"

@@ -9,9 +9,11 @@ The NUM rules compare mentions by these fields, never by how close they stand in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
+from functools import cached_property
 from functools import cache
 
+import ahocorasick
 import regex
 
 from rules.numeric import context
@@ -21,6 +23,16 @@ from rules.numeric.numbers import DIGITS, parse_number, scale_pattern, spelled_p
 
 
 @dataclass(frozen=True)
+class Reading:
+    """What a mention's lazily read fields look at: the text, its lowered copy, its layout and times."""
+
+    text: str
+    lowered: str
+    layout: Layout
+    times: SentenceTimes
+
+
+@dataclass(eq=False)
 class Mention:
     start: int
     end: int
@@ -40,11 +52,6 @@ class Mention:
     modifiers: tuple[str, ...] = ()
     partitive: bool = False
     base: str | None = None
-    entity: str | None = None
-    time: str | None = None
-    """None for the story's time; "other" or a year for another time."""
-    update: bool = False
-    definite: bool = False
     qualified: bool = False
     is_range: bool = False
     per_side: bool = False
@@ -54,6 +61,30 @@ class Mention:
     connector: str = ""
     sentence: int = 0
     paragraph: int = 0
+    reading: Reading | None = field(default=None, repr=False)
+    """Where the fields below are read from, when a rule first asks for them (most figures are
+    never compared, so their entity, time and back-reference are never read)."""
+
+    @cached_property
+    def entity(self) -> str | None:
+        """The name the figure belongs to ("Labour won 356 seats", "198 for the Conservatives")."""
+        text, (start, end) = self.reading.text, self.reading.layout.sentence_span(self.sentence)
+        return context.entity_after(text, self.phrase_end, end) or context.entity_before(text, self.start, start)
+
+    @cached_property
+    def time(self) -> str | None:
+        """None for the story's time; "other" or a year for another time."""
+        return self.reading.times.of(self.sentence)
+
+    @cached_property
+    def update(self) -> bool:
+        """"The toll rose to 161": the figure is a changed one."""
+        return context.is_update(self.reading.lowered, self.start, self.reading.layout.sentence_span(self.sentence)[0])
+
+    @cached_property
+    def definite(self) -> bool:
+        """"The 872 deaths", "the figure of 54,000": the figure refers back."""
+        return context.refers_back(self.reading.text, self.start)
 
     @property
     def exact(self) -> bool:
@@ -104,17 +135,37 @@ def per_side_pattern() -> regex.Pattern:
 
 @cache
 def spelled_figure() -> regex.Pattern:
-    return regex.compile(rf"(?<![\w-])(?:{spelled_pattern()})(?![\w-])", regex.IGNORECASE)
+    return regex.compile(rf"(?<![\w-])(?:{spelled_pattern()})(?!\w|-\d)", regex.IGNORECASE)
 
 
 @cache
-def spelled_anchor() -> regex.Pattern:
-    """Where a number word may start, in the lowered text (stdlib ``re`` is faster on a word list)."""
-    import re
+def number_word_automaton() -> ahocorasick.Automaton:
+    """Every number word that can start a spelled figure ("six", "twenty", "dozen", "half" of
+    "half a dozen", "a" of "a hundred"), for one pass over the lowered text."""
+    words = {w for w in [*numbers()["units"], *numbers()["tens"], "dozen", "hundred", "thousand", "million", "billion"] if w != "zero"}
+    words |= {phrase.split()[0] for phrase in numbers()["phrases"]} - {"a"}
+    words |= {f"a {scale}" for scale in ("dozen", "hundred", "thousand", "million", "billion", "couple")}
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
 
-    words = [w for w in [*numbers()["units"], *numbers()["tens"], "dozen", "hundred", "thousand", "million", "billion"] if w != "zero"]
-    firsts = {phrase.split()[0] for phrase in numbers()["phrases"]} - {"a"}
-    return re.compile(rf"\b(?:{'|'.join(sorted(set(words) | firsts, key=len, reverse=True))}|a(?= (?:dozen|hundred|thousand|million|billion|couple)\b))\b")
+
+def spelled_starts(lowered: str) -> list[int]:
+    """Where a whole number word starts in the lowered text (as ``\\b`` sees word edges)."""
+    starts = []
+    size = len(lowered)
+    for last, length in number_word_automaton().iter(lowered):
+        start = last - length + 1
+        if (start and _word_char(lowered[start - 1])) or (last + 1 < size and _word_char(lowered[last + 1])):
+            continue
+        starts.append(start)
+    return starts
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 @cache
@@ -129,34 +180,43 @@ def qualifier_last_words() -> tuple[str, ...]:
     return tuple({q.split()[-1] for q in qualifiers()} | {"between", "from"})
 
 
-def extract(text: str, layout: Layout, document_year: int | None) -> list[Mention]:
-    """Every figure of a text, in order, with its fields filled in."""
-    lowered = ascii_lower(text)
+def extract(text: str, layout: Layout, document_year: int | None, lowered: str | None = None) -> list[Mention]:
+    """Every figure of a text, in order, with its fields filled in (some when first asked for)."""
+    lowered = ascii_lower(text) if lowered is None else lowered
     found: list[Mention] = []
     position = 0
     candidates = [(m.start(), m) for m in FIGURE.finditer(text)]
-    candidates += [(m.start(), None) for m in spelled_anchor().finditer(lowered)]
+    candidates += [(start, None) for start in spelled_starts(lowered)]
     candidates.sort(key=lambda pair: pair[0])
-    sentence_times: dict[int, str | None] = {}
+    reading = Reading(text, lowered, layout, SentenceTimes(lowered, layout, document_year))
     for start, match in candidates:
         if start < position:
             continue
         previous = found[-1] if found else None
-        mention = _digits(text, lowered, match, layout, previous) if match is not None else _spelled(text, start, layout)
+        mention = _digits(reading, match, previous) if match is not None else _spelled(reading, start)
         if mention is None:
             continue
         position = mention.end
-        sentence = mention.sentence
-        if sentence not in sentence_times:
-            s, e = layout.sentence_span(sentence)
-            sentence_times[sentence] = context.sentence_time(lowered, s, e, document_year)
-        if sentence_times[sentence] is not None:
-            mention = replace(mention, time=sentence_times[sentence])
         found.append(mention)
     return found
 
 
-def _digits(text: str, lowered: str, match: regex.Match, layout: Layout, previous: Mention | None) -> Mention | None:
+class SentenceTimes:
+    """The time cue of each sentence (``context.sentence_time``), read once, when a figure needs it."""
+
+    def __init__(self, lowered: str, layout: Layout, year: int | None) -> None:
+        self.lowered, self.layout, self.year = lowered, layout, year
+        self.known: dict[int, str | None] = {}
+
+    def of(self, sentence: int) -> str | None:
+        if sentence not in self.known:
+            start, end = self.layout.sentence_span(sentence)
+            self.known[sentence] = context.sentence_time(self.lowered, start, end, self.year)
+        return self.known[sentence]
+
+
+def _digits(reading: Reading, match: regex.Match, previous: Mention | None) -> Mention | None:
+    text, lowered, layout = reading.text, reading.lowered, reading.layout
     written = match.group("num")
     parsed = parse_number(written + (match.group("scale") or ""))
     if parsed is None:
@@ -179,9 +239,9 @@ def _digits(text: str, lowered: str, match: regex.Match, layout: Layout, previou
             value, unit, scale = value / 1e6, "metres", ""
     if unit == "count" and "," not in written and "." not in written and not scale and len(written) == 4:
         if CLOCK_AFTER.match(text, end):
-            return _simple(match, value, "clock", written, layout)
+            return _simple(match, value, "clock", written, reading)
         if 1800 <= value <= 2100:
-            return _simple(match, value, "year", written, layout)
+            return _simple(match, value, "year", written, reading)
     low = high = value
     second = None
     connector = ""
@@ -246,13 +306,14 @@ def _digits(text: str, lowered: str, match: regex.Match, layout: Layout, previou
         low_factor, high_factor = qualifiers()[compiled(r"\s+").sub(" ", qualifier.lower())]
         low, high = low * low_factor, (None if high_factor is None else high * high_factor)
     return _fields(
-        text, layout, start, end, sentence, value, low, high, unit, written + (scale or ""), currency,
+        reading, start, end, sentence, value, low, high, unit, written + (scale or ""), currency,
         qualified=qualifier is not None, is_range=is_range, per_side=per_side, second=second if unit in ("score", "count", "percent", "points", "money") else None,
         connector=connector, spelled=False,
     )
 
 
-def _spelled(text: str, start: int, layout: Layout) -> Mention | None:
+def _spelled(reading: Reading, start: int) -> Mention | None:
+    text, layout = reading.text, reading.layout
     match = spelled_figure().match(text, start)
     if match is None:
         return None
@@ -264,26 +325,29 @@ def _spelled(text: str, start: int, layout: Layout) -> Mention | None:
     parsed = parse_number(match.group())
     if parsed is None:
         return None
-    value = parsed[0]
     sentence = layout.sentence_at(start)
-    mention = _fields(
-        text, layout, start, match.end(), sentence, value, value, value, "count", match.group(), "",
-        qualified=False, is_range=False, per_side=False, second=None, connector="", spelled=True,
+    sentence_start, sentence_end = layout.sentence_span(sentence)
+    counted = context.counted_after(text, match.end(), sentence_end)
+    if counted.head is None and context.counted_before(text, start, sentence_start) is None:
+        return None  # a number word that counts nothing named: "one of them", "the two sides"
+    value = parsed[0]
+    return _fields(
+        reading, start, match.end(), sentence, value, value, value, "count", match.group(), "",
+        qualified=False, is_range=False, per_side=False, second=None, connector="", spelled=True, read=counted,
     )
-    if mention.counted is None:
-        return None
-    return mention
 
 
 def _fields(
-    text: str, layout: Layout, start: int, end: int, sentence: int, value: float, low: float,
-    high: float | None, unit: str, written: str, currency: str, **flags,
+    reading: Reading, start: int, end: int, sentence: int, value: float, low: float,
+    high: float | None, unit: str, written: str, currency: str, read: context.Counted | None = None, **flags,
 ) -> Mention:
+    """The mention of a figure found at text[start:end], its counted phrase read (or ``read`` already)."""
+    text, layout = reading.text, reading.layout
     sentence_start, sentence_end = layout.sentence_span(sentence)
     counted = context.Counted(None, (), end)
-    base = entity = None
+    base = None
     if unit in ("count", "money", "points", "metres"):
-        counted = context.counted_after(text, end, sentence_end)
+        counted = read or context.counted_after(text, end, sentence_end)
         if counted.head is None:
             head = context.counted_before(text, start, sentence_start)
             counted = context.Counted(head, (), end)
@@ -307,9 +371,7 @@ def _fields(
         tally = flags.get("second") is not None and flags.get("connector") in ("to", "-", "–", "—")
         if head is not None and not tally and context.is_difference(text, start, sentence_start):
             head += " margin"
-    entity = context.entity_after(text, max(end, counted.end), sentence_end) or context.entity_before(text, start, sentence_start)
     per_side = flags.pop("per_side") or bool(per_side_pattern().match(text, max(end, counted.end)))
-    low_text = text[max(sentence_start, start - 60) : start].lower()
     return Mention(
         start=start,
         end=end,
@@ -324,21 +386,20 @@ def _fields(
         modifiers=counted.modifiers,
         partitive=counted.partitive,
         base=base,
-        entity=entity,
-        update=context.is_update(low_text, len(low_text), 0),
-        definite=context.refers_back(text, start),
         per_side=per_side,
         sentence=sentence,
         paragraph=layout.paragraph_at(start),
+        reading=reading,
         **flags,
     )
 
 
-def _simple(match: regex.Match, value: float, unit: str, written: str, layout: Layout) -> Mention:
+def _simple(match: regex.Match, value: float, unit: str, written: str, reading: Reading) -> Mention:
     """A year or a clock time: kept so that rules can see them, with nothing counted."""
+    layout = reading.layout
     return Mention(
         start=match.start(), end=match.end(), phrase_end=match.end(), value=value, low=value, high=value, unit=unit,
-        written=written, sentence=layout.sentence_at(match.start()), paragraph=layout.paragraph_at(match.start()),
+        written=written, sentence=layout.sentence_at(match.start()), paragraph=layout.paragraph_at(match.start()), reading=reading,
     )
 
 
@@ -347,12 +408,15 @@ RANK_WORDS = frozenset({"top", "bottom", "number", "no"})
 
 def _is_identifier(text: str, start: int) -> bool:
     """"Article 5", "F-16", "Boeing 737", "number 20": a number that names rather than counts."""
-    last_three = text[max(0, start - 3) : start]
-    if "-" in last_three and compiled(r"\p{L}-$").search(last_three):
+    before = text[max(0, start - 24) : start]
+    if before[-2:-1].isalpha() and before[-1:] == "-":
         return True
-    word = compiled(r"(\p{L}[\p{L}.]*)[ \t\u00a0]+$").search(text, max(0, start - 24), start)
+    stripped = before.rstrip(" \t\u00a0")
+    if not stripped or stripped == before or not (stripped[-1].isalpha() or stripped[-1] == "."):
+        return False  # no word right before on this line
+    word = compiled(r"(\p{L}[\p{L}.]*)$").search(stripped)
     if word is None:
-        return False  # a line break between: the word ends a headline or a line
+        return False
     name = word.group(1).rstrip(".")
     if name.lower() in RANK_WORDS or name.lower() in ("nos", "page", "room", "flight", "route", "junction", "platform"):
         return True

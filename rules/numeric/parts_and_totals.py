@@ -219,9 +219,7 @@ class PartsDoNotAddUp(Rule):
 
     def _fractions(self, document: Document) -> Iterator[Finding]:
         text = document.text
-        if " of " not in text:
-            return
-        for match in sums.fraction_or().finditer(text):
+        for match in sums.fractions_or(text, analyse(document).lowered):
             fraction, whole, part = sums.fraction_values(match)
             expected = fraction * whole
             if abs(expected - part) > max(1.0, 0.015 * expected):

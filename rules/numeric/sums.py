@@ -154,6 +154,32 @@ def fraction_or() -> regex.Pattern:
     )
 
 
+FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth")
+
+
+def fractions_or(text: str, lowered: str) -> list[regex.Match]:
+    """What ``fraction_or`` finds, tried only where a fraction word stands (found by ``str.find``)."""
+    starts = sorted(position for word in FRACTION_WORDS for position in _find_all(lowered, word))
+    found = []
+    resume = 0
+    for start in starts:
+        if start < resume:
+            continue
+        match = fraction_or().search(text, max(resume, start - 16), start + 90)
+        if match is not None and match.start() <= start:
+            found.append(match)
+            resume = match.end()
+    return found
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    positions, position = [], text.find(word)
+    while position >= 0:
+        positions.append(position)
+        position = text.find(word, position + 1)
+    return positions
+
+
 def fraction_values(match: regex.Match) -> tuple[float, float, float]:
     """(fraction, whole, part) of a ``fraction_or`` match."""
     fraction = numbers()["fractions"][regex.sub(r"\s+", " ", match.group("fraction").lower())]
