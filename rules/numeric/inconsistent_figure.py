@@ -7,7 +7,7 @@ from typing import Iterator
 
 import regex
 
-from linter import Document, Finding, Rule
+from linter import Document, Finding, Option, Rule
 from rules.numeric.analysis import analyse
 from rules.numeric.compare import compatible, same_quantity, slip_strength, thing, transposed
 from rules.numeric.lexicon import not_names, word_set
@@ -80,7 +80,7 @@ class InconsistentFigure(Rule):
     code = "NUM001"
     name = "inconsistent-figure"
     category = "numeric"
-    default_options = {"min_value": 10}
+    default_options = {"min_value": Option(10, minimum=0)}
 
     def check(self, document: Document) -> Iterator[Finding]:
         mentions = analyse(document).mentions
