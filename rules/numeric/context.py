@@ -136,13 +136,13 @@ def noun_before_pattern() -> regex.Pattern:
     return regex.compile(
         r"(?:\bnumber\s+of\s+(?P<counted>\p{L}+(?:\s+\p{L}+)?)\s+(?:\p{L}+\s+){0,2}?(?:at|to|was|is|stood\s+at|stands\s+at|reached|hit)"
         r"|\b(?:(?P<pre>\p{L}+)\s+)?(?P<noun>\p{L}+)\s+(?:of|at|was|is|were|are|stood\s+at|stands\s+at|rose\s+to|fell\s+to|reached|hit|totalled|totaled)"
-        r"|\b(?P<verbnoun>\p{L}+),\s+at)\s+(?:(?:about|around|some|nearly|almost|just|over|under|more\s+than|less\s+than|at\s+least)\s+)?$",
+        r"|\b(?P<verbnoun>\p{L}+),\s+(?:at|worth))\s+(?:(?:about|around|some|nearly|almost|just|over|under|more\s+than|less\s+than|at\s+least)\s+)?$",
         regex.IGNORECASE,
     )
 
 
 NOUN_BEFORE_ENDINGS = (
-    " of", " at", " was", " is", " were", " are", " to", " reached", " hit", " totalled", " totaled",
+    " of", " worth", " at", " was", " is", " were", " are", " to", " reached", " hit", " totalled", " totaled",
     " about", " around", " some", " nearly", " almost", " just", " over", " under", " than", " least",
 )
 """The last words ``noun_before_pattern`` can end with (its verbs and prepositions, or a qualifier)."""
@@ -219,12 +219,21 @@ SPEECH = regex.compile(r"\b(?:said|says|say|told|added|announced|confirmed|accor
 AFTER_ENTITY = regex.compile(r"\s+(?:(?:won|taken|held|secured|claimed|backed|supported)\s+by|went\s+to|to|for)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)")
 
 
-def entity_after(text: str, end: int, limit: int) -> str | None:
-    """"94 to the Liberal Union", "36% for the Social Democrats": a name right after the figure."""
+def entity_after(text: str, end: int, limit: int, fronted: bool = False) -> str | None:
+    """"94 to the Liberal Union", "36% for the Social Democrats": a name right after the figure;
+    for a figure in a phrase that opens the sentence, the subject after the comma ("With 80
+    seats, the Liberal Union ...")."""
     match = AFTER_ENTITY.match(text, end, min(limit, end + 50))
+    if match is None and fronted:
+        match = SUBJECT_AFTER_COMMA.match(text, end, min(limit, end + 50))
     if match is None or match.group(1).lower() in not_names():
         return None
     return match.group(1).lower()
+
+
+SUBJECT_AFTER_COMMA = regex.compile(r",\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)")
+FRONTED = regex.compile(r"^\s*(?:With|On|At|After|Having)\s+(?:about\s+|some\s+|just\s+|only\s+)?$")
+"""A phrase opening the sentence up to the figure ("With 80 seats, ...")."""
 
 
 @cache
@@ -286,6 +295,11 @@ def people_classes() -> frozenset[str]:
     return frozenset(data_yaml("death_counts.yaml")["people"])
 
 
+def after_death_toll(text: str, start: int) -> bool:
+    """"The death toll from the floods near Porto stands at 301": a bare figure counting the dead."""
+    return "toll" in text[max(0, start - 100) : start] and death_patterns()["before_figure"].search(text, max(0, start - 100), start) is not None
+
+
 def people_counted(text: str, start: int, phrase_end: int, head: str | None) -> str | None:
     """What counted people are: "death" ("116 people were killed", "killing 116 people", "the
     death toll rose to 161", "the bodies of 312 people"), "injury" ("315 people were hurt"), or
@@ -296,7 +310,7 @@ def people_counted(text: str, start: int, phrase_end: int, head: str | None) -> 
             return "death"
         if patterns["injured_after_people"].match(text, phrase_end):
             return "injury"
-    elif head is None and patterns["before_figure"].search(text, max(0, start - 40), start):
+    elif head is None and patterns["before_figure"].search(text, max(0, start - 100), start):
         return "death"
     return head
 
@@ -308,9 +322,10 @@ def vote_patterns() -> tuple[frozenset[str], regex.Pattern]:
 
 
 def counts_votes(text: str, phrase_end: int, head: str | None) -> bool:
-    """"297 members voting in favour", "125 MPs who backed the bill": people counted as votes."""
+    """"297 members voting in favour", "125 MPs who backed the bill", "the 125 who voted yes":
+    people counted as votes."""
     voters, after = vote_patterns()
-    return head in voters and after.match(text, phrase_end) is not None
+    return (head in voters or head is None) and after.match(text, phrase_end) is not None
 
 
 DIFFERENCE_BEFORE = regex.compile(
@@ -327,7 +342,11 @@ def is_difference(text: str, start: int, floor: int) -> bool:
     return DIFFERENCE_BEFORE.search(text, max(floor, start - 30), start) is not None
 
 
-DEFINITE = regex.compile(r"\b(?:the|this|these|those|its|their|his|her|our)\s+$", regex.IGNORECASE)
+DEFINITE = regex.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|That|(?:of|for|on|in|with|about|to|by|from)\s+that)\s+$"
+)
+"""A determiner that refers back; "that" only as one ("That 54,000 figure", "of that 54,000"), not
+as the conjunction of "found that 16% ..."."""
 BACK_REFERENCE_NOUNS = ("figure", "total", "number", "tally", "toll", "sum")
 BACK_REFERENCE = regex.compile(
     r"\b(?:the|that|this)\s+(?:figure|total|number|tally|toll|sum)\s+(?:of\s+)?(?:\p{L}+\s+){0,3}?(?:at\s+|was\s+|is\s+|of\s+)?$",
@@ -337,7 +356,7 @@ BACK_REFERENCE = regex.compile(
 
 def refers_back(text: str, start: int) -> bool:
     """"the 872 deaths", "those 3,142 homes", "the figure of 54,000": a figure that points at one given before."""
-    if DEFINITE.search(text, max(0, start - 8), start):
+    if DEFINITE.search(text, max(0, start - 14), start):
         return True
     window = text[max(0, start - 50) : start].lower()
     return any(word in window for word in BACK_REFERENCE_NOUNS) and BACK_REFERENCE.search(text, max(0, start - 50), start) is not None

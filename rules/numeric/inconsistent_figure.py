@@ -23,6 +23,8 @@ NAME = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}’'-]+")
 RESTRICTIVE = regex.compile(r"\s+(?:where|that|which|who|whose|in\s+which)\b")
 """After a definite figure: "the 14 seats where ..." picks out a set rather than referring back."""
 CLAUSE_END = regex.compile(r"[,;:.]")
+FINAL_BEFORE = regex.compile(r"\b(?:finished|ended|final\s+score\s+was|full-time\s+score\s+was)\s+$", regex.IGNORECASE)
+"""Before a restated final score: "It finished 3-2"."""
 POSSESSIVE_BEFORE = regex.compile(r"(\p{Lu}[\p{L}-]+)(?:’s|'s)\s+$")
 RESULT_NOUNS = ("win", "victory", "defeat", "loss", "draw", "result", "scoreline", "success", "triumph", "thrashing")
 
@@ -166,7 +168,8 @@ class InconsistentFigure(Rule):
             if len({(m.value, m.second) for m in scores if m.start < later.start}) != 1:
                 return  # several results: a round-up, or a score during the match
             result_after = text[later.end : later.end + 14].lower().lstrip(" -").startswith(RESULT_NOUNS)
-            if (later.definite or result_after) and _one_goal_apart(first, later) and self._same_match(document, first, later):
+            final = FINAL_BEFORE.search(text, max(0, later.start - 20), later.start) is not None
+            if (later.definite or result_after or final) and _one_goal_apart(first, later) and self._same_match(document, first, later):
                 yield self._finding(document, first, later, f"a {_show(later)} result here, but {_show(first)} earlier in the text")
                 return
 

@@ -69,7 +69,8 @@ class Mention:
     def entity(self) -> str | None:
         """The name the figure belongs to ("Labour won 356 seats", "198 for the Conservatives")."""
         text, (start, end) = self.reading.text, self.reading.layout.sentence_span(self.sentence)
-        return context.entity_after(text, self.phrase_end, end) or context.entity_before(text, self.start, start)
+        fronted = context.FRONTED.match(text, start, self.start) is not None
+        return context.entity_after(text, self.phrase_end, end, fronted) or context.entity_before(text, self.start, start)
 
     @cached_property
     def time(self) -> str | None:
@@ -112,7 +113,7 @@ PAIR_AFTER_NOUN = regex.compile(rf"\s+(?P<conn>to|against)\s+(?P<num>{DIGITS})(?
 CLOCK_AFTER = regex.compile(r"\s*(?:gmt|bst|cet|est|utc|local\s+time|hrs|hours\s+local|h\b)", regex.IGNORECASE)
 RESULT_WORDS = regex.compile(
     r"\b(?:beat|beating|beats|won|win|wins|winning|lost|lose|losing|loss|drew|draw|drawn|victory|defeat|defeated|"
-    r"lead|led|trail|trailed|scoreline|score|half-time|thrashing|thrashed|hammered|triumph)\b",
+    r"lead|led|trail|trailed|scoreline|score|half-time|full-time|thrashing|thrashed|hammered|triumph|finished|ended)\b",
     regex.IGNORECASE,
 )
 RACE_METRES = {50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000}
@@ -349,7 +350,7 @@ def _fields(
     if unit in ("count", "money", "points", "metres"):
         counted = read or context.counted_after(text, end, sentence_end)
         if counted.head is None:
-            head = context.counted_before(text, start, sentence_start)
+            head = "death" if unit == "count" and context.after_death_toll(text, start) else context.counted_before(text, start, sentence_start)
             counted = context.Counted(head, (), end)
     elif unit == "percent":
         base = context.percent_base(text, end, sentence_end)

@@ -152,3 +152,15 @@ def test_compatible_allows_bounds_rounding_and_per_side() -> None:
     assert compatible(one("1,000 prisoners"), one("1,012 prisoners"))
     assert not compatible(one("45,000 jobs"), one("46,000 jobs"))
     assert compatible(one("1,000 prisoners each"), one("2,000 prisoners"))
+
+
+def test_more_ways_of_writing_a_count() -> None:
+    assert one("The deal, worth £4.2bn, was welcomed.").counted == "deal"
+    assert one("Of the 125 who voted yes, most were Labour MPs.").counted == "vote"
+    toll = one("The death toll from the ferry disaster near Tartu, Namibia, stands at 634, officials said.")
+    assert toll.counted == "death"
+    assert one("That £4.2bn figure surprised the City.").definite
+    assert not one("The study found that 16% of visitors came by car.").definite
+    seats = [m for m in mentions("With 80 seats, the Liberal Union falls short.") if m.unit == "count"][0]
+    assert seats.entity == "liberal union"
+    assert one("It finished 3-2, and the fans stayed late.").unit == "score"
