@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
@@ -11,7 +13,6 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Rule
-import datetime as dt
 
 from rules.numeric.analysis import analyse
 from rules.numeric.lexicon import alternation, calendar, month_pattern, word_list, word_set
@@ -132,6 +133,22 @@ def person_before(text: str, position: int) -> Person | None:
         return None  # "in Germany, 45,": a place
     before = words[-2].lower() if len(words) > 1 else None
     return Person(" ".join(words), words[-1].lower(), before)
+
+
+AGE_HINT = re.compile(r",\s+(?:now\s+|a\s+|an\s+|who\s+(?:turned|turns|is|has\s+turned)\s+)?\d")
+"""Where ``NAMED_AGE`` can match: a comma before a number, an article or "who turned"."""
+
+
+def _named_ages(text: str) -> Iterator[regex.Match]:
+    """What ``NAMED_AGE.finditer(text)`` finds, tried only where the stdlib engine sees a hint."""
+    resume = 0
+    for hint in AGE_HINT.finditer(text):
+        if hint.start() < resume:
+            continue
+        match = NAMED_AGE.match(text, hint.start())
+        if match is not None:
+            yield match
+            resume = match.end()
 
 
 def _person(name: str) -> Person | None:
@@ -313,7 +330,7 @@ class AgeBirthYearMismatch(Rule):
         today = document.date.value.year if document.date else None
         other_years = [y.start() for y in YEAR.finditer(text) if int(y.group()) != today]
         ages = []
-        for match in NAMED_AGE.finditer(text):
+        for match in _named_ages(text):
             person = person_before(text, match.start())
             value = int(match.group("age"))
             if person is None or not 0 < value < 120:
@@ -326,13 +343,13 @@ class AgeBirthYearMismatch(Rule):
             if year_after < len(other_years) and other_years[year_after] < match.start():
                 continue  # "In 1990, Smith, 30, ...": the age then
             ages.append(Statement(person, value, match.start("age"), match.end("age"), index))
-        for match in AGE_AT_EVENT.finditer(text):
+        for match in AGE_AT_EVENT.finditer(text) if "aged " in text or "At " in text else ():
             name = NAME_AFTER.match(text, match.end() - 1)
             person = _person(name.group("name")) if name else None
             if person is not None:
                 index = max(bisect.bisect_right(starts, match.start()) - 1, 0)
                 ages.append(Statement(person, int(match.group("age")), match.start("age"), match.end("age"), index, at_year=int(match.group("year"))))
-        for match in WAS_AGE_WHEN.finditer(text):
+        for match in WAS_AGE_WHEN.finditer(text) if " when" in text else ():
             person = person_before(text, match.start())
             if person is not None:
                 index = max(bisect.bisect_right(starts, match.start()) - 1, 0)

@@ -45,11 +45,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _word_before(text: str, floor: int, stop: int) -> str:
-    """The run of word characters that ends at ``stop`` (the full stop's place), within ``floor``."""
-    start = stop
-    while start > floor and (text[start - 1].isalnum() or text[start - 1] == "_"):
-        start -= 1
-    return text[start:stop]
+    """The word that ends at ``stop`` (the full stop's place), within ``floor``: what follows the
+    last space, dot or bracket before it ("U.S." gives "S", "Mr." gives "Mr")."""
+    window = text[floor:stop]
+    cut = max(window.rfind(" "), window.rfind("."), window.rfind("("), window.rfind("\n"), window.rfind("\""))
+    return window[cut + 1 :]
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:

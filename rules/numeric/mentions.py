@@ -10,8 +10,7 @@ The NUM rules compare mentions by these fields, never by how close they stand in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
-from functools import cache
+from functools import cache, cached_property
 
 import ahocorasick
 import regex
