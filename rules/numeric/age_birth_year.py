@@ -207,9 +207,14 @@ class AgeBirthYearMismatch(Rule):
       that do not agree at the document's date: someone born in 1970 is 54 or
       55 in 2025.
     - An age in apposition to a name ("Jane Smith, 45,", "Smith, a
-      45-year-old", "Smith, who turned 45") and a birth year stated for the
-      same name elsewhere in the text ("Smith, who was born in 1970", "Smith
-      was born in Leeds in 1970") that do not agree.
+      45-year-old", "Smith, who turned 45", "Smith, now 45,") and a birth year
+      stated for the same name elsewhere in the text ("Smith, who was born in
+      1970", "Smith was born in Leeds in 1970", "Born in 1970, Smith ...",
+      "Smith (born 1970)") that do not agree; with a full birth date ("born on
+      19 December 1974") the age is exact.
+    - An age at a dated event ("In 1995, aged 49, Smith ...", "At 34, in
+      2011, Smith ...", "Smith was 49 when, in 1995, ...") that does not fit
+      the birth year stated for the same name.
     - Two such ages for the same name that are more than a year apart
       ("Smith, 45," and later "Smith, 48,").
 

@@ -76,14 +76,17 @@ class CorpusFigureDisagreement(Rule):
     """A figure that disagrees with what several other documents report about the same event.
 
     ## What it flags
-    A count of something (prisoners, bodies, deaths, seats, votes...) tied to
-    an event (an exchange, a killing, an election...) whose value cannot be
+    A count of something (the dead however written, the injured, prisoners,
+    homes, seats, votes...) in a report of an event whose value cannot be
     squared with the value that a clear majority of other documents give for
     the same event. Claims meet when they count the same kind of thing
     (synonyms count as one: POWs, prisoners of war, captives), name the same
-    kind of event, were published within `window_days` of each other, and
-    their documents share at least `min_shared_terms` of their main names
-    (people, places, organisations). The figure is flagged only when at least
+    kind of event (an earthquake, a ferry sinking, a prisoner exchange:
+    `data/event_kinds.yaml`), were published within `window_days` of each
+    other, and their documents share at least `min_shared_terms` of their main
+    names (people, places, organisations: words capitalised inside a
+    sentence), so two disasters of one kind in one week in two countries never
+    meet. The figure is flagged only when at least
     `min_agreeing` other sources agree with one another on a value
     incompatible with it, and they make up at least `majority` of the sources
     that give a figure at all. The agreeing figures are listed as related

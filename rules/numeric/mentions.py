@@ -107,7 +107,9 @@ SECOND = regex.compile(
     rf"(?:[ ]?(?P<scale>{scale_pattern()})\b)?(?P<pct>[ ]?%|[ ]per[ ]?cent\b|[ ]percent\b)?",
     regex.IGNORECASE,
 )
-PAIR_AFTER_NOUN = regex.compile(rf"\s+(?P<conn>to|against)\s+(?P<num>{DIGITS})(?![\d%]|[.,:/]\d|\s*(?:%|per\s?cent|percent|\p{{L}}))")
+PAIR_AFTER_NOUN = regex.compile(
+    rf"\s+(?P<conn>to|against)\s+(?P<num>{DIGITS})(?![\d%]|[.,:/]\d|\s*(?:%|per\s?cent|percent)|\s+(?!(?:on|in|at|by|with|after|before|and|but|as)\b)\p{{Ll}})"
+)
 """The second figure of a tally written after the first one's noun: "by 336 votes to 212"."""
 CLOCK_AFTER = regex.compile(r"\s*(?:gmt|bst|cet|est|utc|local\s+time|hrs|hours\s+local|h\b)", regex.IGNORECASE)
 RESULT_WORDS = regex.compile(

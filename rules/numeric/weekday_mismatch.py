@@ -91,8 +91,11 @@ class WeekdayMismatch(Rule):
 
     ## What it flags
     A weekday written next to a date ("Monday, May 16, 2025", "Friday 16 May",
-    "on Tuesday (June 3)") that falls on another day of the week. When the
-    year is left out, the date nearest the document's date is taken.
+    "on Tuesday (June 3)", "Tuesday the 9th of March", "on 9 March, a
+    Tuesday", "March 9, 2005, which was a Tuesday") that falls on another day
+    of the week. When the year is left out, the date nearest the document's
+    date is taken. A year must stand on the date's line: a clock time on the
+    next line ("1945 GMT") is not read as one.
 
     ## Why
     A wrong weekday means the day or the date is wrong, and readers cannot
