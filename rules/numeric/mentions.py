@@ -451,8 +451,18 @@ def _tally_item(text: str, end: int, sentence: int, previous: Mention | None) ->
 
 def _is_date(lowered: str, start: int) -> bool:
     """"May 16", "16 May": a day of the month, not a count."""
-    before = compiled(r"([a-z]+)\.?\s+$").search(lowered, max(0, start - 12), start)
-    if before and before.group(1) in calendar()["months"]:
+    months = calendar()["months"]
+    before = lowered[max(0, start - 12) : start].rstrip()
+    if before.rstrip(".").rsplit(None, 1)[-1:] and before.rstrip(".").rsplit(None, 1)[-1] in months:
         return True
-    after = compiled(r"(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)").match(lowered, start + len(compiled(r"\d+").match(lowered, start).group()))
-    return bool(after and after.group(1) in calendar()["months"])
+    end = start
+    while end < len(lowered) and lowered[end].isdigit():
+        end += 1
+    words = lowered[end : end + 16].split(None, 3)
+    if words and words[0] in ("st", "nd", "rd", "th"):
+        words = words[1:]
+    elif words and lowered[end : end + 2] in ("st", "nd", "rd", "th"):
+        words = [words[0][2:]] + words[1:] if len(words[0]) > 2 else words[1:]
+    if words and words[0] == "of":
+        words = words[1:]
+    return bool(words) and words[0].rstrip(".,;:") in months
