@@ -7,6 +7,7 @@ the same wherever it stands.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -14,7 +15,8 @@ import regex
 
 from rules.numeric.lexicon import alternation, compiled, data_yaml, noun_classes, not_names, time_cues, word_set
 
-WORD = regex.compile(r"[\p{L}%][\p{L}\p{M}’'.%-]*(?<!['’])")
+WORD = re.compile(r"[^\W\d_%]?[^\W\d_][\w’'.%-]*(?<!['’])|%")
+"""A word after a figure (the stdlib engine: several times faster on this simple pattern)."""
 CAPITALISED_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}’'.&-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{M}’'.&-]*)*")
 CLAUSE_MARK = regex.compile(r"[,;:()\"“”—–]|\s-\s")
 

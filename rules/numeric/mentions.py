@@ -267,7 +267,7 @@ def _digits(reading: Reading, match: regex.Match, previous: Mention | None) -> M
             return None
         if unit == "count" and _is_date(lowered, number_start):
             return None
-    if unit == "count" and not score:
+    if unit == "count" and not score and text[end : end + 1] in (" ", "("):
         money = CURRENCY_AFTER.match(text, end)
         if money:
             unit, currency = "money", CURRENCY_WORDS[money.group(1).lower()]
@@ -416,10 +416,10 @@ def _is_identifier(text: str, start: int) -> bool:
     stripped = before.rstrip(" \t\u00a0")
     if not stripped or stripped == before or not (stripped[-1].isalpha() or stripped[-1] == "."):
         return False  # no word right before on this line
-    word = compiled(r"(\p{L}[\p{L}.]*)$").search(stripped)
-    if word is None:
+    name = stripped.rsplit(None, 1)[-1].rstrip(".")
+    name = name[max(name.rfind("("), name.rfind('"'), name.rfind("“")) + 1 :]
+    if not name.isalpha():
         return False
-    name = word.group(1).rstrip(".")
     if name.lower() in RANK_WORDS or name.lower() in ("nos", "page", "room", "flight", "route", "junction", "platform"):
         return True
     if not name[:1].isupper():
