@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/numeric_bench.py                 # build, check, score both splits
     .venv/bin/python benchmarks/numeric_bench.py --split dev --show   # misses and false alarms (dev only)
     .venv/bin/python benchmarks/numeric_bench.py build|check|score
+    .venv/bin/python benchmarks/numeric_bench.py speed      # NUM throughput on the BBC articles (CPU time)
 
 The corpus is built, deterministically, from the BBC articles in ``../shared/data/clean-news``
 (each given a date) and from the benchmark's own copy (``numeric_plants/copy_*.py``): articles
@@ -30,11 +31,16 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from linter import Document  # noqa: E402
+from linter.config import Config  # noqa: E402
+from linter.dates import parse_date_value  # noqa: E402
+from linter.engine import Linter, check_document  # noqa: E402
 from numeric_plants import arithmetic, copy_events, copy_politics, people, restated  # noqa: E402
 from numeric_plants.common import MONTHS, SPLITS, WEEKDAYS, Article  # noqa: E402
 from numeric_plants.corpus import cluster  # noqa: E402
@@ -266,9 +272,35 @@ def _score_group(folder: Path, findings: list[dict], kinds: dict[str, str], name
                 print("   ", line.strip())
 
 
+def speed(runs: int = 3) -> None:
+    """MB/s and docs/s of the NUM rules on the BBC articles, in one process, by CPU time (least of
+    ``runs``): other processes on a shared machine do not count, the document phase and the corpus
+    phase do."""
+    rules = [rule for rule in Linter(Config(root=ROOT), select=["NUM"], jobs=1).rules if rule.code.startswith("NUM")]
+    for rule in rules:
+        rule.prepare()
+    records = [json.loads(line) for line in gzip.open(BBC, "rt", encoding="utf-8")]
+    date = parse_date_value("2005-03-01", "benchmark")
+    documents = [Document(text=r["text"], path=str(BBC), id=r["id"], date=date) for r in records]
+    megabytes = sum(len(d.text) for d in documents) / 1e6
+    best = float("inf")
+    for _ in range(runs):
+        started = time.process_time()
+        facts: dict[str, list] = {}
+        for document in documents:
+            document.cache.clear()
+            for _code, key, value in check_document(rules, document).facts:
+                facts.setdefault(key, []).append(value)
+        for rule in rules:
+            for key, values in facts.items():
+                list(rule.reduce(key, values))
+        best = min(best, time.process_time() - started)
+    print(f"NUM on {len(documents)} BBC articles ({megabytes:.2f} MB): {best:.2f} s CPU, {megabytes / best:.2f} MB/s, {len(documents) / best:.0f} docs/s")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("step", nargs="?", choices=["build", "check", "score", "all"], default="all")
+    parser.add_argument("step", nargs="?", choices=["build", "check", "score", "speed", "all"], default="all")
     parser.add_argument("--split", choices=[*SPLITS, "both"], default="both")
     parser.add_argument("--show", action="store_true", help="list misses and false alarms (dev split only)")
     parser.add_argument("--select", default="NUM")
@@ -280,6 +312,9 @@ def main() -> int:
         write(build())
     if args.step in ("check", "all") and check():
         return 1
+    if args.step == "speed":
+        speed()
+        return 0
     if args.step in ("score", "all"):
         splits = list(SPLITS) if args.split == "both" else [args.split]
         if args.show and "held" in splits:
