@@ -77,7 +77,7 @@ def counted_after(text: str, position: int, limit: int) -> Counted:
             if noun and noun not in word_set("function_words.txt") and not noun.endswith(("ed", "ing")):
                 return Counted(noun_class(noun), (word.lower(),), compound.end())  # "the 349-seat parliament"
             return Counted(noun_class(word), (), compound.end(1))
-    partitive = PARTITIVE.match(text, position, window_end)
+    partitive = PARTITIVE.match(text, position, window_end) if text.startswith(" of", position) else None
     if partitive:
         after = compiled(r"[\d,.]+\s*").match(text, partitive.end(), window_end)
         inner = counted_after(text, after.end() if after else partitive.end(), limit)

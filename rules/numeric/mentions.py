@@ -9,6 +9,7 @@ The NUM rules compare mentions by these fields, never by how close they stand in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -126,6 +127,10 @@ CURRENCY_WORDS = {
 }
 CURRENCY_AFTER = regex.compile(r"\s*(?:\(\s*)?(" + "|".join(CURRENCY_WORDS) + r")\b", regex.IGNORECASE)
 POINTS = regex.compile(r"(?:\s+|-)(?:percentage[\s-]+)?(points?|basis[\s-]+points?|bps?)\b", regex.IGNORECASE)
+
+
+PER_SIDE_STARTS = (" each", " apiece", " from", " on", " per", " of war", " for")
+"""How a per-side phrase after the counted noun can start (checked before the pattern)."""
 
 
 @cache
@@ -362,7 +367,7 @@ def _fields(
         if counted.modifiers[:1] == ("minute",):
             counted = context.Counted("minute", (), counted.end)  # "his 78th-minute goal"
     head = counted.head
-    if flags["second"] is None and unit in ("count", "money"):
+    if flags["second"] is None and unit in ("count", "money") and text.startswith((" to ", " against "), counted.end):
         pair = PAIR_AFTER_NOUN.match(text, counted.end, sentence_end)
         if pair:
             flags["second"], flags["connector"] = parse_number(pair.group("num"))[0], pair.group("conn").lower()
@@ -373,7 +378,8 @@ def _fields(
         tally = flags.get("second") is not None and flags.get("connector") in ("to", "-", "–", "—")
         if head is not None and not tally and context.is_difference(text, start, sentence_start):
             head += " margin"
-    per_side = flags.pop("per_side") or bool(per_side_pattern().match(text, max(end, counted.end)))
+    after = max(end, counted.end)
+    per_side = flags.pop("per_side") or (text.startswith(PER_SIDE_STARTS, after) and per_side_pattern().match(text, after) is not None)
     return Mention(
         start=start,
         end=end,
@@ -449,8 +455,13 @@ def _tally_item(text: str, end: int, sentence: int, previous: Mention | None) ->
     )
 
 
+MONTHISH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+
+
 def _is_date(lowered: str, start: int) -> bool:
     """"May 16", "16 May": a day of the month, not a count."""
+    if MONTHISH.search(lowered, max(0, start - 12), start + 20) is None:
+        return False
     months = calendar()["months"]
     before = lowered[max(0, start - 12) : start].rstrip()
     if before.rstrip(".").rsplit(None, 1)[-1:] and before.rstrip(".").rsplit(None, 1)[-1] in months:
