@@ -26,8 +26,8 @@ BRITISH_TO_AMERICAN = (
     ("ence", "ense"), ("ogue", "og"), ("ogues", "ogs"), ("mme", "m"), ("mmes", "ms"),
 )
 """Endings in which British and American spellings differ, longest alternatives tried first."""
-INNER_BRITISH = (("our", "or"), ("ae", "e"), ("oe", "e"), ("ll", "l"))
-"""British spellings inside a word ("colourful", "paediatric", "manoeuvre", "travelled")."""
+INNER_BRITISH = (("our", "or"), ("ae", "e"), ("oe", "e"))
+"""British spellings inside a word ("colourful", "paediatric", "manoeuvre")."""
 BRITISH_IN_USE = 2.0
 """A British form must be in real use (Zipf): the endings alone would pass slips ("quartre", "trilllion")."""
 

@@ -9,6 +9,7 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Fix, Rule
+from rules.typos import lexicon
 from rules.typos.text import (
     GAZETTEER_OPTIONS,
     LOWER_WORD,
@@ -17,7 +18,6 @@ from rules.typos.text import (
     analyse,
     fold,
     gazetteer_for,
-    is_english_word,
     title_case,
 )
 
@@ -36,7 +36,9 @@ class LowercaseProperNoun(Rule):
     languages, days and months, well-known people) knows them, or the same
     document writes the word capitalised on its own in mid-sentence at least
     twice, more often than in lower case ("met Kovalchuk ... said Kovalchuk
-    ... officials said kovalchuk"), and it is no English word. Capitals
+    ... officials said kovalchuk"), and it is no ordinary English word by
+    wordfreq's frequencies and the dictionary ("bank", "radio", "court" and
+    "budget" are capitalised in names, but are words). Capitals
     inside several-word names ("the Sistine Chapel") and in headlines are no
     evidence.
 
@@ -168,7 +170,7 @@ def _word_kind(raw: str, gazetteer: Gazetteer) -> tuple[str, bool, str | None]:
     word = _without_possessive(raw)
     folded = fold(word)
     is_known = folded in gazetteer.phrases or folded in gazetteer.single
-    could_be_name = len(word) >= 4 and folded not in gazetteer.ambiguous and not is_english_word(word)
+    could_be_name = len(word) >= 4 and folded not in gazetteer.ambiguous and not lexicon.is_ordinary(word)
     return folded, is_known, title_case(word) if could_be_name else None
 
 

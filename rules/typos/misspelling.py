@@ -17,7 +17,9 @@ class Misspelling(Rule):
     from the installed codespell package (GPL-2.0); entries that are real
     words, names or common words of other languages in news (bloc, ore, Hart,
     Claus, "oder", "ist") are dropped: see `rules/typos/data/codespell_drop.txt`,
-    extended with the `ignore` option.
+    extended with the `ignore` option. So are variants in real use: spellings
+    that the dictionary knows and that wordfreq finds at least a thirtieth as
+    often as the correction ("despatch", "useable", "combatting", "racoon").
 
     ## Why
     Hurried editing and machine-spun text leave transposed and dropped

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import bisect
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Iterator
 
 import regex
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from linter import Document, Finding, Fix, Rule
+from rules.typos import lexicon
 from rules.typos.text import (
     GAZETTEER_OPTIONS,
     Analysis,
@@ -24,6 +23,10 @@ from rules.typos.text import (
 
 LONG_NAME = 9
 """From this length on, two edits apart still counts as one name; shorter names allow one."""
+MAJORITY = 2
+"""A spelling used more than twice as often as the other is what the document means, whatever the gazetteer knows."""
+MAX_BUCKET = 20
+"""More forms than this a deletion apart are a list or a table of codes, not names spelled two ways."""
 
 
 def close_spellings(a: str, b: str) -> bool:
@@ -33,6 +36,12 @@ def close_spellings(a: str, b: str) -> bool:
         return False
     allowed = 2 if min(len(folded_a), len(folded_b)) >= LONG_NAME else 1
     return abs(len(folded_a) - len(folded_b)) <= allowed and OSA.distance(folded_a, folded_b) <= allowed
+
+
+def same_given_name(analysis: Analysis, rare: list[NameToken], common: list[NameToken]) -> bool:
+    """Some occurrence of each spelling comes after the same given name ("Stefan Meyer" ... "Stefan Meier")."""
+    rare_given = {fold(name) for name in map(analysis.previous_name, rare) if name}
+    return bool(rare_given & {fold(name) for name in map(analysis.previous_name, common) if name})
 
 
 def different_people(analysis: Analysis, rare: list[NameToken], common: list[NameToken]) -> bool:
@@ -85,9 +94,14 @@ class NameSpelledTwoWays(Rule):
     five letters (Iran/Iraq), names the gazetteer knows as distinct
     (Austria/Australia, Slovakia/Slovenia), spellings that differ in their
     last letter only (Filipino/Filipina), ties,
-    spellings that come with different given names (two people), and a
+    spellings that come with different given names (two people), a
     spelling that always starts a longer name the other never starts
-    ("Herman Van Rompuy" beside "German Chancellor").
+    ("Herman Van Rompuy" beside "German Chancellor"), a spelling used more
+    than twice as often as the other (the document means it: "La Fenice"
+    beside one "Venice"), and a spelling in real use of its own by wordfreq's
+    frequencies (another name or a word: "Greene" beside "Greece",
+    "Thomson" beside "Thompson", "Hollywood" beside "Bollywood") unless
+    both spellings follow the same given name ("Stefan Meyer", "Stefan Meier").
 
     ## Example
     "Zelenskyy said ... Selenskyy has stated ... Zelenskyy added": the
@@ -111,43 +125,41 @@ class NameSpelledTwoWays(Rule):
         analysis = analyse(document)
         gazetteer = gazetteer_for(self)
         candidates = name_candidates(analysis, gazetteer)
-        forms = sorted(candidates, key=len)
-        folded = [fold(form) for form in forms]
-        lengths = [len(form) for form in forms]
-        for index, first in enumerate(forms):
-            # Only later forms at most two letters longer, and at most two edits away, can be close spellings.
-            end = bisect.bisect_right(lengths, lengths[index] + 2)
-            for second in _within_two_edits(forms, folded, index, end):
-                if not close_spellings(first, second) or _same_but_ending(first, second):
+        for first, second in _close_pairs(candidates):
+            if not close_spellings(first, second) or _same_but_ending(first, second):
+                continue
+            # Few documents get this far: the language test (a pass over the text) comes this late.
+            if not analysis.english:
+                return
+            counts = analysis.capitalised_counts
+            pair = self._rare_and_common(first, second, counts, gazetteer)
+            if pair is None:
+                continue
+            rare, common = pair
+            rare_tokens = list(analysis.name_tokens(rare))
+            common_tokens = list(analysis.name_tokens(common))
+            if (
+                counts[rare] > MAJORITY * counts[common]
+                or (lexicon.is_established(rare) and not same_given_name(analysis, rare_tokens, common_tokens))
+                or different_people(analysis, rare_tokens, common_tokens)
+                or different_roles(document.text, rare_tokens, common_tokens)
+            ):
+                continue
+            usual = candidates[common]
+            times = counts[common]
+            related = document.location(usual.start, usual.end, f"{common!r} here")
+            for token in rare_tokens:
+                if analysis.is_kept(token.start, token.end):
                     continue
-                # Few documents get this far: the language test (a pass over the text) comes this late.
-                if not analysis.english:
-                    return
-                pair = self._rare_and_common(first, second, analysis.capitalised_counts, gazetteer)
-                if pair is None:
-                    continue
-                rare, common = pair
-                rare_tokens = list(analysis.name_tokens(rare))
-                common_tokens = list(analysis.name_tokens(common))
-                if different_people(analysis, rare_tokens, common_tokens) or different_roles(
-                    document.text, rare_tokens, common_tokens
-                ):
-                    continue
-                usual = candidates[common]
-                times = analysis.capitalised_counts[common]
-                related = document.location(usual.start, usual.end, f"{common!r} here")
-                for token in rare_tokens:
-                    if analysis.is_kept(token.start, token.end):
-                        continue
-                    fix = Fix.replace(token.start, token.end, common, safe=False, description=f"write {common!r}")
-                    yield self.finding(
-                        document,
-                        token.start,
-                        token.end,
-                        f"{rare!r} is spelled {common!r} elsewhere in this document ({times} time{'s' if times > 1 else ''})",
-                        fix=fix,
-                        related=[related],
-                    )
+                fix = Fix.replace(token.start, token.end, common, safe=False, description=f"write {common!r}")
+                yield self.finding(
+                    document,
+                    token.start,
+                    token.end,
+                    f"{rare!r} is spelled {common!r} elsewhere in this document ({times} time{'s' if times > 1 else ''})",
+                    fix=fix,
+                    related=[related],
+                )
 
     @staticmethod
     def _rare_and_common(a: str, b: str, counts: Counter[str], gazetteer: Gazetteer) -> tuple[str, str] | None:
@@ -162,12 +174,33 @@ class NameSpelledTwoWays(Rule):
         return (a, b) if count_a < count_b else (b, a)
 
 
-def _within_two_edits(forms: list[str], folded: list[str], index: int, end: int) -> list[str]:
-    """``forms[index + 1 : end]`` whose folded spelling is at most two edits from that of ``forms[index]``, in order."""
-    if end <= index + 1:
-        return []
-    matches = process.extract(folded[index], folded[index + 1 : end], scorer=OSA.distance, score_cutoff=2, limit=None)
-    return [forms[index + 1 + position] for position in sorted(position for _, _, position in matches)]
+def _close_pairs(candidates: dict[str, NameToken]) -> Iterator[tuple[str, str]]:
+    """Pairs of forms that may be within two edits, in the order of the forms' first occurrences.
+
+    Forms that one or two edits apart share a string left after deleting one letter (two for
+    long names) from each, so only forms that share such a string are paired: time stays
+    linear in the number of forms, not quadratic.
+    """
+    order = {form: index for index, form in enumerate(candidates)}
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for form in candidates:
+        for key in _deletions(fold(form), 2 if len(form) >= LONG_NAME else 1):
+            buckets[key].append(form)
+    pairs: set[tuple[str, str]] = set()
+    for forms in buckets.values():
+        if 1 < len(forms) <= MAX_BUCKET:
+            pairs.update((a, b) for a in forms for b in forms if order[a] < order[b])
+    yield from sorted(pairs, key=lambda pair: (order[pair[0]], order[pair[1]]))
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` and what is left of it after deleting up to ``depth`` letters."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:at] + w[at + 1 :] for w in frontier for at in range(len(w))}
+        found |= frontier
+    return found
 
 
 def _same_but_ending(a: str, b: str) -> bool:

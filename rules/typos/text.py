@@ -26,6 +26,7 @@ from typing import Any, Iterable, Iterator, NamedTuple
 import regex
 
 from linter import Document, Rule
+from rules.typos import lexicon
 
 DATA = Path(__file__).parent / "data"
 CACHE_KEY = "typos"
@@ -129,9 +130,14 @@ class Misspelling:
     automatic: bool
 
 
+VARIANT_GAP = 1.5
+"""A dictionary spelling at most this much rarer (Zipf) than its codespell correction is a variant in use, not a slip."""
+
+
 @cache
 def misspellings() -> dict[str, Misspelling]:
-    """codespell's main dictionary, less entries that are real words or names in news."""
+    """codespell's main dictionary, less entries that are real words or names in news, and less variants
+    that the dictionary knows and writers use ("despatch", "useable", "combatting", "racoon")."""
     real_words = english_words()
     dropped = dropped_misspellings()
     table: dict[str, Misspelling] = {}
@@ -139,8 +145,15 @@ def misspellings() -> dict[str, Misspelling]:
         if not key.islower() or key in real_words or key in dropped or not WORD.fullmatch(key):
             continue
         candidates = tuple(v.strip() for v in value.split(",") if v.strip())
+        if _variant_in_use(key, candidates[0]):
+            continue
         table[key] = Misspelling(candidates, automatic="," not in value)
     return table
+
+
+def _variant_in_use(word: str, correction: str) -> bool:
+    frequency = lexicon.zipf(word)
+    return frequency >= lexicon.ESTABLISHED and frequency >= lexicon.zipf(correction) - VARIANT_GAP and lexicon.in_dictionary(word)
 
 
 # -- gazetteer ------------------------------------------------------------------------
@@ -332,15 +345,18 @@ class Analysis:
             counts[word[:-2] if word.endswith(POSSESSIVES) else word] += count
         return counts
 
+    @cached_property
+    def _name_positions(self) -> dict[str, list[int]]:
+        """Where each capitalised word (without a possessive) starts, in order: one pass over the text."""
+        positions: dict[str, list[int]] = defaultdict(list)
+        for match in CAPITALISED.finditer(self.text):
+            positions[_without_possessive(match.group())].append(match.start())
+        return positions
+
     def name_tokens(self, form: str) -> Iterator[NameToken]:
-        """The occurrences of the capitalised word ``form`` (with or without a possessive), in order, as needed."""
-        text = self.text
-        at = text.find(form)
-        while at >= 0:
-            match = CAPITALISED.match(text, at)
-            if match is not None and _without_possessive(match.group()) == form:
-                yield NameToken(form, at, at + len(form))
-            at = text.find(form, at + 1)
+        """The occurrences of the capitalised word ``form`` (with or without a possessive), in order."""
+        for start in self._name_positions.get(form, ()):
+            yield NameToken(form, start, start + len(form))
 
     @cached_property
     def lower_words(self) -> set[str]:
