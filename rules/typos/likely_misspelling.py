@@ -14,6 +14,8 @@ from rules.typos.text import Analysis, analyse, misspellings
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_LENGTH = 4
 """Shorter words are one slip away from too many others to tell a slip from a word."""
+MAX_LENGTH = 30
+"""Longer strings of letters are no words (glued text, a run of one letter)."""
 RARE = 2.0
 """Words at least this common (Zipf: once in ten million words) are in real use, whatever they look like."""
 COINED = 1.0
@@ -146,7 +148,7 @@ class LikelyMisspelling(Rule):
         listed = misspellings()
         unknown = [
             word for word in analysis.lower_words
-            if len(word) >= MIN_LENGTH and ASCII_WORD.fullmatch(word) and word not in listed and word not in ignored
+            if MIN_LENGTH <= len(word) <= MAX_LENGTH and ASCII_WORD.fullmatch(word) and word not in listed and word not in ignored
             and corrections(word)
         ]
         if not unknown or not analysis.english:

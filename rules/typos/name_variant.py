@@ -25,6 +25,8 @@ LONG_NAME = 9
 """From this length on, two edits apart still counts as one name; shorter names allow one."""
 MAJORITY = 2
 """A spelling used more than twice as often as the other is what the document means, whatever the gazetteer knows."""
+MAX_NAME = 40
+"""Longer capitalised strings are glued words, not names."""
 MAX_BUCKET = 20
 """More forms than this a deletion apart are a list or a table of codes, not names spelled two ways."""
 
@@ -184,6 +186,8 @@ def _close_pairs(candidates: dict[str, NameToken]) -> Iterator[tuple[str, str]]:
     order = {form: index for index, form in enumerate(candidates)}
     buckets: dict[str, list[str]] = defaultdict(list)
     for form in candidates:
+        if len(form) > MAX_NAME:
+            continue
         for key in _deletions(fold(form), 2 if len(form) >= LONG_NAME else 1):
             buckets[key].append(form)
     pairs: set[tuple[str, str]] = set()
