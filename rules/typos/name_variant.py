@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Iterator
 
-import regex
 from rapidfuzz.distance import OSA
 
 from linter import Document, Finding, Fix, Rule
@@ -23,6 +22,9 @@ from rules.typos.text import (
 
 LONG_NAME = 9
 """From this length on, two edits apart still counts as one name; shorter names allow one."""
+VOWELS = frozenset("aeiouy")
+MIN_COMPARED = 5
+"""Both spellings shorter than this (Iran, Iraq, Mali) differ by one letter too often to compare."""
 MAJORITY = 2
 """A spelling used more than twice as often as the other is what the document means, whatever the gazetteer knows."""
 MAX_NAME = 40
@@ -32,10 +34,21 @@ MAX_BUCKET = 20
 
 
 def close_spellings(a: str, b: str) -> bool:
-    """One edit apart (two for long names), a swap of neighbours counting as one."""
+    """One edit apart (two for long names), a swap of neighbours counting as one.
+
+    A spelling that extends the other is another word (Russia/Russian, Medvedev/Medvedeva,
+    a plural), unless it doubles the last letter ("Manchesterr"; not "yy" or "ii", a
+    transliteration: Zelensky/Zelenskyy) or the shorter one is unknown to the lexicon
+    ("Chave" for "Chavez").
+    """
     folded_a, folded_b = fold(a), fold(b)
-    if folded_a == folded_b or folded_a.startswith(folded_b) or folded_b.startswith(folded_a):
+    if folded_a == folded_b or max(len(folded_a), len(folded_b)) < MIN_COMPARED:
         return False
+    shorter, longer = sorted((folded_a, folded_b), key=len)
+    if longer.startswith(shorter):
+        doubled_last = len(longer) == len(shorter) + 1 and longer[-1] == shorter[-1] and longer[-1] not in "yi"
+        if not doubled_last and (len(longer) > len(shorter) + 1 or longer[-1] == "s" or lexicon.is_established(shorter)):
+            return False
     allowed = 2 if min(len(folded_a), len(folded_b)) >= LONG_NAME else 1
     return abs(len(folded_a) - len(folded_b)) <= allowed and OSA.distance(folded_a, folded_b) <= allowed
 
@@ -52,26 +65,6 @@ def different_people(analysis: Analysis, rare: list[NameToken], common: list[Nam
     if not rare_given or not common_given:
         return False
     return not any(fold(a) == fold(b) or OSA.distance(fold(a), fold(b)) <= 2 for a in rare_given for b in common_given)
-
-
-NEXT_CAPITALISED = regex.compile(r"[ \t]+(\p{Lu}[\p{L}'’-]*)")
-
-
-def different_roles(text: str, rare: list[NameToken], common: list[NameToken]) -> bool:
-    """The odd spelling is always the first word of a longer name that the usual one never starts:
-    "Herman Van Rompuy" beside "German Chancellor" is two words, not one name spelled two ways."""
-
-    def followers(tokens: list[NameToken]) -> list[str | None]:
-        found = []
-        for token in tokens:
-            match = NEXT_CAPITALISED.match(text, token.end)
-            found.append(match.group(1) if match else None)
-        return found
-
-    rare_followers = followers(rare)
-    if not rare_followers or None in rare_followers:
-        return False
-    return not set(rare_followers) & set(followers(common))
 
 
 class NameSpelledTwoWays(Rule):
@@ -95,10 +88,8 @@ class NameSpelledTwoWays(Rule):
     spellings that differ only in accents, English words, names shorter than
     five letters (Iran/Iraq), names the gazetteer knows as distinct
     (Austria/Australia, Slovakia/Slovenia), spellings that differ in their
-    last letter only (Filipino/Filipina), ties,
-    spellings that come with different given names (two people), a
-    spelling that always starts a longer name the other never starts
-    ("Herman Van Rompuy" beside "German Chancellor"), a spelling used more
+    last vowel only (Filipino/Filipina), ties,
+    spellings that come with different given names (two people), a spelling used more
     than twice as often as the other (the document means it: "La Fenice"
     beside one "Venice"), and a spelling in real use of its own by wordfreq's
     frequencies (another name or a word: "Greene" beside "Greece",
@@ -126,7 +117,7 @@ class NameSpelledTwoWays(Rule):
     def check(self, document: Document) -> Iterator[Finding]:
         analysis = analyse(document)
         gazetteer = gazetteer_for(self)
-        candidates = name_candidates(analysis, gazetteer)
+        candidates = name_candidates(analysis, gazetteer, broad=True)
         for first, second in _close_pairs(candidates):
             if not close_spellings(first, second) or _same_but_ending(first, second):
                 continue
@@ -142,9 +133,10 @@ class NameSpelledTwoWays(Rule):
             common_tokens = list(analysis.name_tokens(common))
             if (
                 counts[rare] > MAJORITY * counts[common]
+                # Slips keep the first letter; a name that differs there from a word is another name (Koogle, Google).
+                or (fold(rare)[0] != fold(common)[0] and lexicon.is_ordinary(common))
                 or (lexicon.is_established(rare) and not same_given_name(analysis, rare_tokens, common_tokens))
                 or different_people(analysis, rare_tokens, common_tokens)
-                or different_roles(document.text, rare_tokens, common_tokens)
             ):
                 continue
             usual = candidates[common]
@@ -208,6 +200,6 @@ def _deletions(word: str, depth: int) -> set[str]:
 
 
 def _same_but_ending(a: str, b: str) -> bool:
-    """The spellings differ only in their last letter (Filipino/Filipina, Kovalenko/Kovalenka)."""
+    """The spellings differ only in a last vowel, as grammatical endings do (Filipino/Filipina, Kovalenko/Kovalenka)."""
     folded_a, folded_b = fold(a), fold(b)
-    return len(folded_a) == len(folded_b) and folded_a[:-1] == folded_b[:-1]
+    return len(folded_a) == len(folded_b) and folded_a[:-1] == folded_b[:-1] and {folded_a[-1], folded_b[-1]} <= VOWELS

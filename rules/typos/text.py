@@ -114,6 +114,12 @@ def english_words() -> frozenset[str]:
 
 
 @cache
+def titles() -> frozenset[str]:
+    """Abbreviated words (Mr, Dr, Gen): before a name they are titles, not given names."""
+    return frozenset(word.lower() for word in read_list(DATA / "abbreviations.txt"))
+
+
+@cache
 def dropped_misspellings() -> frozenset[str]:
     return frozenset(w.lower() for w in read_list(DATA / "codespell_drop.txt"))
 
@@ -250,7 +256,7 @@ class Analysis:
         self.text = document.text
         self._document = document
         self._headings: dict[int, bool] = {}
-        self._name_candidates: dict[Gazetteer, dict[str, NameToken]] = {}
+        self._name_candidates: dict[tuple[Gazetteer, bool], dict[str, NameToken]] = {}
 
     @cached_property
     def protected(self) -> list[tuple[int, int]]:
@@ -328,9 +334,9 @@ class Analysis:
         return previous[-1].group()
 
     def given_names(self, names: Iterable[NameToken]) -> set[str]:
-        """The capitalised non-English words just before a surname's occurrences ("Vladimir" Putin)."""
+        """The capitalised non-English words just before a surname's occurrences ("Vladimir" Putin), not titles ("Mr")."""
         previous = (self.previous_name(name) for name in names)
-        return {word for word in previous if word[:1].isupper() and not is_english_word(word)}
+        return {word for word in previous if word[:1].isupper() and not is_english_word(word) and word.lower() not in titles()}
 
     @cached_property
     def capitalised_words(self) -> list[str]:
@@ -532,6 +538,8 @@ def title_case(word: str) -> str:
 
 MIN_NAME_LENGTH = 5
 """Shorter names (Iran, Iraq, Mali) differ by one letter too often to compare."""
+MIN_SLIP_LENGTH = 4
+"""A slip may shorten a five-letter name ("Jpan", "Inia")."""
 
 
 @lru_cache(maxsize=65536)
@@ -540,20 +548,22 @@ def _may_be_name(form: str, gazetteer: Gazetteer) -> bool:
     return len(form) >= MIN_NAME_LENGTH and fold(form) not in gazetteer.ambiguous and not is_english_word(form)
 
 
-def name_candidates(analysis: Analysis, gazetteer: Gazetteer) -> dict[str, NameToken]:
+def name_candidates(analysis: Analysis, gazetteer: Gazetteer, broad: bool = False) -> dict[str, NameToken]:
     """Capitalised words that may be names, with their first occurrence, in the order of those.
 
-    No English words, no ambiguous names, no words only found where kept as
-    written (quotations, [sic]).
+    No words only found where kept as written (quotations, [sic]); unless ``broad``, no
+    English words, no ambiguous names and none under five letters. Broad candidates
+    serve to find slips, which the lexicon tells from names ("Chinna" beside "China").
     """
-    if gazetteer not in analysis._name_candidates:
+    key = (gazetteer, broad)
+    if key not in analysis._name_candidates:
         candidates = []
         for form in analysis.capitalised_counts:
-            if not _may_be_name(form, gazetteer):
+            if not (len(form) >= MIN_SLIP_LENGTH if broad else _may_be_name(form, gazetteer)):
                 continue
             tokens = analysis.name_tokens(form)
             first = next(tokens)
             if not analysis.is_kept(first.start, first.end) or not all(analysis.is_kept(t.start, t.end) for t in tokens):
                 candidates.append((form, first))
-        analysis._name_candidates[gazetteer] = dict(sorted(candidates, key=lambda candidate: candidate[1].start))
-    return analysis._name_candidates[gazetteer]
+        analysis._name_candidates[key] = dict(sorted(candidates, key=lambda candidate: candidate[1].start))
+    return analysis._name_candidates[key]
