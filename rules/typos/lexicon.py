@@ -58,6 +58,24 @@ def load() -> None:
     _dictionary()
 
 
+@cache
+def words_at_least(minimum: float) -> frozenset[str]:
+    """Every word wordfreq rates at least ``minimum`` (Zipf): set operations on them are fast."""
+    return frozenset(word for word, frequency in _zipf_table().items() if frequency >= minimum)
+
+
+@cache
+def dictionary_words_at_least(minimum: float) -> frozenset[str]:
+    """The dictionary words (American spellings) that wordfreq rates at least ``minimum``."""
+    return _dictionary() & words_at_least(minimum)
+
+
+@cache
+def dictionary() -> frozenset[str]:
+    """pyspellchecker's English words (American spellings; see ``in_dictionary`` for British ones)."""
+    return _dictionary()
+
+
 def zipf(word: str) -> float:
     """How common a word is (lower-cased first), on the Zipf scale; 0 for a word wordfreq does not know."""
     return _zipf_table().get(word.lower(), 0.0)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Iterator
 
+from collections import defaultdict
+
 import regex
+from rapidfuzz.distance import OSA
 
 from linter import Document, Finding, Fix, Rule
 from rules.typos import lexicon
-from rules.typos.text import Analysis, analyse, misspellings
+from rules.typos.text import Analysis, analyse, misspelled_words
 
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_LENGTH = 4
 """Shorter words are one slip away from too many others to tell a slip from a word."""
 MAX_LENGTH = 30
@@ -37,21 +39,30 @@ NEIGHBOURHOOD = 3
 ASCII_WORD = regex.compile(r"[a-z]+")
 
 
-def edits(word: str) -> set[str]:
-    """Every string one deletion, insertion, substitution or swap of neighbours from ``word``, keeping its first letter."""
-    found = set()
-    for at in range(1, len(word) + 1):
-        head, tail = word[:at], word[at:]
-        if tail:
-            found.add(head + tail[1:])
-            for letter in LETTERS:
-                found.add(head + letter + tail[1:])
-        if len(tail) > 1:
-            found.add(head + tail[1] + tail[0] + tail[2:])
-        for letter in LETTERS:
-            found.add(head + letter + tail)
-    found.discard(word)
-    return found
+@cache
+def _deletion_index() -> dict[str, tuple[str, ...]]:
+    """The common dictionary words (candidate corrections) under every string one deletion leaves of them.
+
+    Two words one substitution or swap apart leave a common string after one deletion each, and a
+    word one insertion from another leaves it after one deletion: so the corrections of a word are
+    found with a dozen look-ups instead of hundreds of generated strings (the SymSpell idea).
+    """
+    index: dict[str, list[str]] = defaultdict(list)
+    for word in lexicon.dictionary_words_at_least(CANDIDATE):
+        for at in range(1, len(word)):
+            index[word[:at] + word[at + 1 :]].append(word)
+    return {key: tuple(words) for key, words in index.items()}
+
+
+def one_slip_from(word: str) -> set[str]:
+    """The common dictionary words one deletion, insertion, substitution or swap of neighbours from
+    ``word``, with the same first letter."""
+    candidates = lexicon.dictionary_words_at_least(CANDIDATE)
+    index = _deletion_index()
+    deletions = {word[:at] + word[at + 1 :] for at in range(1, len(word))}
+    found = {d for d in deletions if d in candidates}  # a letter added
+    found.update(c for key in (word, *deletions) for c in index.get(key, ()))  # dropped, replaced, swapped
+    return {c for c in found if c != word and OSA.distance(c, word) == 1}
 
 
 @lru_cache(maxsize=65536)
@@ -66,8 +77,8 @@ def corrections(word: str) -> tuple[str, ...]:
         or (frequency >= COINED and _compound(word))
     ):
         return ()
-    floor = max(CANDIDATE, frequency + MARGIN)
-    found = [c for c in edits(word) if lexicon.zipf(c) >= floor and lexicon.in_dictionary(c)]
+    floor = frequency + MARGIN
+    found = [c for c in one_slip_from(word) if lexicon.zipf(c) >= floor]
     return tuple(sorted(found, key=lambda c: (-lexicon.zipf(c), c)))
 
 
@@ -140,18 +151,20 @@ class LikelyMisspelling(Rule):
 
     def prepare(self) -> None:
         lexicon.load()
+        _deletion_index()
         super().prepare()
 
     def check(self, document: Document) -> Iterator[Finding]:
         analysis = analyse(document)
         ignored = {word.lower() for word in self.options["ignore"]}
-        listed = misspellings()
+        # Set operations first: nearly every word is common or a dictionary word, and only the few
+        # others are looked at one by one.
+        rare = analysis.lower_words - lexicon.words_at_least(RARE) - lexicon.dictionary() - misspelled_words() - ignored
         unknown = [
-            word for word in analysis.lower_words
-            if MIN_LENGTH <= len(word) <= MAX_LENGTH and ASCII_WORD.fullmatch(word) and word not in listed and word not in ignored
-            and corrections(word)
+            word for word in rare
+            if MIN_LENGTH <= len(word) <= MAX_LENGTH and ASCII_WORD.fullmatch(word) and corrections(word)
         ]
-        if not unknown or not analysis.english:
+        if not unknown:
             return
         capitalised = {form.lower() for form in analysis.capitalised_counts}
         for word in sorted(unknown):
@@ -162,6 +175,9 @@ class LikelyMisspelling(Rule):
             end = start + len(word)
             if analysis.is_kept(start, end) or _among_unknown_words(analysis, start, end):
                 continue
+            # Few documents get this far: the language test (a pass over the text) comes this late.
+            if not analysis.english:
+                return
             found = corrections(word)
             fix = None
             if len(found) == 1:

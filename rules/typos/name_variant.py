@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterator
+from typing import Callable, Iterator
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from linter import Document, Finding, Fix, Rule
@@ -17,7 +18,7 @@ from rules.typos.text import (
     analyse,
     fold,
     gazetteer_for,
-    name_candidates,
+    MIN_SLIP_LENGTH,
 )
 
 LONG_NAME = 9
@@ -29,6 +30,8 @@ MAJORITY = 2
 """A spelling used more than twice as often as the other is what the document means, whatever the gazetteer knows."""
 MAX_NAME = 40
 """Longer capitalised strings are glued words, not names."""
+COMPARISON_BUDGET = 20_000
+"""Comparisons of possible slips with forms, beyond which forms are paired through an index instead."""
 MAX_BUCKET = 20
 """More forms than this a deletion apart are a list or a table of codes, not names spelled two ways."""
 
@@ -117,14 +120,16 @@ class NameSpelledTwoWays(Rule):
     def check(self, document: Document) -> Iterator[Finding]:
         analysis = analyse(document)
         gazetteer = gazetteer_for(self)
-        candidates = name_candidates(analysis, gazetteer, broad=True)
-        for first, second in _close_pairs(candidates):
+        counts = analysis.capitalised_counts
+        forms = [form for form in counts if MIN_SLIP_LENGTH <= len(form) <= MAX_NAME]
+        # Only a spelling unknown to the lexicon is a slip, or one that may follow the same given name.
+        may_slip = [form for form in forms if not lexicon.is_established(form) or form in analysis.forms_after_capitalised]
+        for first, second in _close_pairs(may_slip, forms, analysis.first_position):
             if not close_spellings(first, second) or _same_but_ending(first, second):
                 continue
             # Few documents get this far: the language test (a pass over the text) comes this late.
             if not analysis.english:
                 return
-            counts = analysis.capitalised_counts
             pair = self._rare_and_common(first, second, counts, gazetteer)
             if pair is None:
                 continue
@@ -139,7 +144,9 @@ class NameSpelledTwoWays(Rule):
                 or different_people(analysis, rare_tokens, common_tokens)
             ):
                 continue
-            usual = candidates[common]
+            usual = next((token for token in common_tokens if not analysis.is_kept(token.start, token.end)), None)
+            if usual is None:
+                continue
             times = counts[common]
             related = document.location(usual.start, usual.end, f"{common!r} here")
             for token in rare_tokens:
@@ -168,25 +175,32 @@ class NameSpelledTwoWays(Rule):
         return (a, b) if count_a < count_b else (b, a)
 
 
-def _close_pairs(candidates: dict[str, NameToken]) -> Iterator[tuple[str, str]]:
-    """Pairs of forms that may be within two edits, in the order of the forms' first occurrences.
+def _close_pairs(may_slip: list[str], forms: list[str], first_position: Callable[[str], int]) -> list[tuple[str, str]]:
+    """Pairs of a form that may be a slip and another form, within two edits, in the order of first occurrences.
 
-    Forms that one or two edits apart share a string left after deleting one letter (two for
-    long names) from each, so only forms that share such a string are paired: time stays
-    linear in the number of forms, not quadratic.
+    Each possible slip is compared with every form (in C, with rapidfuzz); when there are so many
+    that this grows quadratic, forms are paired through the strings left after deleting one letter
+    (two for long names), which forms one or two edits apart share: linear in the forms.
     """
-    order = {form: index for index, form in enumerate(candidates)}
-    buckets: dict[str, list[str]] = defaultdict(list)
-    for form in candidates:
-        if len(form) > MAX_NAME:
-            continue
-        for key in _deletions(fold(form), 2 if len(form) >= LONG_NAME else 1):
-            buckets[key].append(form)
     pairs: set[tuple[str, str]] = set()
-    for forms in buckets.values():
-        if 1 < len(forms) <= MAX_BUCKET:
-            pairs.update((a, b) for a in forms for b in forms if order[a] < order[b])
-    yield from sorted(pairs, key=lambda pair: (order[pair[0]], order[pair[1]]))
+    slips = set(may_slip)
+    if len(may_slip) * len(forms) <= COMPARISON_BUDGET:
+        folded = [fold(form) for form in forms]
+        for slip in may_slip:
+            for _, _, index in process.extract(fold(slip), folded, scorer=OSA.distance, score_cutoff=2, limit=None):
+                if forms[index] != slip:
+                    pairs.add(tuple(sorted((slip, forms[index]), key=first_position)))
+    else:
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for form in forms:
+            for key in _deletions(fold(form), 2 if len(form) >= LONG_NAME else 1):
+                buckets[key].append(form)
+        for bucket in buckets.values():
+            if 1 < len(bucket) <= MAX_BUCKET:
+                pairs.update(
+                    tuple(sorted((a, b), key=first_position)) for a in bucket for b in bucket if a != b and (a in slips or b in slips)
+                )
+    return sorted(pairs, key=lambda pair: (first_position(pair[0]), first_position(pair[1])))
 
 
 def _deletions(word: str, depth: int) -> set[str]:

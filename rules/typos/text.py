@@ -157,6 +157,12 @@ def misspellings() -> dict[str, Misspelling]:
     return table
 
 
+@cache
+def misspelled_words() -> frozenset[str]:
+    """The keys of ``misspellings()``, for fast set operations."""
+    return frozenset(misspellings())
+
+
 def _variant_in_use(word: str, correction: str) -> bool:
     frequency = lexicon.zipf(word)
     return frequency >= lexicon.ESTABLISHED and frequency >= lexicon.zipf(correction) - VARIANT_GAP and lexicon.in_dictionary(word)
@@ -256,7 +262,7 @@ class Analysis:
         self.text = document.text
         self._document = document
         self._headings: dict[int, bool] = {}
-        self._name_candidates: dict[tuple[Gazetteer, bool], dict[str, NameToken]] = {}
+        self._name_candidates: dict[Gazetteer, dict[str, NameToken]] = {}
 
     @cached_property
     def protected(self) -> list[tuple[int, int]]:
@@ -300,7 +306,7 @@ class Analysis:
     def _capitalised_in_sample(self) -> int:
         """How many capitalised words start in the first ``SAMPLE`` characters."""
         if len(self.text) <= SAMPLE:
-            return len(self.capitalised_words)
+            return sum(map(len, self._name_positions.values()))
         count = 0
         for match in CAPITALISED.finditer(self.text):
             if match.start() >= SAMPLE:
@@ -339,25 +345,35 @@ class Analysis:
         return {word for word in previous if word[:1].isupper() and not is_english_word(word) and word.lower() not in titles()}
 
     @cached_property
-    def capitalised_words(self) -> list[str]:
-        """The capitalised words as written (possessives included): ``names`` without the positions."""
-        return CAPITALISED.findall(self.text)
-
-    @cached_property
     def capitalised_counts(self) -> Counter[str]:
         """How often each capitalised word occurs, without a possessive "'s"."""
-        counts: Counter[str] = Counter()
-        for word, count in Counter(self.capitalised_words).items():
-            counts[word[:-2] if word.endswith(POSSESSIVES) else word] += count
-        return counts
+        return Counter({form: len(starts) for form, starts in self._name_positions.items()})
 
     @cached_property
     def _name_positions(self) -> dict[str, list[int]]:
         """Where each capitalised word (without a possessive) starts, in order: one pass over the text."""
         positions: dict[str, list[int]] = defaultdict(list)
+        after_capitalised: set[str] = set()
+        previous_end = -2
         for match in CAPITALISED.finditer(self.text):
-            positions[_without_possessive(match.group())].append(match.start())
+            form = match.group()
+            if form[-2:] in POSSESSIVES:
+                form = form[:-2]
+            positions[form].append(match.start())
+            if match.start() == previous_end + 1 and self.text[previous_end] == " ":
+                after_capitalised.add(form)
+            previous_end = match.end()
+        self._after_capitalised = frozenset(after_capitalised)
         return positions
+
+    @property
+    def forms_after_capitalised(self) -> frozenset[str]:
+        """Capitalised words that somewhere follow another after one space ("Stefan Meier"): maybe after a given name."""
+        _ = self._name_positions
+        return self._after_capitalised
+
+    def first_position(self, form: str) -> int:
+        return self._name_positions[form][0]
 
     def name_tokens(self, form: str) -> Iterator[NameToken]:
         """The occurrences of the capitalised word ``form`` (with or without a possessive), in order."""
@@ -548,22 +564,20 @@ def _may_be_name(form: str, gazetteer: Gazetteer) -> bool:
     return len(form) >= MIN_NAME_LENGTH and fold(form) not in gazetteer.ambiguous and not is_english_word(form)
 
 
-def name_candidates(analysis: Analysis, gazetteer: Gazetteer, broad: bool = False) -> dict[str, NameToken]:
+def name_candidates(analysis: Analysis, gazetteer: Gazetteer) -> dict[str, NameToken]:
     """Capitalised words that may be names, with their first occurrence, in the order of those.
 
-    No words only found where kept as written (quotations, [sic]); unless ``broad``, no
-    English words, no ambiguous names and none under five letters. Broad candidates
-    serve to find slips, which the lexicon tells from names ("Chinna" beside "China").
+    No English words, no ambiguous names, no words only found where kept as
+    written (quotations, [sic]).
     """
-    key = (gazetteer, broad)
-    if key not in analysis._name_candidates:
+    if gazetteer not in analysis._name_candidates:
         candidates = []
         for form in analysis.capitalised_counts:
-            if not (len(form) >= MIN_SLIP_LENGTH if broad else _may_be_name(form, gazetteer)):
+            if not _may_be_name(form, gazetteer):
                 continue
             tokens = analysis.name_tokens(form)
             first = next(tokens)
             if not analysis.is_kept(first.start, first.end) or not all(analysis.is_kept(t.start, t.end) for t in tokens):
                 candidates.append((form, first))
-        analysis._name_candidates[key] = dict(sorted(candidates, key=lambda candidate: candidate[1].start))
-    return analysis._name_candidates[key]
+        analysis._name_candidates[gazetteer] = dict(sorted(candidates, key=lambda candidate: candidate[1].start))
+    return analysis._name_candidates[gazetteer]
