@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linter.budget import DEFAULT_SECONDS, MAX_SECONDS, valid_seconds
 from linter.dates import parse_date_value
 
 if sys.version_info >= (3, 11):
@@ -48,6 +49,8 @@ class Config:
     text_field: str = "text"
     id_field: str = "id"
     date_field: str = "date"
+    ignore_field: str = "lint.ignore"
+    """The record field (dotted path) that lists rules to silence for that record."""
     date: DocumentDate | None = None
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     extend_exclude: list[str] = field(default_factory=list)
@@ -58,11 +61,18 @@ class Config:
     output_format: str = "full"
     max_document_chars: int = 10_000_000
     """Longer documents are reported (INP004) and not checked: nearly always a blob, not prose."""
+    rule_timeout: float = DEFAULT_SECONDS
+    """Seconds each rule may spend on a document (per million characters for longer ones); 0: no limit."""
+    local_plugins_allowed: bool = True
+    """Whether ``plugins`` may be imported.  False for a config found beside the checked files
+    outside the current project: checking a downloaded corpus must not run code shipped with it."""
 
     def as_toml_dict(self) -> dict[str, Any]:
         """The effective settings, for ``show-config``."""
         out: dict[str, Any] = {}
         for f in dataclasses.fields(self):
+            if f.name == "local_plugins_allowed":
+                continue
             value = getattr(self, f.name)
             if f.name in ("path", "root"):
                 value = str(value) if value else None
@@ -123,6 +133,12 @@ def _positive_int(value: Any, where: str) -> int:
     return value
 
 
+def _seconds(value: Any, where: str) -> float:
+    if not valid_seconds(value):
+        raise ConfigError(f"{where}: expected a number of seconds from 0 (no limit) to {MAX_SECONDS:g}, got {value!r}")
+    return float(value)
+
+
 def _bool(value: Any, where: str) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"{where}: expected true or false, got {value!r}")
@@ -161,6 +177,7 @@ _KEYS = {
     "text-field": ("text_field", _field),
     "id-field": ("id_field", _field),
     "date-field": ("date_field", _field),
+    "ignore-field": ("ignore_field", _field),
     "date": ("date", _date),
     "exclude": ("exclude", _list_of_str),
     "extend-exclude": ("extend_exclude", _list_of_str),
@@ -169,6 +186,7 @@ _KEYS = {
     "custom-rules": ("custom_rules", _custom_rules),
     "jobs": ("jobs", _positive_int),
     "max-document-chars": ("max_document_chars", _positive_int),
+    "rule-timeout": ("rule_timeout", _seconds),
     "output-format": ("output_format", _str),
 }
 
@@ -216,7 +234,14 @@ def load_config(path: Path | None) -> Config:
 
 
 def discover_config(explicit: Path | None, first_path: Path | None) -> Config:
-    """``--config`` if given, else the nearest config above the first checked path, else the cwd's."""
+    """``--config`` if given, else the nearest config above the first checked path, else the cwd's.
+
+    Only a config the user chose may import Python (``plugins``): the one given
+    with ``--config``, or one in the current project (the working directory or
+    a folder above it).  A config found by walking up from the checked paths
+    elsewhere (a downloaded corpus, say) still selects rules and options, but
+    its plugins are not imported unless ``--allow-local-plugins`` is given.
+    """
     if explicit is not None:
         if not explicit.is_file():
             raise ConfigError(f"{explicit}: config file not found")
@@ -228,5 +253,14 @@ def discover_config(explicit: Path | None, first_path: Path | None) -> Config:
     for start in starts:
         found = find_config_file(start)
         if found is not None:
-            return load_config(found)
+            config = load_config(found)
+            config.local_plugins_allowed = in_current_project(found)
+            return config
     return Config()
+
+
+def in_current_project(config_path: Path) -> bool:
+    """Whether a config file sits in the working directory or a folder above it."""
+    cwd = Path.cwd().resolve()
+    folder = config_path.resolve().parent
+    return cwd == folder or folder in cwd.parents

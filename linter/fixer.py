@@ -10,25 +10,30 @@ warning: a fix must never lose data.
 
 from __future__ import annotations
 
+import contextlib
+import difflib
 import gzip
 import hashlib
 import io
 import json
 import os
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from linter.finding import Edit, Finding
-from linter.readers.base import dotted_get
+from linter.json_splice import field_span, replace_field
+from linter.safe_write import NotWritten, Snapshot, remove_stale_temporaries, replace_file, terminate_cleanly
 
 
 @dataclass
 class FixOutcome:
     applied: list[Finding] = field(default_factory=list)
+    """Findings whose fix was written (or, without writing, would be)."""
     warnings: list[str] = field(default_factory=list)
+    changes: list[tuple[str, bytes, bytes]] = field(default_factory=list)
+    """(path, bytes before, bytes after) of each file a fix changes: what ``--diff`` shows."""
 
 
 def choose_edits(findings: Iterable[Finding], unsafe: bool, length: int | None = None) -> tuple[list[Edit], list[Finding]]:
@@ -61,14 +66,76 @@ def _well_formed(spans: list[tuple[int, int]], length: int | None) -> bool:
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    parts = []
+    """The text with the edits applied; where deletions leave blank lines behind, one paragraph break stays.
+
+    Removing a line between two paragraphs would otherwise leave two or more
+    blank lines (four in a row for a removed block): a run of line breaks at a
+    deletion is cut to the longest run that stood next to the deleted text,
+    and to none at the very start of the text.
+    """
+    parts: list[str] = []
     cursor = 0
+    length = 0
+    points: list[tuple[int, int]] = []  # (offset in the result, line breaks allowed there)
     for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        parts.append(text[cursor : edit.start])
+        kept = text[cursor : edit.start]
+        parts.append(kept)
         parts.append(edit.replacement)
+        length += len(kept) + len(edit.replacement)
+        if not edit.replacement and edit.end > edit.start:
+            allowed = max(_breaks_before(text, edit.start), _breaks_after(text, edit.end))
+            points.append((length, allowed if edit.start > 0 else 0))
         cursor = edit.end
     parts.append(text[cursor:])
-    return "".join(parts)
+    result = "".join(parts)
+    for point, allowed in reversed(_merged(result, points)):
+        result = _cut_blank_run(result, point, allowed)
+    return result
+
+
+def _merged(text: str, points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One point per run of white space, allowing the most any deletion in it allowed
+    (consecutive deleted lines are one deletion)."""
+    merged: list[tuple[int, int]] = []
+    for point, allowed in points:
+        if merged and not text[merged[-1][0] : point].strip(" \t\r\n"):
+            first, before = merged[-1]
+            at_start = first == 0 and before == 0  # blank lines that would open the text go entirely
+            merged[-1] = (first, 0 if at_start else max(before, allowed))
+        else:
+            merged.append((point, allowed))
+    return merged
+
+
+def _breaks_before(text: str, offset: int) -> int:
+    run = text[:offset][-20:].replace("\r", "").rstrip(" \t")
+    return len(run) - len(run.rstrip("\n"))
+
+
+def _breaks_after(text: str, offset: int) -> int:
+    run = text[offset : offset + 20].replace("\r", "")
+    return len(run) - len(run.lstrip("\n"))
+
+
+def _cut_blank_run(text: str, point: int, allowed: int) -> str:
+    """Cut the run of blank lines around ``point`` to ``allowed`` line breaks (spaces in it go too)."""
+    start = point
+    while start > 0 and text[start - 1] in " \t\r\n":
+        start -= 1
+    end = point
+    while end < len(text) and text[end] in " \t\r\n":
+        end += 1
+    run = text[start:end]
+    breaks = run.count("\n")
+    if breaks <= max(allowed, 1) and not (start == 0 and allowed == 0 and breaks):
+        return text
+    first, last = run.find("\n"), run.rfind("\n")
+    if start > 0:  # keep the spaces that end the line before and that indent the line after
+        head, tail = run[:first].rstrip("\r"), run[last + 1 :]
+    else:
+        head, tail = "", run[last + 1 :]
+    newline = "\r\n" if "\r\n" in run else "\n"
+    return text[:start] + head + newline * allowed + tail + text[end:]
 
 
 def text_digest(text: str) -> str:
@@ -81,125 +148,161 @@ def fix_files(
     *,
     unsafe: bool = False,
     text_field: str = "text",
+    roots: Sequence[str] = (),
+    write: bool = True,
 ) -> FixOutcome:
-    """Apply the fixable findings to their files; returns what was applied.
+    """Apply the fixable findings to their files; returns what was written.
+
+    With ``write=False`` nothing is written: the outcome holds each file's
+    bytes before and after, for ``--diff``.
 
     ``digests`` holds the checked text's digest per (path, record); a
-    document whose text differs now is not touched.
+    document whose text differs now is not touched.  ``roots`` are the paths
+    the user named: a file reached through a symlink that leads out of them
+    is not written.  A finding counts as applied only once its file is written.
     """
     outcome = FixOutcome()
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         if finding.fix is not None and (finding.fix.safe or unsafe):
             by_path[finding.path].append(finding)
-    for path, path_findings in sorted(by_path.items()):
-        if path == "-":
-            outcome.warnings.append("fixes are not applied to standard input")
-            continue
-        lower = path.lower()
-        try:
-            if lower.endswith(JSONL_SUFFIXES):
-                _fix_jsonl(path, path_findings, digests, unsafe, text_field, outcome)
-            elif lower.endswith(TEXT_SUFFIXES):
-                _fix_text(path, path_findings, digests, unsafe, outcome)
-            else:
+    with terminate_cleanly() if write else contextlib.nullcontext():
+        for path, path_findings in sorted(by_path.items()):
+            if path == "-":
+                outcome.warnings.append("fixes are not applied to standard input")
+                continue
+            lower = path.lower()
+            if not lower.endswith(JSONL_SUFFIXES + TEXT_SUFFIXES):
                 outcome.warnings.append(f"{path}: fixes are not written to this format; left unchanged")
-        except (OSError, UnicodeDecodeError, ValueError) as error:
-            outcome.warnings.append(f"{path}: not fixed: {error}")
+                continue
+            if roots and _leaves_roots(path, roots):
+                outcome.warnings.append(f"{path}: a symlink to {os.path.realpath(path)}, outside the checked paths; not fixed")
+                continue
+            target = Path(os.path.realpath(path))
+            try:
+                remove_stale_temporaries(target)
+                snapshot, raw = Snapshot.take(target)
+                fix = _fix_jsonl if lower.endswith(JSONL_SUFFIXES) else _fix_text
+                new, applied = fix(path, raw, path_findings, digests, unsafe, text_field, outcome.warnings)
+                if new is not None and new != raw:
+                    if write:
+                        replace_file(snapshot, new)
+                    else:
+                        outcome.changes.append((path, raw, new))
+                    outcome.applied.extend(applied)
+            except NotWritten as reason:
+                outcome.warnings.append(f"{path}: not fixed: {reason}")
+            except (OSError, UnicodeDecodeError, ValueError) as error:
+                outcome.warnings.append(f"{path}: not fixed: {error}")
     return outcome
 
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def _target(path: str) -> Path:
-    """The real file behind a path: a fix through a symlink must change the file, not replace the link."""
-    return Path(os.path.realpath(path))
+def _leaves_roots(path: str, roots: Sequence[str]) -> bool:
+    """Whether a file found below the named paths really lives outside all of them (a symlink out).
 
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, path.stat().st_mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    A file named on the command line is the user's own choice, symlink or not.
+    """
+    if path in roots:
+        return False
+    real = Path(os.path.realpath(path))
+    return not any(
+        real.is_relative_to(os.path.realpath(root)) for root in roots if root != "-" and os.path.isdir(root)
+    )
 
 
 def _fix_text(
-    path: str, findings: list[Finding], digests: dict[tuple[str, int | None], str], unsafe: bool, outcome: FixOutcome
-) -> None:
-    target = _target(path)
-    raw = target.read_bytes()
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    text = raw[3 if bom else 0 :].decode("utf-8")  # strict: never rewrite lossy text
-    if digests.get((path, None)) != text_digest(text):
-        outcome.warnings.append(f"{path}: changed since it was checked; not fixed")
-        return
-    edits, applied = choose_edits(findings, unsafe, len(text))
-    if not edits:
-        return
-    fixed = apply_edits(text, edits)
-    _write_atomically(target, (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8"))
-    outcome.applied.extend(applied)
-
-
-def _fix_jsonl(
     path: str,
+    raw: bytes,
     findings: list[Finding],
     digests: dict[tuple[str, int | None], str],
     unsafe: bool,
     text_field: str,
-    outcome: FixOutcome,
-) -> None:
-    """Rewrite only the records that have fixes; every other line is kept byte for byte."""
+    warnings: list[str],
+) -> tuple[bytes | None, list[Finding]]:
+    bom = raw.startswith(UTF8_BOM)
+    text = raw[len(UTF8_BOM) if bom else 0 :].decode("utf-8")  # strict: never rewrite lossy text
+    if digests.get((path, None)) != text_digest(text):
+        warnings.append(f"{path}: changed since it was checked; not fixed")
+        return None, []
+    edits, applied = choose_edits(findings, unsafe, len(text))
+    if not edits:
+        return None, []
+    fixed = apply_edits(text, edits)
+    return (UTF8_BOM if bom else b"") + fixed.encode("utf-8"), applied
+
+
+def _fix_jsonl(
+    path: str,
+    raw: bytes,
+    findings: list[Finding],
+    digests: dict[tuple[str, int | None], str],
+    unsafe: bool,
+    text_field: str,
+    warnings: list[str],
+) -> tuple[bytes | None, list[Finding]]:
+    """Splice new text values into the records that have fixes; every other byte is kept."""
     by_record: dict[int, list[Finding]] = defaultdict(list)
     for finding in findings:
         if finding.location.record is not None:
             by_record[finding.location.record].append(finding)
-    target = _target(path)
-    compressed = target.name.lower().endswith(".gz")
-    raw = target.read_bytes()
+    compressed = path.lower().endswith(".gz")
     data = gzip.decompress(raw) if compressed else raw
     parts = data.split(b"\n")  # the reader splits on \n only, so record indexes match
     lines = [part + b"\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
-    changed = False
-    for index, record_findings in by_record.items():
+    applied: list[Finding] = []
+    for index, record_findings in sorted(by_record.items()):
         if index >= len(lines):
-            outcome.warnings.append(f"{path}: record {index} no longer exists; not fixed")
+            warnings.append(f"{path}: record {index} no longer exists; not fixed")
             continue
-        line = lines[index]
-        record = json.loads(line)
-        holder, key = _field_holder(record, text_field)
-        if holder is None or digests.get((path, index)) != text_digest(str(holder.get(key))):
-            outcome.warnings.append(f"{path}: record {index} changed since it was checked; not fixed")
+        fixed = _fix_record(lines[index], record_findings, digests.get((path, index)), unsafe, text_field)
+        if fixed is None:
+            warnings.append(f"{path}: record {index} changed since it was checked; not fixed")
             continue
-        edits, applied = choose_edits(record_findings, unsafe, len(holder[key]))
-        if not edits:
-            continue
-        holder[key] = apply_edits(holder[key], edits)
-        ending = line[len(line.rstrip(b"\r\n")) :]
-        lines[index] = json.dumps(record, ensure_ascii=False).encode("utf-8") + ending
-        outcome.applied.extend(applied)
-        changed = True
-    if changed:
-        out = b"".join(lines)
-        if compressed:
-            buffer = io.BytesIO()
-            with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0) as gz:
-                gz.write(out)
-            out = buffer.getvalue()
-        _write_atomically(target, out)
+        lines[index], record_applied = fixed
+        applied.extend(record_applied)
+    if not applied:
+        return None, []
+    out = b"".join(lines)
+    if compressed:
+        buffer = io.BytesIO()
+        with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0) as gz:
+            gz.write(out)
+        out = buffer.getvalue()
+    return out, applied
 
 
-def _field_holder(record: dict, dotted: str) -> tuple[dict | None, str]:
-    """The dict that holds the text field, and the field's own key (the reader's dotted paths)."""
-    parent, _, key = dotted.rpartition(".")
-    holder = dotted_get(record, parent) if parent else record
-    return (holder if isinstance(holder, dict) else None), key
+def _fix_record(
+    line: bytes, findings: list[Finding], digest: str | None, unsafe: bool, text_field: str
+) -> tuple[bytes, list[Finding]] | None:
+    """The record's line with its text fixed, and the findings applied; None if the record changed."""
+    bom = line.startswith(UTF8_BOM)
+    try:
+        body = line[len(UTF8_BOM) if bom else 0 :].decode("utf-8")
+        span = field_span(body, text_field)
+        text = json.loads(body[span[0] : span[1]]) if span else None
+    except ValueError:  # not UTF-8 or not JSON any more
+        return None
+    if not isinstance(text, str) or digest != text_digest(text):
+        return None
+    edits, applied = choose_edits(findings, unsafe, len(text))
+    if not edits:
+        return line, []
+    spliced = replace_field(body, text_field, apply_edits(text, edits))
+    if spliced is None:
+        return None
+    return (UTF8_BOM if bom else b"") + spliced.encode("utf-8"), applied
+
+
+def unified_diff(path: str, before: bytes, after: bytes) -> str:
+    """What a fix changes in one file, as a unified diff of its (decompressed) text."""
+    if path.lower().endswith(".gz"):
+        before, after = gzip.decompress(before), gzip.decompress(after)
+    old = before.decode("utf-8", "replace").splitlines(keepends=True)
+    new = after.decode("utf-8", "replace").splitlines(keepends=True)
+    lines = difflib.unified_diff(old, new, fromfile=path, tofile=path)
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)

@@ -1,7 +1,8 @@
 """Input problems as rules: codes to read about, select and ignore.
 
-These rules check nothing themselves: readers report the problems, and the
-engine turns them into findings under these codes.  Registering them as
+These rules check nothing themselves: readers (and the engine, for a rule
+that ran out of time) report the problems, and the engine turns them into
+findings under these codes.  Registering them as
 rules gives them ``corpus-linter rule INP001`` docs and lets ``--ignore
 INP003`` drop them, like any other code.
 """
@@ -98,6 +99,31 @@ class DocumentTooLarge(InputRule):
     name = "document-too-large"
 
 
+class RuleTimedOut(InputRule):
+    """A rule stopped on a document because it ran past its time budget.
+
+    ## What it flags
+    A document on which one rule ran longer than `rule-timeout` seconds
+    (default 10; per million characters for longer documents). The rule is
+    stopped there and the run goes on; its findings on that document are
+    missing. A rule stopped on 3 documents is not run on the rest of the
+    run, with one warning.
+
+    ## Why
+    A rule that is slow on some input (a pattern that backtracks, a loop that
+    is quadratic in a long word) must not hang a run, and a document it did
+    not finish was not checked by it: a clean report must not hide that.
+
+    ## Example
+    `INP005 rule ENC005 (stray-letter) was stopped after 10 s on this
+    document of 40,000 characters (rule-timeout); its findings here are missing`.
+    Raise `rule-timeout` (0 means no limit), or report the slow rule with the document.
+    """
+
+    code = "INP005"
+    name = "rule-timeout"
+
+
 @hookimpl
 def corpus_linter_register_rules() -> list[type[Rule]]:
-    return [UnreadableInput, InvalidUtf8, BrokenRecord, DocumentTooLarge]
+    return [UnreadableInput, InvalidUtf8, BrokenRecord, DocumentTooLarge, RuleTimedOut]

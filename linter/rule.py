@@ -14,6 +14,11 @@ Two phases, one class:
   run on a distributed engine (shards emit facts; a reducer groups them)
   without change.  Fact values must be picklable, and JSON-serialisable
   (``Location`` allowed) for distributed runs.
+
+Rules see ``document.text`` with "\n" line ends (the document model
+normalises "\r\n" and "\r"); the engine maps the offsets of findings, fixes
+and the ``Location``s in facts back to the text as read.  An offset a fact
+carries as a bare number is not mapped: carry it as a ``Location``.
 """
 
 from __future__ import annotations
@@ -152,8 +157,17 @@ class Rule:
 
     @classmethod
     def documentation(cls) -> str:
-        """The rule's docs: its docstring, dedented."""
-        return inspect.cleandoc(cls.__doc__ or "")
+        """The rule's docs: its docstring, dedented once.
+
+        The body's indentation is that of its indented lines, so a line that
+        slipped to the margin does not leave every other line indented (as
+        ``inspect.cleandoc`` would).
+        """
+        lines = (cls.__doc__ or "").expandtabs().splitlines() or [""]
+        indents = [len(line) - len(line.lstrip(" ")) for line in lines[1:] if line.strip() and line.startswith(" ")]
+        margin = min(indents, default=0)
+        body = [line[margin:] if line[:margin].isspace() else line.lstrip(" ") for line in lines[1:]]
+        return inspect.cleandoc("\n".join([lines[0].strip(), *body]))
 
     @classmethod
     def summary(cls) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import ClassVar, Mapping, TextIO
+from typing import Any, Callable, ClassVar, Iterable, Mapping, TextIO
 
 from linter.finding import Finding, Location
 from linter.rule import Rule
@@ -22,9 +22,21 @@ class Report:
     fixed: int = 0
     """Findings whose fix was applied by ``--fix`` (they are not in ``findings``)."""
     fixable: int = 0
-    """Findings in ``findings`` that carry a fix ``--fix`` would apply."""
+    """Findings in ``findings`` that carry a fix this run's ``--fix`` would apply."""
+    hidden_fixes: int = 0
+    """Findings whose fix is unsafe and would need ``--unsafe-fixes`` too."""
+    baseline_known: int = 0
+    """Findings not shown because the baseline (``--baseline``) knows them."""
+    baseline_stale: int = 0
+    """Baseline entries that matched no finding any more."""
     quiet: bool = False
     """``--quiet``: findings only, no summary."""
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    """The run's settings worth showing (date, selected rules, version), for reports that show them."""
+    elapsed: float = 0.0
+    """Seconds the run took (0 when unknown)."""
+    load_texts: Callable[[Iterable[tuple[str, int | None]]], dict[tuple[str, int | None], str]] | None = None
+    """Reads the texts of some documents again, by (path, record), for reports that show whole documents."""
 
     def counts_by_code(self) -> Counter[str]:
         return Counter(f.code for f in self.findings)
@@ -45,6 +57,14 @@ def record_label(location: Location) -> str | None:
     if location.record is None:
         return None
     return location.id if location.id is not None else str(location.record)
+
+
+def record_file_line(location: Location) -> int | None:
+    """The line of the file a record sits on: JSON lines are read one record a line, so record i is
+    line i + 1; None outside records and for formats without lines (Parquet rows)."""
+    if location.record is None or location.path.lower().endswith(".parquet"):
+        return None
+    return location.record + 1
 
 
 def flagged_text(finding: Finding) -> str | None:
