@@ -93,7 +93,7 @@ def _codespell_file(name: str) -> str:
     return (importlib.resources.files("codespell_lib") / "data" / name).read_text(encoding="utf-8")
 
 
-def _entries(name: str) -> Iterable[tuple[str, str]]:
+def codespell_entries(name: str) -> Iterable[tuple[str, str]]:
     for line in _codespell_file(name).splitlines():
         if "->" in line:
             key, _, value = line.partition("->")
@@ -105,7 +105,7 @@ def english_words() -> frozenset[str]:
     """Lower-case English words: codespell's corrections, British spellings, and our additions."""
     words: set[str] = set()
     for name in ("dictionary.txt", "dictionary_rare.txt", "dictionary_usage.txt", "dictionary_en-GB_to_en-US.txt"):
-        for key, value in _entries(name):
+        for key, value in codespell_entries(name):
             if name == "dictionary_en-GB_to_en-US.txt":
                 words.add(key)
             words.update(w.strip() for w in value.split(",") if w.strip().islower() and " " not in w.strip())
@@ -147,7 +147,7 @@ def misspellings() -> dict[str, Misspelling]:
     real_words = english_words()
     dropped = dropped_misspellings()
     table: dict[str, Misspelling] = {}
-    for key, value in _entries("dictionary.txt"):
+    for key, value in codespell_entries("dictionary.txt"):
         if not key.islower() or key in real_words or key in dropped or not WORD.fullmatch(key):
             continue
         candidates = tuple(v.strip() for v in value.split(",") if v.strip())
