@@ -13,8 +13,8 @@ from rules.typos import lexicon
 
 DATA = Path(__file__).parent / "data"
 # The first word is taken whole (an atomic group): a shorter part of it is never followed by a space.
-# Spaces or one line break between the copies; the second copy not the start of a compound ("in in-fighting").
-DOUBLED = regex.compile(r"\b(?>(\p{L}+(?:['’]\p{L}+)?))([ \t]+|[ \t]*\n[ \t]*)(\1)\b(?![-‐]\p{L})", regex.IGNORECASE)
+# Spaces or one line break between the copies; neither copy part of a compound ("in in-fighting", "a break-in in").
+DOUBLED = regex.compile(r"\b(?<![-‐]\p{L}*)(?>(\p{L}+(?:['’]\p{L}+)?))([ \t]+|[ \t]*\n[ \t]*)(\1)\b(?![-‐]\p{L})", regex.IGNORECASE)
 FUNCTION_WORD = 6.0
 """Words at least this common (Zipf: "the", "of", "a", "to", "in", "for") are doubled by slips across a line break
 too; other words repeated there are a headline and the line after it, or a wrapped list."""
