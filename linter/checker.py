@@ -32,7 +32,7 @@ class DocumentResult:
     facts: list[tuple[str, str, Any]]
     """(rule code, key, value) for the corpus phase."""
     failures: list[tuple[str, str]]
-    """(rule code, what went wrong) for each rule that raised on this document."""
+    """(rule code, the error's repr) for each rule that raised on this document."""
     characters: int
     where: tuple[str, int | None] = ("", None)
     """(path, record) of the document."""
@@ -102,7 +102,7 @@ class DocumentChecker:
                 timeouts.append((rule.code, seconds))
                 continue
             except Exception as error:
-                failures.append((rule.code, f"on {document.display_name}: {error!r}"))
+                failures.append((rule.code, repr(error)))
                 continue
             findings.extend(rule_findings)
             facts.extend((rule.code, fact.key, fact.value) for fact in rule_facts)

@@ -23,6 +23,7 @@ from linter.distributed import Shard, group_facts, read_facts
 from linter.engine import BrokenInstall, Linter, RunResult
 from linter.finding import Finding, Severity
 from linter.fixer import fix_files, unified_diff
+from linter.options import describe
 from linter.registry import Registry
 from linter.safe_write import Terminated
 from linter.reporters.base import Report, Reporter
@@ -186,7 +187,7 @@ def run_check(args: argparse.Namespace) -> int:
             elapsed=time.monotonic() - started,
             load_texts=linter.texts,
         )
-        return emit(report, warnings, reporter_class, args, out)
+        return emit(report, warnings, reporter_class, args, out, result.errors)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -308,8 +309,16 @@ def _check_and_fix(linter: Linter, args: argparse.Namespace, config: Config) -> 
     return result, fixed, warnings
 
 
-def emit(report: Report, warnings: list[str], reporter_class: type[Reporter], args: argparse.Namespace, out: TextIO) -> int:
-    """Print warnings and the report; the exit code says whether anything was found."""
+def emit(
+    report: Report,
+    warnings: list[str],
+    reporter_class: type[Reporter],
+    args: argparse.Namespace,
+    out: TextIO,
+    errors: Sequence[str] = (),
+) -> int:
+    """Print warnings, errors and the report; the exit code says whether anything was found,
+    or (2) whether a rule failed, so part of the check did not happen."""
     if not args.quiet:
         for warning in dict.fromkeys(warnings):
             print(f"warning: {warning}", file=sys.stderr)
@@ -317,6 +326,10 @@ def emit(report: Report, warnings: list[str], reporter_class: type[Reporter], ar
         write_statistics(report, out, as_json=reporter_class.name in JSON_FORMATS)
     else:
         reporter_class().render(report, out)
+    for error in errors:
+        print(f"corpus-linter: error: {error}", file=sys.stderr)
+    if errors:
+        return EXIT_ERROR
     if args.exit_zero:
         return EXIT_CLEAN
     threshold = SEVERITY_RANK[Severity(args.fail_on)]
@@ -372,7 +385,7 @@ def run_reduce(args: argparse.Namespace) -> int:
         facts.sort(key=lambda fact: fact[0])  # input order, as in a single run (the sort is stable)
         result = linter.reduce_only(group_facts(fact[1:] for fact in facts))
         report = Report(result.findings, linter.registry.rules, quiet=args.quiet)
-        return emit(report, result.warnings, reporter_class, args, out)
+        return emit(report, result.warnings, reporter_class, args, out, result.errors)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -407,7 +420,7 @@ def rule_record(rule: type[Rule]) -> dict:
         "fixable": rule.fixable,
         "enabled_by_default": rule.enabled_by_default,
         "corpus_phase": rule.is_corpus_rule(),
-        "options": dict(rule.default_options),
+        "options": rule.option_defaults(),
         "summary": rule.summary(),
         "documentation": rule.documentation(),
     }
@@ -432,7 +445,8 @@ def run_rule(args: argparse.Namespace) -> int:
     if record["options"]:
         print("\n## Options\n")
         for key, value in record["options"].items():
-            print(f"- `{key}` (default: {json.dumps(value, ensure_ascii=False)})")
+            takes = describe(found.default_options[key])
+            print(f"- `{key}`: {takes} (default: {json.dumps(value, ensure_ascii=False)})")
     return EXIT_CLEAN
 
 

@@ -62,7 +62,7 @@ class Config:
     max_document_chars: int = 10_000_000
     """Longer documents are reported (INP004) and not checked: nearly always a blob, not prose."""
     rule_timeout: float = DEFAULT_SECONDS
-    """Seconds each rule may spend on a document (per million characters for longer ones); 0: no limit."""
+    """CPU seconds each rule may spend on a document (per million characters for longer ones); 0: no limit."""
     local_plugins_allowed: bool = True
     """Whether ``plugins`` may be imported.  False for a config found beside the checked files
     outside the current project: checking a downloaded corpus must not run code shipped with it."""

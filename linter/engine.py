@@ -37,9 +37,14 @@ STDIN = "-"
 BATCH_DOCUMENTS = 64
 BATCH_CHARACTERS = 2_000_000
 TIMEOUT_CODE = "INP005"
+RULE_ERROR_CODE = "INP006"
 
 class BrokenInstall(Exception):
     """A built-in rule, reader or reporter module failed to load: an internal error (exit 2)."""
+
+
+class PluginFailure(ConfigError):
+    """A plugin failed to import or to register its classes; its rules would silently not run (exit 2)."""
 
 
 @dataclass
@@ -50,6 +55,8 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)
     digests: dict[tuple[str, int | None], str] = field(default_factory=dict)
     """Digest of each checked text that has fixable findings, by (path, record)."""
+    errors: list[str] = field(default_factory=list)
+    """Rules that raised: the run did not check what it should have (the CLI exits 2)."""
 
 
 class RuleProblems:
@@ -65,8 +72,10 @@ class RuleProblems:
         self.failures[code] = (count + 1, first)
 
     def add_document(self, result: DocumentResult) -> None:
-        for code, message in result.failures:
-            self.add_failure(code, message)
+        path, record = result.where
+        where = path if record is None else f"{path}[{record}]"
+        for code, error in result.failures:
+            self.add_failure(code, f"on {where}: {error}")
         self.timeouts.update(code for code, _seconds in result.timeouts)
         self.skipped.update(result.skipped)
 
@@ -74,17 +83,18 @@ class RuleProblems:
         """Rules that timed out on enough documents not to be tried on the rest."""
         return frozenset(code for code, count in self.timeouts.items() if count >= TIMEOUTS_BEFORE_RETIRING)
 
-    def warnings(self) -> list[str]:
-        failed = [
-            f"rule {code} failed {count} time{'s' if count != 1 else ''} and was skipped there; first {first}"
+    def errors(self) -> list[str]:
+        return [
+            f"rule {code} failed {count} time{'s' if count != 1 else ''}; first {first}"
             for code, (count, first) in sorted(self.failures.items())
         ]
-        retired = [
+
+    def warnings(self) -> list[str]:
+        return [
             f"rule {code} ran out of time (rule-timeout) on {self.timeouts[code]} documents and was not run on "
             f"the {self.skipped[code]} document{'s' if self.skipped[code] != 1 else ''} after them"
             for code in sorted(self.retired())
         ]
-        return failed + retired
 
 
 class Linter:
@@ -121,6 +131,10 @@ class Linter:
         if broken:
             details = "; ".join(w for w in self.host.warnings if any(repr(b) in w for b in broken))
             raise BrokenInstall(f"corpus-linter's own plugin(s) {', '.join(broken)} failed: {details}")
+        failed = sorted(self.host.failed - self.host.builtin_names)
+        if failed:
+            details = "; ".join(w for w in self.host.warnings if any(repr(name) in w for name in failed))
+            raise PluginFailure(f"a plugin failed to load, so its rules would not run: {details}")
         for custom in custom_rule_classes(self.config):
             if custom.code in self.registry.rules:
                 raise ConfigError(f"{self.config.path}: custom rule code {custom.code} is already taken")
@@ -166,9 +180,14 @@ class Linter:
 
     def _build_rules(self) -> list[Rule]:
         where = self.config.path or "command line"
-        for key in self.config.rules:
-            if self.registry.rule_named(key) is None:
+        for key, values in self.config.rules.items():  # every rule's options, selected or not
+            rule_class = self.registry.rule_named(key)
+            if rule_class is None:
                 raise ConfigError(f"{where}: rules.{key}: no rule has this code or name")
+            try:
+                rule_class.check_options(values, self.config.root)
+            except RuleOptionError as error:
+                raise ConfigError(f"{where}: rules.{key}: {error}") from None
         chosen = select_rules(self.registry.rules.values(), self.select, self.extend_select, self.ignore)
         # Input problems are reported whatever is selected, unless ignored by name: what was not
         # read was not checked, and a narrow --select must not hide that.
@@ -270,6 +289,8 @@ class Linter:
                         yield from self._read_stream(reader_class, name, stream)
             except OSError as error:
                 yield InputProblem("INP001", f"cannot be read: {error.strerror or error}", name)
+            except Exception as error:  # any reader's bug or surprise, at any point of a stream: not a silent pass
+                yield InputProblem("INP001", f"the {getattr(reader_class, 'name', reader_class.__name__)} reader stopped: {error!r}", name)
 
     def texts(self, wanted: Iterable[tuple[str, int | None]]) -> dict[tuple[str, int | None], str]:
         """The texts of some documents, read again from their files, by (path, record).
@@ -320,20 +341,20 @@ class Linter:
             location=location,
         )
 
-    def timeout_findings(self, result: DocumentResult) -> list[Finding]:
-        """An INP005 finding for each rule the time budget stopped on this document."""
-        if TIMEOUT_CODE not in self.selected_codes:
-            return []
+    def rule_problem_findings(self, result: DocumentResult) -> list[Finding]:
+        """INP005 for each rule the time budget stopped on this document, INP006 for each rule that raised."""
         path, record = result.where
-        findings = []
+        problems = []
         for code, seconds in result.timeouts:
-            rule = self.registry.rules[code]
             message = (
-                f"rule {code} ({rule.name}) was stopped after {seconds:g} s on this document "
+                f"rule {code} ({self.registry.rules[code].name}) was stopped after {seconds:g} s on this document "
                 f"of {result.characters:,} characters (rule-timeout); its findings here are missing"
             )
-            findings.append(self.problem_finding(InputProblem(TIMEOUT_CODE, message, path, record, result.id)))
-        return findings
+            problems.append(InputProblem(TIMEOUT_CODE, message, path, record, result.id))
+        for code, error in result.failures:
+            message = f"rule {code} ({self.registry.rules[code].name}) failed on this document: {error}; its findings here are missing"
+            problems.append(InputProblem(RULE_ERROR_CODE, message, path, record, result.id))
+        return [self.problem_finding(p) for p in problems if p.code in self.selected_codes]
 
     def run(
         self,
@@ -394,7 +415,7 @@ class Linter:
                 result.bytes += document_result.characters
                 findings.extend(document_result.findings)
                 if focus is None or focus.includes(*document_result.where):
-                    findings.extend(self.timeout_findings(document_result))
+                    findings.extend(self.rule_problem_findings(document_result))
                 problems.add_document(document_result)
                 if document_result.digest:
                     result.digests[document_result.where] = document_result.digest
@@ -415,6 +436,7 @@ class Linter:
             corpus_findings = (f for f in corpus_findings if focus.includes(f.location.path, f.location.record))
         findings.extend(corpus_findings)
         result.warnings.extend(problems.warnings())
+        result.errors.extend(problems.errors())
         result.findings = self.filter(findings, result.warnings)
         return result
 
@@ -433,6 +455,7 @@ class Linter:
         failures = RuleProblems()
         findings = list(self.reduce(facts, failures))
         result.warnings.extend(failures.warnings())
+        result.errors.extend(failures.errors())
         result.findings = self.filter(findings, result.warnings)
         return result
 
@@ -480,10 +503,10 @@ class Linter:
         result = check_document(self.rules, document, budget=self.budget)
         failures = RuleProblems()
         failures.add_document(result)
-        findings = result.findings + self.timeout_findings(result)
+        findings = result.findings + self.rule_problem_findings(result)
         findings += self.reduce(group_facts(result.facts), failures)
         if failures.failures:
-            raise RuntimeError("; ".join(failures.warnings()))
+            raise RuntimeError("; ".join(failures.errors()))
         return self.filter(findings, [])
 
 

@@ -103,8 +103,8 @@ class RuleTimedOut(InputRule):
     """A rule stopped on a document because it ran past its time budget.
 
     ## What it flags
-    A document on which one rule ran longer than `rule-timeout` seconds
-    (default 10; per million characters for longer documents). The rule is
+    A document on which one rule used more than `rule-timeout` seconds of
+    CPU time (default 10; per million characters for longer documents). The rule is
     stopped there and the run goes on; its findings on that document are
     missing. A rule stopped on 3 documents is not run on the rest of the
     run, with one warning.
@@ -124,6 +124,29 @@ class RuleTimedOut(InputRule):
     name = "rule-timeout"
 
 
+class RuleFailed(InputRule):
+    """A rule that raised an error on a document.
+
+    ## What it flags
+    A document on which a rule (built-in, plugin or custom) raised instead
+    of returning its findings: a bug in the rule, or data it cannot handle.
+    The other rules' findings stand; this rule's findings on that document
+    are missing. The run also ends with an error naming the rule, and exit
+    code 2, whatever `--quiet` and `--exit-zero` say.
+
+    ## Why
+    A rule that did not run did not check; a report that passes over it
+    would claim a check that never happened.
+
+    ## Example
+    `INP006 rule EXA001 (placeholder-text) failed on this document:
+    KeyError('phrase'); its findings here are missing`.
+    """
+
+    code = "INP006"
+    name = "rule-error"
+
+
 @hookimpl
 def corpus_linter_register_rules() -> list[type[Rule]]:
-    return [UnreadableInput, InvalidUtf8, BrokenRecord, DocumentTooLarge, RuleTimedOut]
+    return [UnreadableInput, InvalidUtf8, BrokenRecord, DocumentTooLarge, RuleTimedOut, RuleFailed]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter import Document, Finding, Rule
+from linter import Document, Finding, Option, Rule
 from rules.junk.lines import delete_line, trimmed
 from rules.junk.phrases import phrase_lines
 
@@ -64,7 +64,7 @@ class LinkList(Rule):
     name = "link-list"
     category = "junk"
     fixable = True
-    default_options = {"min_entries": 2}
+    default_options = {"min_entries": Option(2, minimum=1)}
 
     def check(self, document: Document) -> Iterator[Finding]:
         headings = [line for line in phrase_lines(document) if line.whole and line.phrase.kind in LIST_HEADING_KINDS]

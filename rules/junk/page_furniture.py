@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter import Document, Finding, Rule
+from linter import Document, Finding, Option, Rule
 from rules.junk.lines import delete_line
 from rules.junk.phrases import phrase_lines, phrase_table
 
@@ -61,7 +61,7 @@ class PageFurniture(Rule):
     name = "page-furniture"
     category = "junk"
     fixable = True
-    default_options = {"kinds": []}
+    default_options = {"kinds": Option([], items=str)}
 
     def prepare(self) -> None:
         phrase_table()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Iterator, Sequence
 
-from linter import Document, Fact, Finding, Fix, Location, Rule
+from linter import Document, Fact, Finding, Fix, Location, Option, Rule
 from rules.junk.lines import trimmed
 
 MAX_RELATED = 3
@@ -56,7 +56,7 @@ class RecurringLine(Rule):
     name = "recurring-line"
     category = "junk"
     fixable = True
-    default_options = {"min_documents": 5, "min_characters": 10, "max_words": 25}
+    default_options = {"min_documents": Option(5, minimum=2), "min_characters": Option(10, minimum=1), "max_words": Option(25, minimum=1)}
 
     def collect(self, document: Document) -> Iterator[Fact]:
         text = document.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter import Document, Finding, Rule
+from linter import Document, Finding, Option, Rule
 from rules.junk.lines import delete_line, trimmed
 
 MAX_APPENDED_WORDS = 8
@@ -50,7 +50,7 @@ class RepeatedLine(Rule):
     name = "repeated-line"
     category = "junk"
     fixable = True
-    default_options = {"min_words": 4}
+    default_options = {"min_words": Option(4, minimum=1)}
 
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.text

@@ -10,7 +10,7 @@ from collections import defaultdict
 import regex
 from rapidfuzz.distance import OSA
 
-from linter import Document, Finding, Fix, Rule
+from linter import Document, Finding, Fix, Option, Rule
 from rules.typos import lexicon
 from rules.typos.text import Analysis, analyse, misspelled_words
 
@@ -147,7 +147,7 @@ class LikelyMisspelling(Rule):
     name = "likely-misspelling"
     category = "typo"
     fixable = True
-    default_options = {"ignore": []}
+    default_options = {"ignore": Option([], items=str)}
 
     def prepare(self) -> None:
         lexicon.load()

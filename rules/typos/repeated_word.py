@@ -8,7 +8,7 @@ from typing import Iterator
 
 import regex
 
-from linter import Document, Finding, Fix, Rule
+from linter import Document, Finding, Fix, Option, Rule
 from rules.typos import lexicon
 
 DATA = Path(__file__).parent / "data"
@@ -78,7 +78,7 @@ class RepeatedWord(Rule):
     name = "repeated-word"
     category = "typo"
     fixable = True
-    default_options = {"allowed": []}
+    default_options = {"allowed": Option([], items=str)}
 
     def check(self, document: Document) -> Iterator[Finding]:
         allowed = grammatical_doubles() | {w.lower() for w in self.options["allowed"]}
