@@ -12,7 +12,8 @@ from rapidfuzz.distance import OSA
 
 from linter import Document, Finding, Fix, Option, Rule
 from rules.typos import lexicon
-from rules.typos.text import Analysis, analyse, misspelled_words
+from rules.typos.text import Analysis, analyse
+from rules.typos.vocabulary import misspelled_words
 
 MIN_LENGTH = 4
 """Shorter words are one slip away from too many others to tell a slip from a word."""

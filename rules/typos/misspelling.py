@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter import Document, Finding, Fix, Option, Rule
-from rules.typos.text import analyse, misspelled_words, misspellings
+from rules.typos.text import analyse
+from rules.typos.vocabulary import misspelled_words, misspellings
 
 
 class Misspelling(Rule):

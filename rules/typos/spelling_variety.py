@@ -10,7 +10,8 @@ from typing import Iterator
 
 from linter import Document, Finding, Fix, Rule, Severity
 from rules.typos import lexicon
-from rules.typos.text import analyse, codespell_entries
+from rules.typos.text import analyse
+from rules.typos.vocabulary import codespell_entries
 
 ALTERNATIONS = (("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"), ("isation", "ization"),
                 ("isations", "izations"), ("our", "or"), ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"))

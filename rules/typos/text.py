@@ -1,4 +1,4 @@
-"""Shared analysis for the typo rules: lexicon, gazetteer and per-document spans.
+"""Shared analysis for the typo rules: gazetteer and per-document spans.
 
 Several TYP rules need the same facts about a text: which spans are URLs,
 e-mail addresses or file names (never prose), which words sit in a short
@@ -6,15 +6,13 @@ quotation or before ``[sic]`` (kept on purpose), whether the text is English
 at all, and where the capitalised words are. They are computed once per
 document and shared through ``document.cache["typos"]``.
 
-The English lexicon is codespell's own vocabulary: every word codespell
-offers as a correction is a correctly spelled word, so its dictionaries,
-read from the installed package at run time, double as a word list.
+Word lists live apart: ``lexicon`` (wordfreq's frequencies and pyspellchecker's
+dictionary) and ``vocabulary`` (codespell's misspellings and corrections).
 """
 
 from __future__ import annotations
 
 import bisect
-import importlib.resources
 import itertools
 import unicodedata
 from collections import Counter, defaultdict
@@ -26,9 +24,8 @@ from typing import Any, Iterable, Iterator, NamedTuple
 import regex
 
 from linter import Document, Option, Rule
-from rules.typos import lexicon
+from rules.typos.vocabulary import DATA, is_english_word, read_list
 
-DATA = Path(__file__).parent / "data"
 CACHE_KEY = "typos"
 INFINITY = float("inf")
 
@@ -52,7 +49,6 @@ SEPARATOR = regex.compile(r"[ \n]")
 LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’@#/.-])\p{Ll}+(?:['’]\p{Ll}+)*(?![\p{L}\p{N}_'’@/-])")
 LOWER_RUN = regex.compile(r"\p{Ll}+(?:['’]\p{Ll}+)*")
 """``LOWER_WORD`` without its boundaries: every ``LOWER_WORD`` match is one of these runs."""
-INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("ers", ""))
 SIC = regex.compile(r"\s*[\[(]\s*sic\s*[\])]", regex.IGNORECASE)
 SIC_HINT = regex.compile(r"[\[(]\s*sic", regex.IGNORECASE)
 # An opening quote; a "‘" only where it cannot be an apostrophe (not after a letter or digit).
@@ -80,92 +76,10 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def read_list(path: Path) -> list[str]:
-    """Non-empty lines of a data file, without comments."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-
-
-# -- codespell's dictionaries ----------------------------------------------------
-
-
-def _codespell_file(name: str) -> str:
-    return (importlib.resources.files("codespell_lib") / "data" / name).read_text(encoding="utf-8")
-
-
-def codespell_entries(name: str) -> Iterable[tuple[str, str]]:
-    for line in _codespell_file(name).splitlines():
-        if "->" in line:
-            key, _, value = line.partition("->")
-            yield key.strip(), value.strip()
-
-
-@cache
-def english_words() -> frozenset[str]:
-    """Lower-case English words: codespell's corrections, British spellings, and our additions."""
-    words: set[str] = set()
-    for name in ("dictionary.txt", "dictionary_rare.txt", "dictionary_usage.txt", "dictionary_en-GB_to_en-US.txt"):
-        for key, value in codespell_entries(name):
-            if name == "dictionary_en-GB_to_en-US.txt":
-                words.add(key)
-            words.update(w.strip() for w in value.split(",") if w.strip().islower() and " " not in w.strip())
-    words.update(w.lower() for w in read_list(DATA / "common_words.txt"))
-    return frozenset(words)
-
-
 @cache
 def titles() -> frozenset[str]:
     """Abbreviated words (Mr, Dr, Gen): before a name they are titles, not given names."""
     return frozenset(word.lower() for word in read_list(DATA / "abbreviations.txt"))
-
-
-@cache
-def dropped_misspellings() -> frozenset[str]:
-    return frozenset(w.lower() for w in read_list(DATA / "codespell_drop.txt"))
-
-
-@dataclass(frozen=True)
-class Misspelling:
-    """One codespell entry: its candidate corrections, and whether fixing is automatic.
-
-    codespell's convention: a value with a comma (several candidates, or a
-    reason) is never fixed blindly.
-    """
-
-    candidates: tuple[str, ...]
-    automatic: bool
-
-
-VARIANT_GAP = 1.5
-"""A dictionary spelling at most this much rarer (Zipf) than its codespell correction is a variant in use, not a slip."""
-
-
-@cache
-def misspellings() -> dict[str, Misspelling]:
-    """codespell's main dictionary, less entries that are real words or names in news, and less variants
-    that the dictionary knows and writers use ("despatch", "useable", "combatting", "racoon")."""
-    real_words = english_words()
-    dropped = dropped_misspellings()
-    table: dict[str, Misspelling] = {}
-    for key, value in codespell_entries("dictionary.txt"):
-        if not key.islower() or key in real_words or key in dropped or not WORD.fullmatch(key):
-            continue
-        candidates = tuple(v.strip() for v in value.split(",") if v.strip())
-        if _variant_in_use(key, candidates[0]):
-            continue
-        table[key] = Misspelling(candidates, automatic="," not in value)
-    return table
-
-
-@cache
-def misspelled_words() -> frozenset[str]:
-    """The keys of ``misspellings()``, for fast set operations."""
-    return frozenset(misspellings())
-
-
-def _variant_in_use(word: str, correction: str) -> bool:
-    frequency = lexicon.zipf(word)
-    return frequency >= lexicon.ESTABLISHED and frequency >= lexicon.zipf(correction) - VARIANT_GAP and lexicon.in_dictionary(word)
 
 
 # -- gazetteer ------------------------------------------------------------------------
@@ -524,19 +438,6 @@ def _is_heading(line: str) -> bool:
     """A title-case line: at least two words, half of them or more capitalised."""
     words = WORD.findall(line)
     return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) >= 0.5
-
-
-@lru_cache(maxsize=65536)
-def is_english_word(word: str) -> bool:
-    """In the lexicon, directly or after removing a common inflection ("talks", "prisoners")."""
-    lexicon = english_words()
-    word = word.lower()
-    if word in lexicon:
-        return True
-    for suffix, replacement in INFLECTIONS:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[: -len(suffix)] + replacement in lexicon:
-            return True
-    return False
 
 
 def sentence_words(text: str, start: int, limit: int = 400) -> int:
