@@ -107,9 +107,10 @@ class LowercaseProperNoun(Rule):
             word = _without_possessive(raw)
             end = start + len(word)
             folded = fold(word)
-            if analysis.is_kept(start, end):
-                continue
             phrase = _phrase_at(text, match, gazetteer.phrases.get(folded, ()))
+            # The kept spans (quotations, [sic]) cost a pass over the text: looked at only for a word that is a name.
+            if (phrase is None and not gazetteer.unambiguous(word) and raw not in unknown) or analysis.is_kept(start, end):
+                continue
             if phrase is not None:
                 end, name = phrase
                 covered = end
@@ -164,12 +165,12 @@ class LowercaseProperNoun(Rule):
 @lru_cache(maxsize=65536)
 def _word_kind(raw: str, gazetteer: Gazetteer) -> tuple[str, bool, str | None]:
     """What a lower-case word (as written) can be: its folded form without a possessive,
-    whether the gazetteer knows it (alone or as the first word of a name), and the
+    whether the gazetteer knows it as an unambiguous name or the first word of a name, and the
     capitalised form under which the document may show it to be a name (None for
     short, ambiguous and English words)."""
     word = _without_possessive(raw)
     folded = fold(word)
-    is_known = folded in gazetteer.phrases or folded in gazetteer.single
+    is_known = folded in gazetteer.phrases or (folded in gazetteer.single and folded not in gazetteer.ambiguous)
     could_be_name = len(word) >= 4 and folded not in gazetteer.ambiguous and not lexicon.is_ordinary(word)
     return folded, is_known, title_case(word) if could_be_name else None
 
