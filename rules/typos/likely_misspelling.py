@@ -116,7 +116,7 @@ class LikelyMisspelling(Rule):
     """A word that no dictionary knows, one slip away from a common word ("goverments", "legisation").
 
     ## What it flags
-    A lower-case word of five letters or more that is neither in the dictionary (pyspellchecker's
+    A lower-case word of four letters or more that is neither in the dictionary (pyspellchecker's
     English words, with British spellings) nor common (wordfreq), and that one slip turns
     into a common dictionary word at least thirty times as frequent: a letter dropped,
     doubled, added or replaced, or two neighbours swapped, the first letter kept
