@@ -17,7 +17,7 @@ from typing import Sequence, TextIO
 
 from linter.baseline import BaselineError, apply_baseline, baseline_entries, read_baseline, write_baseline
 from linter.changes import ChangesError, Focus, changed_since
-from linter.config import Config, ConfigError, discover_config
+from linter.config import DATE_PRECEDENCES, Config, ConfigError, discover_config
 from linter.dates import parse_date_value
 from linter.distributed import Shard, group_facts, read_facts
 from linter.engine import BrokenInstall, Linter, RunResult
@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output-format", help="full (default), concise, grouped, json, json-lines, sarif, github, junit, gitlab, html, ...")
     check.add_argument("-o", "--output-file", help="write the report to this file instead of stdout")
     check.add_argument("--date", help="date (YYYY-MM-DD) for documents that have none of their own")
+    check.add_argument("--date-precedence", choices=DATE_PRECEDENCES, help="which date wins: the record's field (default), the text's, or --date for every document")
     check.add_argument("--config", help="config file to use (skips discovery)")
     check.add_argument("--jobs", type=int, help="worker processes for the per-document phase (default: all cores)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
@@ -102,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show-config", help="print the effective configuration")
     show.add_argument("--config", help="config file to use (skips discovery)")
+    show.add_argument("--date", help="as for check: the date for documents without one")
+    show.add_argument("--date-precedence", choices=DATE_PRECEDENCES, help="as for check: which date wins")
     show.add_argument("--allow-local-plugins", action="store_true", help="import the plugins of a config found beside the checked files outside this project")
     show.add_argument("paths", nargs="*", default=["."], help="where to start looking for a config")
     return parser
@@ -132,13 +135,31 @@ def _open_output(path: str | None) -> TextIO:
 MAX_FIX_PASSES = 10
 
 
-def run_check(args: argparse.Namespace) -> int:
-    config = _config(args, args.paths)
+def _date_options(config: Config, args: argparse.Namespace) -> None:
+    """``--date`` and ``--date-precedence`` over the config's ``date`` and ``date-precedence``."""
     if args.date:
         date = parse_date_value(args.date, source="--date")
         if date is None:
             raise UsageError(f"--date: expected YYYY-MM-DD, got {args.date!r}")
         config.date = date
+    if args.date_precedence:
+        config.date_precedence = args.date_precedence
+    if config.date_precedence == "config" and config.date is None:
+        raise UsageError("date-precedence 'config' needs a date: set `date` or pass --date")
+
+
+def date_order(config: Config) -> list[str]:
+    """Where a document's date is taken from, first to last, as ``show-config`` prints it."""
+    field = f"record field {config.date_field!r}"
+    text = "front matter, file name, dateline or first date in the text"
+    default = f"the configured date {config.date} (from {config.date.source})" if config.date else "no configured date"
+    orders = {"field": [field, text, default], "text": [text, field, default], "config": [default, field, text]}
+    return [*orders[config.date_precedence], "plugins (corpus_linter_document_date)"]
+
+
+def run_check(args: argparse.Namespace) -> int:
+    config = _config(args, args.paths)
+    _date_options(config, args)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs: expected a whole number of at least 1")
     if args.unsafe_fixes and not (args.fix or args.diff):
@@ -463,8 +484,10 @@ def run_rules(args: argparse.Namespace) -> int:
 
 def run_show_config(args: argparse.Namespace) -> int:
     config = _config(args, args.paths)
+    _date_options(config, args)
     linter = Linter(config, jobs=1)
     settings = config.as_toml_dict()
+    settings["date-order"] = date_order(config)
     settings["enabled-rules"] = [r.code for r in linter.rules]
     print(json.dumps(settings, indent=2, ensure_ascii=False, default=str))
     return EXIT_CLEAN

@@ -23,7 +23,7 @@ from linter.config import Config, ConfigError
 from linter.custom import custom_rule_classes
 from linter.distributed import Shard, group_facts, write_facts
 from linter.dates import parse_date_value
-from linter.document import Document
+from linter.document import Document, DocumentDate
 from linter.executor import default_jobs, ordered_map
 from linter.finding import Finding, Location, Severity
 from linter.plugin import PluginHost, default_host
@@ -308,11 +308,21 @@ class Linter:
 
     def _read_stream(self, reader_class: type, name: str, stream: Any) -> Iterator[Item]:
         for item in reader_class().read(name, stream, self.read_settings):
-            if isinstance(item, Document) and item.date is None:
-                item.date = self.host.call_safely(
-                    self.host.manager.hook.corpus_linter_document_date, None, document=item, config=self.config
-                )
+            if isinstance(item, Document):
+                item.date = self._document_date(item)
             yield item
+
+    def _document_date(self, document: Document) -> DocumentDate | None:
+        """The document's date under ``date-precedence``; ``document.date`` holds its record field's date, if any."""
+        config, own = self.config, document.date
+        if config.date_precedence == "config" and config.date is not None:
+            return config.date
+        if own is not None and config.date_precedence == "field":
+            return own
+        found = self.host.call_safely(self.host.manager.hook.corpus_linter_document_date, None, document=document, config=config)
+        if own is not None and (found is None or found is config.date):
+            return own  # nothing in the text: the record's field beats the configured default
+        return found
 
     # -- the run ----------------------------------------------------------------
 
