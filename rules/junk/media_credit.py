@@ -16,7 +16,7 @@ from rules.junk.lines import delete_line, trimmed
 DATA = Path(__file__).parent / "data"
 
 
-def _entries(name: str) -> list[str]:
+def codespell_entries(name: str) -> list[str]:
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
@@ -33,8 +33,8 @@ def credit_pattern() -> re.Pattern[str]:
     "(Image: AP)", "(Photo credit: Jane Doe/Reuters)", "(AP Photo/Emrah
     Gurel)", "(Getty Images)", and "Photo: Reuters" as a whole line.
     """
-    words = _alternation(_entries("credit_words.txt"))
-    libraries = _alternation(_entries("image_libraries.txt"))
+    words = _alternation(codespell_entries("credit_words.txt"))
+    libraries = _alternation(codespell_entries("image_libraries.txt"))
     bracketed = rf"\(\s*(?:{words})(?:\s+(?:credit|credits|courtesy))?\s*(?:[:/]|\s(?:by|von|par|de|di|por)\s)\s*[^()\n]{{1,80}}\)"
     agency_photo = r"\((?:[A-Z][\w.&'-]*\s){1,3}(?:Photo|Foto|Image)s?\s*/\s*[^()\n]{1,80}\)"
     library = rf"\([^()\n]{{0,40}}\b(?:{libraries})\)"
@@ -75,9 +75,9 @@ class CreditWords:
 
 @cache
 def credit_words() -> CreditWords:
-    agencies = frozenset(entry.casefold() for entry in _entries("photo_agencies.txt") + _entries("image_libraries.txt"))
+    agencies = frozenset(entry.casefold() for entry in codespell_entries("photo_agencies.txt") + codespell_entries("image_libraries.txt"))
     lower_case = CONNECTORS | {word for agency in agencies for word in agency.split()}
-    return CreditWords(frozenset(e.casefold() for e in _entries("credit_words.txt")), agencies, lower_case)
+    return CreditWords(frozenset(e.casefold() for e in codespell_entries("credit_words.txt")), agencies, lower_case)
 
 
 def _only_names(names: str, words: CreditWords) -> bool:
