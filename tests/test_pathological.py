@@ -43,6 +43,10 @@ MAX_GROWTH = 8.0
 CAP_GROWTH = 40
 """The run at 4n is stopped (by the rule's time budget) past this many times the run at n."""
 MAX_SECONDS_AT_N = 5.0
+FAST_ENOUGH_SECONDS = 0.05
+"""A rule that checks the larger text (at most 256,000 characters) in less CPU time than this cannot
+hang a run, whatever its growth: at such times a one-off cost (a cache refill on a busy interpreter)
+outweighs the work, and the ratio says nothing."""
 DATE = "2025-06-02"
 
 
@@ -129,10 +133,10 @@ def test_rule_grows_near_linearly_on_pathological_input(code: str) -> None:
     slow = []
     for name, make in INPUTS.items():
         n, at_n, at_large, stopped = growth(linter, make)
-        if stopped or at_large > MAX_GROWTH * at_n:
+        if stopped or FAST_ENOUGH_SECONDS < at_large > MAX_GROWTH * at_n:
             # A second look before failing: one noisy run must not fail the suite.
             n, at_n, at_large, stopped = growth(linter, make)
-        if stopped or at_large > MAX_GROWTH * at_n:
+        if stopped or FAST_ENOUGH_SECONDS < at_large > MAX_GROWTH * at_n:
             ratio = "stopped by its cap" if stopped else f"{at_large / at_n:.1f}x"
             slow.append(f"{name}: {at_n:.4f} s at {n:,} characters, {at_large:.4f} s at {4 * n:,} ({ratio})")
     assert not slow, f"{code} grows faster than linearly:\n" + "\n".join(slow)
