@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, warnings or progress")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files, atomically")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, include unsafe fixes")
+    check.add_argument("--context", action="append", metavar="PATH", help="read these paths only as context for corpus-wide rules; report on the PATHS named (pre-commit)")
     check.add_argument("--diff-base", metavar="REF", help="check only the documents changed since this git ref (the rest is context for corpus-wide rules)")
     check.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline file")
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline in FILE")
@@ -180,9 +181,11 @@ def run_check(args: argparse.Namespace) -> int:
             writable_baseline(Path(target))
     except BaselineError as error:
         raise UsageError(str(error)) from None
-    if args.diff_base and (args.write_baseline or args.prune_baseline):
+    if args.context and args.diff_base is not None:
+        raise UsageError("--context and --diff-base both choose what is reported; give one")
+    if (args.diff_base or args.context) and (args.write_baseline or args.prune_baseline):
         option = "--write-baseline" if args.write_baseline else "--prune-baseline"
-        raise UsageError(f"{option} needs every finding of a full check; it cannot go with --diff-base")
+        raise UsageError(f"{option} needs every finding of a full check; it cannot go with --diff-base or --context")
     if args.fix and args.diff:
         raise UsageError("--diff shows what --fix would write; give one of them")
     if (args.fix or args.diff) and "-" in args.paths:
@@ -235,8 +238,16 @@ def run_check(args: argparse.Namespace) -> int:
             out.close()
 
 
-def _focus(args: argparse.Namespace, config: Config) -> Focus | None:
-    """``--diff-base``: the documents changed since the ref, or None to check everything."""
+def _read_paths(args: argparse.Namespace) -> list[str]:
+    """What a run reads: the paths named, then the ``--context`` paths (a file named twice is read once)."""
+    return list(args.paths) + list(args.context or [])
+
+
+def _focus(args: argparse.Namespace, config: Config, linter: Linter) -> Focus | None:
+    """The documents a run reports on: with ``--context`` those under the paths named, with
+    ``--diff-base`` those changed since the ref; None to report on everything read."""
+    if args.context:
+        return Focus(files={os.path.realpath(entry) for entry in linter.discover(args.paths) if isinstance(entry, str)})
     if args.diff_base is None:
         return None
     if not args.diff_base.strip():  # an unset CI variable: checking everything instead would hide the mistake
@@ -268,7 +279,7 @@ def _with_baseline(result: RunResult, args: argparse.Namespace, linter: Linter) 
         source = Path(args.baseline)
         entries = read_baseline(source)
         root = source.resolve().parent
-        in_scope = (lambda entry: False) if args.diff_base else checked_scope(result.paths, args.paths, root)
+        in_scope = (lambda entry: False) if args.diff_base or args.context else checked_scope(result.paths, args.paths, root)
         applied = apply_baseline(findings, entries, root, texts, in_scope)
         if args.prune_baseline and applied.stale:
             stale = {id(entry) for entry in applied.stale}
@@ -284,7 +295,10 @@ def _with_baseline(result: RunResult, args: argparse.Namespace, linter: Linter) 
 def show_diff(linter: Linter, args: argparse.Namespace, out: TextIO) -> int:
     """``--diff``: the fixes as a unified diff, nothing written; exit 1 when there is something to fix."""
     result = linter.run(
-        args.paths, progress=sys.stderr.isatty() and not args.quiet, take_digests=True, focus=_focus(args, linter.config)
+        _read_paths(args),
+        progress=sys.stderr.isatty() and not args.quiet,
+        take_digests=True,
+        focus=_focus(args, linter.config, linter),
     )
     outcome = fix_files(
         result.findings,
@@ -342,9 +356,9 @@ def _check_and_fix(linter: Linter, args: argparse.Namespace, config: Config) -> 
         except OSError as error:
             raise UsageError(f"cannot write {args.facts_out}: {error.strerror or error}") from None
         return result, 0, result.warnings
-    focus = _focus(args, config)
+    focus = _focus(args, config, linter)
     result = linter.run(
-        args.paths, stdin_filename=args.stdin_filename, progress=progress, take_digests=args.fix, focus=focus
+        _read_paths(args), stdin_filename=args.stdin_filename, progress=progress, take_digests=args.fix, focus=focus
     )
     warnings = list(result.warnings)
     fixed = 0
@@ -356,7 +370,7 @@ def _check_and_fix(linter: Linter, args: argparse.Namespace, config: Config) -> 
         if not outcome.applied:
             break
         fixed += len(outcome.applied)
-        result = linter.run(args.paths, progress=progress, take_digests=True, focus=focus)
+        result = linter.run(_read_paths(args), progress=progress, take_digests=True, focus=focus)
         warnings.extend(result.warnings)
     return result, fixed, warnings
 

@@ -147,3 +147,14 @@ def test_an_empty_ref_is_a_usage_error(capsys, repo: Path) -> None:
     """`--diff-base "$BASE_SHA"` with the variable unset must not quietly check everything."""
     assert main(["check", "corpus", "--diff-base", "", "--jobs", "1"]) == 2
     assert "--diff-base: expected a git ref" in capsys.readouterr().err
+
+
+def test_context_paths_are_read_but_only_the_named_files_reported(capsys, repo: Path) -> None:
+    """pre-commit's way: the files it names are checked, the rest of the repository is context."""
+    (repo / "corpus" / "site4.txt").write_text(f"Story 4 of the site.\n\n{FOOTER}", encoding="utf-8")
+    main(["check", "corpus/site4.txt", "corpus/old.txt", "--context", ".", "--select", "TYP003,JNK007",
+          "--jobs", "1", "--output-format", "json"])
+    found = sorted((Path(f["path"]).name, f["code"]) for f in json.loads(capsys.readouterr().out))
+    assert found == [("old.txt", "TYP003"), ("site4.txt", "JNK007")]
+    assert main(["check", "corpus", "--context", ".", "--diff-base", "HEAD"]) == 2
+    assert "give one" in capsys.readouterr().err

@@ -46,9 +46,11 @@ def release_copy(folder: Path, tag: str) -> Path:
     return folder
 
 
-def pre_commit(project: Path, home: Path) -> subprocess.CompletedProcess:
+def pre_commit(project: Path, home: Path, *args: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    return subprocess.run([PRE_COMMIT, "run"], cwd=project, capture_output=True, text=True, env=environment, timeout=900)
+    return subprocess.run(
+        [PRE_COMMIT, "run", *args], cwd=project, capture_output=True, text=True, env=environment, timeout=900
+    )
 
 
 def test_the_readme_snippet_works_as_written(tmp_path: Path) -> None:
@@ -67,11 +69,16 @@ def test_the_readme_snippet_works_as_written(tmp_path: Path) -> None:
     git(project, "commit", "-q", "-m", "start", "--no-verify")
 
     (project / "corpus" / "new.txt").write_text("A new story and and a slip.\n", encoding="utf-8")
+    (project / "corpus" / "draft.txt").write_text("An untracked draft with with a slip.\n", encoding="utf-8")
     git(project, "add", "corpus/new.txt")
     failed = pre_commit(project, tmp_path / "home")
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "corpus/new.txt" in failed.stdout and "TYP003" in failed.stdout
     assert "corpus/old.txt" not in failed.stdout, "unchanged documents are context, not reported"
+    assert "corpus/draft.txt" not in failed.stdout, "an untracked draft is not part of the commit"
+    everything = pre_commit(project, tmp_path / "home", "--all-files")
+    assert "corpus/old.txt" in everything.stdout, "--all-files checks every file"
+    (project / "corpus" / "draft.txt").unlink()
 
     (project / "corpus" / "new.txt").write_text("A new story and a slip fixed.\n", encoding="utf-8")
     git(project, "add", "corpus/new.txt")
