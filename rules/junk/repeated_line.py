@@ -1,13 +1,16 @@
-"""JNK004: a line printed again later in the same document (a title, a caption)."""
+"""JNK004: a line printed twice by damage (a doubled caption, the title printed again)."""
 
 from __future__ import annotations
 
 from typing import Iterator
 
 from linter import Document, Finding, Rule
-from rules.junk.lines import delete_line, trimmed
+from rules.junk.context import Line, context
+from rules.junk.lines import delete_line
 
 MAX_APPENDED_WORDS = 8
+TITLE_LINES = 2
+"""The title is one of the first lines (the first may be a site name or a breadcrumb)."""
 
 
 def _key(line: str) -> str:
@@ -15,24 +18,32 @@ def _key(line: str) -> str:
 
 
 class RepeatedLine(Rule):
-    """A line of several words that the document prints again: a repeated title or caption.
+    """A line printed twice by damage: a doubled line, a doubled caption, the title printed again.
 
     ## What it flags
-    A later copy of a line of at least `min_words` words (case and spacing
-    ignored), such as a title printed two or three times by the page
-    template, or a photo caption printed once bare and once with its credit.
-    The second form is a line that repeats the line just before it with at
-    most 8 words appended (a caption, then the caption plus "(Image: AP)").
+    Among lines of at least `min_words` words (case and spacing ignored):
+
+    - a line that repeats the line just before it (a paragraph or a caption
+      printed twice in a row);
+    - a line that repeats the line just before it with at most 8 words
+      appended (a caption, then the caption plus "(Image: AP)");
+    - a copy of one of the document's first two lines (its title, perhaps after
+      a site name or breadcrumb) within the first
+      `title_window` lines (a title printed again by the page template, after
+      a language picker or a share bar).
 
     ## Why
     Scrapers collect a page's title from the header, the article and the
     share card; captions come twice, once from the image's alt text and once
-    from its figure caption. Repeated lines inflate a corpus with
-    duplicates and break the flow of the text.
+    from its figure caption. Such copies inflate a corpus with duplicates
+    and break the flow of the text.
 
     ## What it leaves alone
-    The first occurrence, lines shorter than `min_words` words ("Yes.",
-    "Read more"), and lines that merely share words.
+    Repetition that is meant: rows of a schedule or a diet plan, the same
+    question in each part of a Q&A, a table header per table, a shop link
+    under every item, a reader quoting an earlier comment. Only a line's
+    immediate neighbour and the title are compared, never lines far apart.
+    Lines shorter than `min_words` words ("Yes.", "Read more") are left alone.
 
     ## Example
     "Russia-Ukraine peace talks end after less than two hours" as the first
@@ -44,38 +55,42 @@ class RepeatedLine(Rule):
 
     ## Options
     `min_words` (default 4): the fewest words a line needs to count.
+    `title_window` (default 20): how many lines from the top a copy of the title is looked for.
     """
 
     code = "JNK004"
     name = "repeated-line"
     category = "junk"
     fixable = True
-    default_options = {"min_words": 4}
+    default_options = {"min_words": 4, "title_window": 20}
 
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.text
         min_words = self.options["min_words"]
-        first_seen: dict[str, tuple[int, int]] = {}
-        previous: tuple[int, int, str] | None = None
-        for line_start, line_end, line in document.lines():
-            if not line.strip():
-                continue
-            start, end = trimmed(text, line_start, line_end)
-            key = _key(line)
-            words = key.count(" ") + 1
-            earlier = first_seen.get(key) if words >= min_words else None
-            if earlier is not None:
-                fix = delete_line(document, start, safe=True, description="delete the repeated line")
-                related = [document.location(*earlier, "first printed here")]
-                yield self.finding(document, start, end, "line repeats an earlier line", fix=fix, related=related)
-            elif previous is not None and words >= min_words and _extends(previous[2], key):
-                fix = delete_line(document, start, safe=False, description="delete the repeated line")
-                related = [document.location(previous[0], previous[1], "the line it repeats")]
+        lines = context(document).lines
+        if not lines:
+            return
+        titles = {_key(text[line.start : line.end]): line for line in lines[TITLE_LINES - 1 :: -1]}
+        previous_key = _key(text[lines[0].start : lines[0].end])
+        for line in lines[1:]:
+            key = _key(text[line.start : line.end])
+            previous = lines[line.index - 1]
+            title = titles.get(key)
+            if line.words < min_words:
+                pass
+            elif key == previous_key:
+                yield self._copy(document, line, previous, "line printed twice in a row", safe=True)
+            elif title is not None and title.index < line.index < self.options["title_window"]:
+                yield self._copy(document, line, title, "the title printed again", safe=True)
+            elif _extends(previous_key, key) and previous.words >= min_words:
                 message = "line repeats the line before it with words appended"
-                yield self.finding(document, start, end, message, fix=fix, related=related)
-            if words >= min_words:
-                first_seen.setdefault(key, (start, end))
-            previous = (start, end, key)
+                yield self._copy(document, line, previous, message, safe=False)
+            previous_key = key
+
+    def _copy(self, document: Document, line: Line, original: Line, message: str, *, safe: bool) -> Finding:
+        fix = delete_line(document, line.start, safe=safe, description="delete the repeated line")
+        related = [document.location(original.start, original.end, "first printed here")]
+        return self.finding(document, line.start, line.end, message, fix=fix, related=related)
 
 
 def _extends(shorter: str, longer: str) -> bool:

@@ -1,0 +1,75 @@
+"""Stop-word lists of about 100 languages, from the jusText package, and a document's language by them.
+
+jusText (Pomikálek 2011) judges a paragraph by its share of stop words: prose
+is full of function words ("the", "of", "und", "de"), menus and headline
+lists are not.  Its lists, one per language and ordered by frequency in
+Wikipedia, ship as text files inside the package; they are read here as
+data, without importing jusText itself (which would load lxml).  The
+language of a document is the one whose most frequent stop words it uses
+most; only that language's full list is then loaded.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+DETECTION_WORDS = 40
+"""How many of each list's most frequent words decide the language."""
+MIN_DETECTION_HITS = 3
+FALLBACK_LANGUAGE = "English"
+
+
+@cache
+def stoplist_folder() -> Path:
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the junk rules need the justext package for their stop-word lists: pip install justext")
+    return Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+
+
+def _words(path: Path) -> list[str]:
+    return [word.strip().casefold() for word in path.read_text(encoding="utf-8").splitlines() if word.strip()]
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    return tuple(sorted(path.stem for path in stoplist_folder().glob("*.txt")))
+
+
+@cache
+def detection_table() -> dict[str, tuple[str, ...]]:
+    """Each language's most frequent stop words, mapped to the languages that use them."""
+    table: dict[str, list[str]] = {}
+    for language in languages():
+        seen: set[str] = set()
+        with (stoplist_folder() / f"{language}.txt").open(encoding="utf-8") as handle:
+            for raw in handle:
+                word = raw.strip().casefold()
+                if word and word not in seen:
+                    seen.add(word)
+                    table.setdefault(word, []).append(language)
+                if len(seen) == DETECTION_WORDS:
+                    break
+    return {word: tuple(names) for word, names in table.items()}
+
+
+@cache
+def stopwords(language: str) -> frozenset[str]:
+    """One language's stop words, case-folded."""
+    return frozenset(_words(stoplist_folder() / f"{language}.txt"))
+
+
+def detect_language(words: list[str]) -> str:
+    """The language whose frequent stop words occur most among ``words`` (case-folded)."""
+    table = detection_table()
+    votes: Counter[str] = Counter()
+    for word in words:
+        for language in table.get(word, ()):
+            votes[language] += 1
+    if not votes:
+        return FALLBACK_LANGUAGE
+    language, hits = votes.most_common(1)[0]
+    return language if hits >= MIN_DETECTION_HITS else FALLBACK_LANGUAGE
