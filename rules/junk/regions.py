@@ -7,6 +7,11 @@ article core and its header.  A run of mostly short labels ("Home",
 of other stories' headlines.  One line alone is not a region: a lone short
 line is judged by the line rules.  A text without prose has no core and no
 regions: there is no article to stand away from.
+
+A region is reported only on a page: a text where at least one line is known
+furniture (a phrase of ``phrases.tsv`` filling its line, or a widget of
+``widget_lines.tsv``).  Clean edited copy has none, and the short lines that
+end many edited articles (team sheets, fixtures, award lists) are left alone.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from typing import Literal
 
 from linter import Document
 from rules.junk.context import Context, Line, context
+from rules.junk.phrases import phrase_lines
+from rules.junk.widgets import widget_lines
 
 RegionKind = Literal["menu", "headline-list"]
 
@@ -24,6 +31,8 @@ RegionKind = Literal["menu", "headline-list"]
 class Region:
     kind: RegionKind
     lines: tuple[Line, ...]
+    evidence: str
+    """The known furniture line that shows the text is a page, quoted for the message."""
 
     @property
     def start(self) -> int:
@@ -37,12 +46,28 @@ class Region:
         """The signals that made it a region, for the finding's message."""
         labels = sum(1 for line in self.lines if line.label_shaped)
         where = "before the article" if self.lines[0].index < model.core_start else "after the article"
-        return f"{len(self.lines)} short lines without sentences ({labels} of at most 3 words), {where}"
+        return (
+            f"{len(self.lines)} short lines without sentences ({labels} of at most 3 words), {where},"
+            f" on a page with other furniture ({self.evidence})"
+        )
 
 
 def _kind(lines: list[Line]) -> RegionKind:
     labels = sum(1 for line in lines if line.label_shaped)
     return "menu" if 2 * labels >= len(lines) else "headline-list"
+
+
+def page_evidence(document: Document) -> str | None:
+    """The first line that is known furniture, quoted with its line number; None for clean copy."""
+    text = document.text
+    starts = [line.start for line in phrase_lines(document) if line.whole]
+    starts += [line.start for line, _kind in widget_lines(document)]
+    if not starts:
+        return None
+    first = min(starts)
+    end = text.find("\n", first)
+    quoted = text[first : end if end >= 0 else len(text)].strip()[:40]
+    return f"{quoted!r}, line {document.position(first)[0]}"
 
 
 def furniture_regions(document: Document, min_lines: int = 2) -> list[Region]:
@@ -53,7 +78,8 @@ def furniture_regions(document: Document, min_lines: int = 2) -> list[Region]:
         return cached
     model = context(document)
     regions: list[Region] = []
-    if not model.has_core:
+    evidence = page_evidence(document)
+    if not model.has_core or evidence is None:
         document.cache[cache_key] = regions
         return regions
     run: list[Line] = []
@@ -62,7 +88,7 @@ def furniture_regions(document: Document, min_lines: int = 2) -> list[Region]:
             run.append(line)
             continue
         if len(run) >= min_lines:
-            regions.append(Region(_kind(run), tuple(run)))
+            regions.append(Region(_kind(run), tuple(run), evidence))
         run = []
     document.cache[cache_key] = regions
     return regions
