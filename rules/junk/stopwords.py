@@ -20,6 +20,8 @@ DETECTION_WORDS = 40
 """How many of each list's most frequent words decide the language."""
 MIN_DETECTION_HITS = 3
 FALLBACK_LANGUAGE = "English"
+VARIANTS = frozenset({"Simple_English"})
+"""Lists of a language already listed (Simple English Wikipedia): they would only split its votes."""
 
 
 @cache
@@ -36,7 +38,7 @@ def _words(path: Path) -> list[str]:
 
 @cache
 def languages() -> tuple[str, ...]:
-    return tuple(sorted(path.stem for path in stoplist_folder().glob("*.txt")))
+    return tuple(sorted(path.stem for path in stoplist_folder().glob("*.txt") if path.stem not in VARIANTS))
 
 
 @cache
