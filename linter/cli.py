@@ -6,9 +6,12 @@ Exit codes: 0 no findings, 1 findings, 2 usage, config or internal error.
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import json
 import os
+import signal
 import sys
+import time
 from pathlib import Path
 from typing import Sequence, TextIO
 
@@ -18,6 +21,7 @@ from linter.distributed import Shard, group_facts, read_facts
 from linter.engine import BrokenInstall, Linter, RunResult
 from linter.fixer import fix_files
 from linter.registry import Registry
+from linter.safe_write import Terminated
 from linter.reporters.base import Report, Reporter
 from linter.rule import Rule
 
@@ -46,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", action="append", help="rules to run: codes, prefixes, names, categories or ALL (comma-separated)")
     check.add_argument("--extend-select", action="append", help="rules to run in addition to the selected ones")
     check.add_argument("--ignore", action="append", help="rules not to run")
-    check.add_argument("--output-format", help="full (default), concise, grouped, json, json-lines, sarif, github, junit, gitlab, ...")
+    check.add_argument("--output-format", help="full (default), concise, grouped, json, json-lines, sarif, github, junit, gitlab, html, ...")
     check.add_argument("-o", "--output-file", help="write the report to this file instead of stdout")
     check.add_argument("--date", help="date (YYYY-MM-DD) for documents that have none of their own")
     check.add_argument("--config", help="config file to use (skips discovery)")
@@ -60,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--force-exclude", action="store_true", default=None, help="apply excludes to paths named on the command line too (for pre-commit)")
     check.add_argument("--stdin-filename", help="file name for input from stdin (picks the reader, names findings)")
     check.add_argument("--shard", help="distributed runs: check only part I/N of the documents (e.g. 0/4)")
+    check.add_argument("--allow-local-plugins", action="store_true", help="import the plugins of a config found beside the checked files outside this project")
     check.add_argument("--facts-out", help="distributed runs: write corpus-phase facts to this file instead of reducing them")
 
     reduce = commands.add_parser("reduce", help="distributed runs: the corpus phase over fact files written by check --facts-out")
@@ -85,13 +90,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show-config", help="print the effective configuration")
     show.add_argument("--config", help="config file to use (skips discovery)")
+    show.add_argument("--allow-local-plugins", action="store_true", help="import the plugins of a config found beside the checked files outside this project")
     show.add_argument("paths", nargs="*", default=["."], help="where to start looking for a config")
     return parser
 
 
 def _config(args: argparse.Namespace, paths: Sequence[str] = ()) -> Config:
     first = next((Path(p) for p in paths if p != "-"), None)
-    return discover_config(Path(args.config) if args.config else None, first)
+    config = discover_config(Path(args.config) if args.config else None, first)
+    if getattr(args, "allow_local_plugins", False):
+        config.local_plugins_allowed = True
+    return config
 
 
 def _open_output(path: str | None) -> TextIO:
@@ -140,15 +149,45 @@ def run_check(args: argparse.Namespace) -> int:
     reporter_class = _reporter(linter, args.output_format or config.output_format)
     out = _open_output(args.output_file)
     try:
+        started = time.monotonic()
         result, fixed, warnings = _check_and_fix(linter, args, config)
         fixable = sum(1 for f in result.findings if f.fix is not None)
         report = Report(
-            result.findings, linter.registry.rules, result.documents, result.bytes, fixed, fixable, quiet=args.quiet
+            result.findings,
+            linter.registry.rules,
+            result.documents,
+            result.bytes,
+            fixed,
+            fixable,
+            quiet=args.quiet,
+            settings=run_settings(linter, args),
+            elapsed=time.monotonic() - started,
+            load_texts=linter.texts,
         )
         return emit(report, warnings, reporter_class, args, out)
     finally:
         if out is not sys.stdout:
             out.close()
+
+
+def run_settings(linter: Linter, args: argparse.Namespace) -> dict[str, object]:
+    """What a report shows about how the run was made."""
+    config = linter.config
+    return {
+        "corpus-linter": package_version(),
+        "paths": list(args.paths),
+        "config": str(config.path) if config.path else "(defaults)",
+        "date for undated documents": str(config.date) if config.date else None,
+        "rules": f"{len(linter.rules)}: " + ", ".join(rule.code for rule in linter.rules),
+        "jobs": linter.jobs,
+    }
+
+
+def package_version() -> str:
+    try:
+        return importlib.metadata.version("corpus-linter")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _check_and_fix(linter: Linter, args: argparse.Namespace, config: Config) -> tuple[RunResult, int, list[str]]:
@@ -172,7 +211,9 @@ def _check_and_fix(linter: Linter, args: argparse.Namespace, config: Config) -> 
     warnings = list(result.warnings)
     fixed = 0
     for _ in range(MAX_FIX_PASSES if args.fix else 0):
-        outcome = fix_files(result.findings, result.digests, unsafe=args.unsafe_fixes, text_field=config.text_field)
+        outcome = fix_files(
+            result.findings, result.digests, unsafe=args.unsafe_fixes, text_field=config.text_field, roots=args.paths
+        )
         warnings.extend(outcome.warnings)
         if not outcome.applied:
             break
@@ -336,6 +377,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("corpus-linter: interrupted", file=sys.stderr)
         return EXIT_ERROR
+    except Terminated:
+        print("corpus-linter: terminated; files not yet fixed were left unchanged", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR

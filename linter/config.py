@@ -58,11 +58,16 @@ class Config:
     output_format: str = "full"
     max_document_chars: int = 10_000_000
     """Longer documents are reported (INP004) and not checked: nearly always a blob, not prose."""
+    local_plugins_allowed: bool = True
+    """Whether ``plugins`` may be imported.  False for a config found beside the checked files
+    outside the current project: checking a downloaded corpus must not run code shipped with it."""
 
     def as_toml_dict(self) -> dict[str, Any]:
         """The effective settings, for ``show-config``."""
         out: dict[str, Any] = {}
         for f in dataclasses.fields(self):
+            if f.name == "local_plugins_allowed":
+                continue
             value = getattr(self, f.name)
             if f.name in ("path", "root"):
                 value = str(value) if value else None
@@ -216,7 +221,14 @@ def load_config(path: Path | None) -> Config:
 
 
 def discover_config(explicit: Path | None, first_path: Path | None) -> Config:
-    """``--config`` if given, else the nearest config above the first checked path, else the cwd's."""
+    """``--config`` if given, else the nearest config above the first checked path, else the cwd's.
+
+    Only a config the user chose may import Python (``plugins``): the one given
+    with ``--config``, or one in the current project (the working directory or
+    a folder above it).  A config found by walking up from the checked paths
+    elsewhere (a downloaded corpus, say) still selects rules and options, but
+    its plugins are not imported unless ``--allow-local-plugins`` is given.
+    """
     if explicit is not None:
         if not explicit.is_file():
             raise ConfigError(f"{explicit}: config file not found")
@@ -228,5 +240,14 @@ def discover_config(explicit: Path | None, first_path: Path | None) -> Config:
     for start in starts:
         found = find_config_file(start)
         if found is not None:
-            return load_config(found)
+            config = load_config(found)
+            config.local_plugins_allowed = in_current_project(found)
+            return config
     return Config()
+
+
+def in_current_project(config_path: Path) -> bool:
+    """Whether a config file sits in the working directory or a folder above it."""
+    cwd = Path.cwd().resolve()
+    folder = config_path.resolve().parent
+    return cwd == folder or folder in cwd.parents

@@ -155,7 +155,16 @@ class Linter:
         force_exclude: bool | None = None,
     ) -> None:
         self.config = config or Config()
-        self.host = host or default_host(self.config.plugins, self.config.root)
+        if host is None:
+            allowed = self.config.local_plugins_allowed
+            host = default_host(self.config.plugins if allowed else (), self.config.root)
+            if self.config.plugins and not allowed:
+                host.warnings.append(
+                    f"{self.config.path}: plugins {', '.join(self.config.plugins)} not imported: this config was "
+                    "found beside the checked files, outside the current project "
+                    "(to run its code, pass --allow-local-plugins or --config)"
+                )
+        self.host = host
         self.registry: Registry = build_registry(self.host)
         broken = self.host.broken_builtins()
         if broken:
@@ -309,6 +318,20 @@ class Linter:
                         yield from self._read_stream(reader_class, name, stream)
             except OSError as error:
                 yield InputProblem("INP001", f"cannot be read: {error.strerror or error}", name)
+
+    def texts(self, wanted: Iterable[tuple[str, int | None]]) -> dict[tuple[str, int | None], str]:
+        """The texts of some documents, read again from their files, by (path, record).
+
+        Only the files that hold a wanted document are read; standard input
+        cannot be read twice, so its documents are missing from the answer.
+        """
+        wanted = set(wanted)
+        files = sorted({path for path, _record in wanted if path != STDIN})
+        found: dict[tuple[str, int | None], str] = {}
+        for item in self.read(files):
+            if isinstance(item, Document) and (item.path, item.record) in wanted:
+                found[(item.path, item.record)] = item.text
+        return found
 
     def _read_stream(self, reader_class: type, name: str, stream: Any) -> Iterator[Item]:
         for item in reader_class().read(name, stream, self.read_settings):

@@ -15,14 +15,14 @@ import hashlib
 import io
 import json
 import os
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from linter.finding import Edit, Finding
-from linter.readers.base import dotted_get
+from linter.json_splice import field_span, replace_field
+from linter.safe_write import NotWritten, Snapshot, remove_stale_temporaries, replace_file, terminate_cleanly
 
 
 @dataclass
@@ -81,125 +81,144 @@ def fix_files(
     *,
     unsafe: bool = False,
     text_field: str = "text",
+    roots: Sequence[str] = (),
 ) -> FixOutcome:
-    """Apply the fixable findings to their files; returns what was applied.
+    """Apply the fixable findings to their files; returns what was written.
 
     ``digests`` holds the checked text's digest per (path, record); a
-    document whose text differs now is not touched.
+    document whose text differs now is not touched.  ``roots`` are the paths
+    the user named: a file reached through a symlink that leads out of them
+    is not written.  A finding counts as applied only once its file is written.
     """
     outcome = FixOutcome()
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         if finding.fix is not None and (finding.fix.safe or unsafe):
             by_path[finding.path].append(finding)
-    for path, path_findings in sorted(by_path.items()):
-        if path == "-":
-            outcome.warnings.append("fixes are not applied to standard input")
-            continue
-        lower = path.lower()
-        try:
-            if lower.endswith(JSONL_SUFFIXES):
-                _fix_jsonl(path, path_findings, digests, unsafe, text_field, outcome)
-            elif lower.endswith(TEXT_SUFFIXES):
-                _fix_text(path, path_findings, digests, unsafe, outcome)
-            else:
+    with terminate_cleanly():
+        for path, path_findings in sorted(by_path.items()):
+            if path == "-":
+                outcome.warnings.append("fixes are not applied to standard input")
+                continue
+            lower = path.lower()
+            if not lower.endswith(JSONL_SUFFIXES + TEXT_SUFFIXES):
                 outcome.warnings.append(f"{path}: fixes are not written to this format; left unchanged")
-        except (OSError, UnicodeDecodeError, ValueError) as error:
-            outcome.warnings.append(f"{path}: not fixed: {error}")
+                continue
+            if roots and _leaves_roots(path, roots):
+                outcome.warnings.append(f"{path}: a symlink to {os.path.realpath(path)}, outside the checked paths; not fixed")
+                continue
+            target = Path(os.path.realpath(path))
+            try:
+                remove_stale_temporaries(target)
+                snapshot, raw = Snapshot.take(target)
+                fix = _fix_jsonl if lower.endswith(JSONL_SUFFIXES) else _fix_text
+                new, applied = fix(path, raw, path_findings, digests, unsafe, text_field, outcome.warnings)
+                if new is not None and new != raw:
+                    replace_file(snapshot, new)
+                    outcome.applied.extend(applied)
+            except NotWritten as reason:
+                outcome.warnings.append(f"{path}: not fixed: {reason}")
+            except (OSError, UnicodeDecodeError, ValueError) as error:
+                outcome.warnings.append(f"{path}: not fixed: {error}")
     return outcome
 
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def _target(path: str) -> Path:
-    """The real file behind a path: a fix through a symlink must change the file, not replace the link."""
-    return Path(os.path.realpath(path))
+def _leaves_roots(path: str, roots: Sequence[str]) -> bool:
+    """Whether a file found below the named paths really lives outside all of them (a symlink out).
 
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, path.stat().st_mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    A file named on the command line is the user's own choice, symlink or not.
+    """
+    if path in roots:
+        return False
+    real = Path(os.path.realpath(path))
+    return not any(
+        real.is_relative_to(os.path.realpath(root)) for root in roots if root != "-" and os.path.isdir(root)
+    )
 
 
 def _fix_text(
-    path: str, findings: list[Finding], digests: dict[tuple[str, int | None], str], unsafe: bool, outcome: FixOutcome
-) -> None:
-    target = _target(path)
-    raw = target.read_bytes()
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    text = raw[3 if bom else 0 :].decode("utf-8")  # strict: never rewrite lossy text
-    if digests.get((path, None)) != text_digest(text):
-        outcome.warnings.append(f"{path}: changed since it was checked; not fixed")
-        return
-    edits, applied = choose_edits(findings, unsafe, len(text))
-    if not edits:
-        return
-    fixed = apply_edits(text, edits)
-    _write_atomically(target, (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8"))
-    outcome.applied.extend(applied)
-
-
-def _fix_jsonl(
     path: str,
+    raw: bytes,
     findings: list[Finding],
     digests: dict[tuple[str, int | None], str],
     unsafe: bool,
     text_field: str,
-    outcome: FixOutcome,
-) -> None:
-    """Rewrite only the records that have fixes; every other line is kept byte for byte."""
+    warnings: list[str],
+) -> tuple[bytes | None, list[Finding]]:
+    bom = raw.startswith(UTF8_BOM)
+    text = raw[len(UTF8_BOM) if bom else 0 :].decode("utf-8")  # strict: never rewrite lossy text
+    if digests.get((path, None)) != text_digest(text):
+        warnings.append(f"{path}: changed since it was checked; not fixed")
+        return None, []
+    edits, applied = choose_edits(findings, unsafe, len(text))
+    if not edits:
+        return None, []
+    fixed = apply_edits(text, edits)
+    return (UTF8_BOM if bom else b"") + fixed.encode("utf-8"), applied
+
+
+def _fix_jsonl(
+    path: str,
+    raw: bytes,
+    findings: list[Finding],
+    digests: dict[tuple[str, int | None], str],
+    unsafe: bool,
+    text_field: str,
+    warnings: list[str],
+) -> tuple[bytes | None, list[Finding]]:
+    """Splice new text values into the records that have fixes; every other byte is kept."""
     by_record: dict[int, list[Finding]] = defaultdict(list)
     for finding in findings:
         if finding.location.record is not None:
             by_record[finding.location.record].append(finding)
-    target = _target(path)
-    compressed = target.name.lower().endswith(".gz")
-    raw = target.read_bytes()
+    compressed = path.lower().endswith(".gz")
     data = gzip.decompress(raw) if compressed else raw
     parts = data.split(b"\n")  # the reader splits on \n only, so record indexes match
     lines = [part + b"\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
-    changed = False
-    for index, record_findings in by_record.items():
+    applied: list[Finding] = []
+    for index, record_findings in sorted(by_record.items()):
         if index >= len(lines):
-            outcome.warnings.append(f"{path}: record {index} no longer exists; not fixed")
+            warnings.append(f"{path}: record {index} no longer exists; not fixed")
             continue
-        line = lines[index]
-        record = json.loads(line)
-        holder, key = _field_holder(record, text_field)
-        if holder is None or digests.get((path, index)) != text_digest(str(holder.get(key))):
-            outcome.warnings.append(f"{path}: record {index} changed since it was checked; not fixed")
+        fixed = _fix_record(lines[index], record_findings, digests.get((path, index)), unsafe, text_field)
+        if fixed is None:
+            warnings.append(f"{path}: record {index} changed since it was checked; not fixed")
             continue
-        edits, applied = choose_edits(record_findings, unsafe, len(holder[key]))
-        if not edits:
-            continue
-        holder[key] = apply_edits(holder[key], edits)
-        ending = line[len(line.rstrip(b"\r\n")) :]
-        lines[index] = json.dumps(record, ensure_ascii=False).encode("utf-8") + ending
-        outcome.applied.extend(applied)
-        changed = True
-    if changed:
-        out = b"".join(lines)
-        if compressed:
-            buffer = io.BytesIO()
-            with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0) as gz:
-                gz.write(out)
-            out = buffer.getvalue()
-        _write_atomically(target, out)
+        lines[index], record_applied = fixed
+        applied.extend(record_applied)
+    if not applied:
+        return None, []
+    out = b"".join(lines)
+    if compressed:
+        buffer = io.BytesIO()
+        with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0) as gz:
+            gz.write(out)
+        out = buffer.getvalue()
+    return out, applied
 
 
-def _field_holder(record: dict, dotted: str) -> tuple[dict | None, str]:
-    """The dict that holds the text field, and the field's own key (the reader's dotted paths)."""
-    parent, _, key = dotted.rpartition(".")
-    holder = dotted_get(record, parent) if parent else record
-    return (holder if isinstance(holder, dict) else None), key
+def _fix_record(
+    line: bytes, findings: list[Finding], digest: str | None, unsafe: bool, text_field: str
+) -> tuple[bytes, list[Finding]] | None:
+    """The record's line with its text fixed, and the findings applied; None if the record changed."""
+    bom = line.startswith(UTF8_BOM)
+    try:
+        body = line[len(UTF8_BOM) if bom else 0 :].decode("utf-8")
+        span = field_span(body, text_field)
+        text = json.loads(body[span[0] : span[1]]) if span else None
+    except ValueError:  # not UTF-8 or not JSON any more
+        return None
+    if not isinstance(text, str) or digest != text_digest(text):
+        return None
+    edits, applied = choose_edits(findings, unsafe, len(text))
+    if not edits:
+        return line, []
+    spliced = replace_field(body, text_field, apply_edits(text, edits))
+    if spliced is None:
+        return None
+    return (UTF8_BOM if bom else b"") + spliced.encode("utf-8"), applied

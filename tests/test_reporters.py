@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import xml.etree.ElementTree as ET
 from io import StringIO
 from pathlib import Path
@@ -414,7 +415,7 @@ BUILTIN_NAMES = [reporter.name for reporter in BUILTIN_REPORTERS]
 
 
 def test_every_builtin_reporter_is_registered(registry) -> None:
-    assert BUILTIN_NAMES == ["full", "concise", "grouped", "json", "json-lines", "sarif", "github", "junit", "gitlab"]
+    assert BUILTIN_NAMES == ["full", "concise", "grouped", "json", "json-lines", "sarif", "github", "junit", "gitlab", "html"]
     for reporter in BUILTIN_REPORTERS:
         assert registry.reporters[reporter.name] is reporter
         assert reporter.description
@@ -444,6 +445,10 @@ def valid_output(name: str, text: str, findings: int) -> None:
         assert sarif_errors(log) == [] and len(log["runs"][0]["results"]) == findings
     elif name == "junit":
         assert len(parse_junit(text).findall("testsuite/testcase/failure")) == findings
+    elif name == "html":
+        data = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', text, re.S).group(1)
+        assert sum(d["total"] for d in json.loads(data)["documents"]) == findings
+        assert ("All checks passed" in text) == (findings == 0)
     elif name == "github":
         lines = text.splitlines()
         assert len(lines) == findings and all(line.startswith("::") for line in lines)

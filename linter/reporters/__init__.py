@@ -6,6 +6,7 @@ from linter.plugin import hookimpl
 from linter.reporters.base import Report, Reporter
 from linter.reporters.github import GithubReporter
 from linter.reporters.gitlab import GitlabReporter
+from linter.reporters.html import HtmlReporter
 from linter.reporters.json import JsonLinesReporter, JsonReporter
 from linter.reporters.junit import JunitReporter
 from linter.reporters.sarif import SarifReporter
@@ -23,6 +24,7 @@ BUILTIN_REPORTERS: list[type[Reporter]] = [
     GithubReporter,
     JunitReporter,
     GitlabReporter,
+    HtmlReporter,
 ]
 
 

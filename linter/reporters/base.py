@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import ClassVar, Mapping, TextIO
+from typing import Any, Callable, ClassVar, Iterable, Mapping, TextIO
 
 from linter.finding import Finding, Location
 from linter.rule import Rule
@@ -25,6 +25,12 @@ class Report:
     """Findings in ``findings`` that carry a fix ``--fix`` would apply."""
     quiet: bool = False
     """``--quiet``: findings only, no summary."""
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    """The run's settings worth showing (date, selected rules, version), for reports that show them."""
+    elapsed: float = 0.0
+    """Seconds the run took (0 when unknown)."""
+    load_texts: Callable[[Iterable[tuple[str, int | None]]], dict[tuple[str, int | None], str]] | None = None
+    """Reads the texts of some documents again, by (path, record), for reports that show whole documents."""
 
     def counts_by_code(self) -> Counter[str]:
         return Counter(f.code for f in self.findings)

@@ -19,7 +19,8 @@ from linter import Document, Finding, Rule
 from linter.document import DocumentDate
 from linter.rule import RuleOptionError
 from rules.anachronism.kb import KnowledgeBase, KnowledgeBaseError, Office, Person, Term, builtin_files, load
-from rules.anachronism.matcher import Index, Mention, build_index, cues, in_quotation, scan, sentence_span, years_in
+from rules.anachronism.context import Layout
+from rules.anachronism.matcher import Index, Mention, build_index, cues, scan
 
 ONE_DAY = dt.timedelta(days=1)
 SHARED_OPTIONS: dict[str, Any] = {"extra-kb-files": [], "coverage-start": "1990-01-01"}
@@ -107,13 +108,15 @@ def year_range(year: int) -> tuple[dt.date, dt.date]:
 
 @dataclass(frozen=True)
 class Sentence:
-    """The sentence around a mention, and the paragraph (line) before it: the narrative the mention is read in."""
+    """The sentence around a mention, and the years of its paragraph (line) before it: the narrative the mention is read in."""
 
     text: str
     mention_at: int
     """Where the mention starts in ``text``."""
-    before: str
-    """The paragraph's text before the sentence."""
+    years: list[tuple[dt.date, dt.date]]
+    """The years written in the sentence, as date ranges."""
+    earlier_years: list[tuple[dt.date, dt.date]]
+    """The years written in the paragraph before the sentence."""
 
 
 class AnachronismRule(Rule):
@@ -165,12 +168,18 @@ class AnachronismRule(Rule):
         return last >= self.coverage_start and bool(starts) and last >= min(starts)
 
     def sentence(self, document: Document, reading: Reading) -> Sentence:
-        start, end = sentence_span(document.text, reading.mention.start, reading.mention.end)
-        text = document.text
-        return Sentence(text[start:end], reading.mention.start - start, text[text.rfind("\n", 0, start) + 1 : start])
+        layout = Layout.of(document)
+        start, end = layout.sentence(reading.mention.start, reading.mention.end)
+        paragraph_start = layout.line(start)[0]
+        return Sentence(
+            document.text[start:end],
+            reading.mention.start - start,
+            [year_range(y) for y in layout.years(start, end)],
+            [year_range(y) for y in layout.years(paragraph_start, start)],
+        )
 
     def quoted(self, document: Document, reading: Reading) -> bool:
-        return in_quotation(document.text, reading.mention.start)
+        return Layout.of(document).quoted(reading.mention.start)
 
     @staticmethod
     def about_other_time(sentence: str, mention_at: int) -> bool:
@@ -180,10 +189,6 @@ class AnachronismRule(Rule):
     def hypothetical(sentence: str) -> bool:
         c = cues()
         return c.says(c.hypothetical, sentence)
-
-    @staticmethod
-    def years(sentence: str) -> list[tuple[dt.date, dt.date]]:
-        return [year_range(y) for y in sorted(years_in(sentence))]
 
     def report(self, document: Document, reading: Reading, message: str) -> Finding:
         mention = reading.mention

@@ -65,7 +65,7 @@ class ElectTitle(AnachronismRule):
             sentence = around.text
             if self.quoted(document, reading) or self.hypothetical(sentence) or self.about_other_time(sentence, around.mention_at):
                 continue
-            if any(self.plausibly_elect(reading, *year, window) for year in self.years(sentence)):
+            if any(self.plausibly_elect(reading, *year, window) for year in around.years):
                 continue
             yield self.report(document, reading, self.message(reading, date))
 

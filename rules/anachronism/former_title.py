@@ -65,7 +65,7 @@ class FormerTitleSitting(AnachronismRule):
             if self.quoted(document, reading) or self.about_other_time(around.text, around.mention_at):
                 continue
             tenures = reading.tenures()
-            years = self.years(around.text) + [y for y in self.years(around.before) if y[1] < first]
+            years = around.years + [y for y in around.earlier_years if y[1] < first]
             if any(not any(t.covers(*year) for _o, t in tenures) for year in years):
                 continue
             office, term = sitting[0]

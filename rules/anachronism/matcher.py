@@ -21,6 +21,7 @@ from pathlib import Path
 import ahocorasick
 import yaml
 
+from rules.anachronism.context import ABBREVIATION
 from rules.anachronism.kb import KnowledgeBase
 
 CUES_FILE = Path(__file__).parent / "data" / "cues.yaml"
@@ -37,9 +38,6 @@ GLUED_MODIFIERS = {"ex", "then", "former"}
 _APPOSITIVE_END = re.compile(
     r"[ \t\u00a0]*(?:[,.;:)\u2014\u2013]|\Z|\n|[ \t\u00a0]+(?:who|and|said|says|has|had|is|was|will|told)\b)"
 )
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]*[ \t\u00a0]+(?=[\"\u201c\u2018(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|Inc|Co|Corp|Ltd|vs|etc|Prof|Rev|Capt|Adm|Maj|Gen|Pres|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\Z")
-_YEAR = re.compile(r"(?<![\d,.$\u20ac\u00a3])((?:19|20)\d\d)(?:s\b|(?!\d|[,.]\d))")
 
 
 @dataclass(frozen=True)
@@ -432,7 +430,7 @@ def _read_backwards(index: Index, text: str, position: int, floor: int) -> _Cont
         if not window or window[-1] not in SPACES or not words or not _WORD_CHARS.fullmatch(words[-1]):
             break
         word = words[-1]
-        if word.endswith(".") and not _ABBREVIATION.search(word[:-1]):
+        if word.endswith(".") and not ABBREVIATION.search(word[:-1]):
             break
         lower = word.lower().strip(".")
         if word[:1].isdigit():
@@ -452,38 +450,3 @@ def _read_backwards(index: Index, text: str, position: int, floor: int) -> _Cont
         if lower not in c.neutral:
             start = position
     return _Context(start, position, frozenset(jurisdictions), former, not_current)
-
-
-def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``text[start:end]``, within its line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    sentence_start = max(line_start, start - 600)
-    for match in _SENTENCE_END.finditer(text, sentence_start, min(start + 2, line_end)):
-        if not _ABBREVIATION.search(text, sentence_start, match.start()):
-            sentence_start = match.end()
-    sentence_end = min(line_end, end + 600)
-    for match in _SENTENCE_END.finditer(text, end, sentence_end):
-        if not _ABBREVIATION.search(text, end, match.start()):
-            sentence_end = match.start() + 1
-            break
-    return sentence_start, sentence_end
-
-
-def in_quotation(text: str, start: int) -> bool:
-    """Whether ``start`` falls inside a quotation that opens and closes on its line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end == -1 else line_end
-    before, after = text[line_start:start], text[start:line_end]
-    if before.count("\u201c") > before.count("\u201d") and "\u201d" in after:
-        return True
-    if before.count("\u00ab") > before.count("\u00bb") and "\u00bb" in after:
-        return True
-    return before.count('"') % 2 == 1 and '"' in after
-
-
-def years_in(text: str) -> set[int]:
-    """Years written in a text ("2019", "the 1990s")."""
-    return {int(m.group(1)) for m in _YEAR.finditer(text)}

@@ -82,7 +82,7 @@ class TitleNotHeld(AnachronismRule):
                 continue
             if self.may_hold_later(reading, last) and cues().says(cues().future, sentence):
                 continue
-            years = self.years(sentence) + self.years(around.before)
+            years = around.years + around.earlier_years
             if any(term.overlaps(*year) for year in years for _office, term in tenures):
                 continue
             if any(o.titled_for_life for o in reading.offices) and not cues().says(cues().recent_time, sentence):

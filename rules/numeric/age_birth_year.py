@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import Iterator
 
 import regex
@@ -28,6 +29,9 @@ NAME_BEFORE = regex.compile(
 )
 WORD_BEFORE = regex.compile(r"(\p{Ll}+)\s+$")
 FORMAT_CHARACTERS = regex.compile(r"\p{Cf}")
+MAX_EARLIER = 32
+"""How many earlier statements about one surname a statement is compared with, latest first:
+an article states a person's age a few times, and the bound keeps the rule linear on any text."""
 HONORIFICS = ("mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms.")
 
 
@@ -204,14 +208,15 @@ class AgeBirthYearMismatch(Rule):
         ages, births = self._statements(document)
         if len(ages) + len(births) < 2 or not ages:
             return
-        flagged: set[int] = set()
+        by_surname: dict[str, list[Statement]] = {}
+        """Earlier statements by surname: only statements about one surname are ever compared."""
         for later in sorted([*ages, *births], key=lambda s: s.start):
-            for earlier in (s for s in [*ages, *births] if s.start < later.start):
+            earlier_ones = by_surname.setdefault(later.person.surname, [])
+            for earlier in islice(reversed(earlier_ones), MAX_EARLIER):
                 if earlier.sentence == later.sentence or not earlier.person.same_as(later.person):
                     continue
                 message = self._disagreement(document, earlier, later, births)
-                if message and later.start not in flagged:
-                    flagged.add(later.start)
+                if message:
                     yield self.finding(
                         document,
                         later.start,
@@ -219,6 +224,8 @@ class AgeBirthYearMismatch(Rule):
                         message,
                         related=[document.location(earlier.start, earlier.end, self._label(earlier, births))],
                     )
+                    break
+            earlier_ones.append(later)
 
     @staticmethod
     def _label(statement: Statement, births: list[Statement]) -> str:
@@ -250,6 +257,8 @@ class AgeBirthYearMismatch(Rule):
         spans = sentences(document)
         starts = [s for s, _ in spans]
         today = document.date.value.year if document.date else None
+        other_years = [y.start() for y in YEAR.finditer(text) if int(y.group()) != today]
+        past_sentences: dict[int, bool] = {}
         ages = []
         for match in NAMED_AGE.finditer(text):
             person = person_before(text, match.start())
@@ -258,9 +267,12 @@ class AgeBirthYearMismatch(Rule):
                 continue
             index = max(bisect.bisect_right(starts, match.start()) - 1, 0)
             sentence_start, sentence_end = spans[index] if spans else (0, len(text))
-            if age_past_pattern().search(text, sentence_start, sentence_end):
+            if index not in past_sentences:
+                past_sentences[index] = age_past_pattern().search(text, sentence_start, sentence_end) is not None
+            if past_sentences[index]:
                 continue
-            if any(int(y.group()) != today for y in YEAR.finditer(text, sentence_start, match.start())):
+            year_after = bisect.bisect_left(other_years, sentence_start)
+            if year_after < len(other_years) and other_years[year_after] < match.start():
                 continue  # "In 1990, Smith, 30, ...": the age then
             ages.append(Statement(person, value, match.start("age"), match.end("age"), index))
         births = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from functools import cache
+from itertools import islice
 from typing import Iterator
 
 import regex
@@ -11,6 +12,11 @@ import regex
 from linter import Document, Finding, Rule
 from rules.numeric import figures
 from rules.numeric.figures import Figure, _yaml, analyse, compatible, round_number, word_set
+
+
+MAX_EARLIER = 32
+"""How many earlier statements of the same thing a figure is compared with, latest first: an
+article restates one quantity a few times, and the bound keeps the rule linear on any text."""
 
 
 @cache
@@ -119,43 +125,48 @@ class InconsistentFigure(Rule):
             if figure.noun and figure.noun not in time_nouns
         ]
         flagged: set[int] = set()
-        for index, later in enumerate(candidates):
-            if later.sentence in analysis.updates:
-                continue
-            for earlier in reversed(candidates[:index]):
-                if earlier.sentence == later.sentence and earlier.end > later.start - 3:
-                    continue
-                if earlier.sentence in analysis.updates:
-                    # an update may change a figure, but hardly by swapping its digits: 4,291 and 4,912
-                    contradicts = self._same_thing(earlier, later) and earlier.exact and later.exact and transposed(earlier.value, later.value)
-                else:
-                    contradicts = self._contradicts(earlier, later)
-                if contradicts:
-                    if later.start not in flagged:
-                        flagged.add(later.start)
-                        yield self.finding(
-                            document,
-                            later.start,
-                            later.phrase_end,
-                            f"{_show(later)} {later.noun} here, but {_show(earlier)} earlier in the text",
-                            related=[document.location(earlier.start, earlier.phrase_end, "earlier figure")],
-                        )
-                    break
-                if earlier.sentence not in analysis.updates and self._same_thing(earlier, later) and compatible(earlier, later):
-                    break  # the later figure agrees with the last statement of it
+        statements: dict[tuple, list[Figure]] = {}
+        """Earlier figures by the thing they count: only figures of one thing are ever compared."""
+        for later in candidates:
+            earlier_ones = statements.setdefault(self._thing(later), [])
+            if later.sentence not in analysis.updates:
+                for earlier in islice(reversed(earlier_ones), MAX_EARLIER):
+                    if earlier.sentence == later.sentence and earlier.end > later.start - 3:
+                        continue
+                    if earlier.sentence in analysis.updates:
+                        # an update may change a figure, but hardly by swapping its digits: 4,291 and 4,912
+                        contradicts = earlier.exact and later.exact and transposed(earlier.value, later.value)
+                    else:
+                        contradicts = self._contradicts(earlier, later)
+                    if contradicts:
+                        if later.start not in flagged:
+                            flagged.add(later.start)
+                            yield self.finding(
+                                document,
+                                later.start,
+                                later.phrase_end,
+                                f"{_show(later)} {later.noun} here, but {_show(earlier)} earlier in the text",
+                                related=[document.location(earlier.start, earlier.phrase_end, "earlier figure")],
+                            )
+                        break
+                    if earlier.sentence not in analysis.updates and compatible(earlier, later):
+                        break  # the later figure agrees with the last statement of it
+            earlier_ones.append(later)
 
-    def _same_thing(self, a: Figure, b: Figure) -> bool:
+    @staticmethod
+    def _thing(figure: Figure) -> tuple:
+        """What a figure counts, as a key: figures with different keys are never the same quantity."""
         return (
-            a.noun == b.noun
-            and a.currency == b.currency
-            and a.percent == b.percent
-            and a.event == b.event
-            and a.per_side == b.per_side
-            and [m.lower() for m in a.modifiers] == [m.lower() for m in b.modifiers]
+            figure.noun,
+            figure.currency,
+            figure.percent,
+            figure.event,
+            figure.per_side,
+            tuple(m.lower() for m in figure.modifiers),
         )
 
     def _contradicts(self, earlier: Figure, later: Figure) -> bool:
-        if not self._same_thing(earlier, later) or compatible(earlier, later):
+        if compatible(earlier, later):
             return False
         typo = earlier.exact and later.exact and typo_like(earlier.value, later.value)
         if typo:

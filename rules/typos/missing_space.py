@@ -11,7 +11,11 @@ from rules.typos.text import analyse
 
 # A letter, a punctuation mark, a letter: the candidates; context decides.
 JOINT = regex.compile(r"(?<=\p{L})[,;:?!.](?=\p{L})")
-LEFT_WORD = regex.compile(r"(?:\p{L}\.)*\p{L}+$")
+LEFT_WORD = regex.compile(r"(?:\p{L}\.)*\p{L}+", regex.REVERSE)
+"""Matched backwards from a joint: the word before it, with any abbreviation chain ("U.S")."""
+LEFT_WORD_REACH = 60
+SPACE = regex.compile(r"\s")
+SPACE_BEFORE = regex.compile(r"\s", regex.REVERSE)
 RIGHT_WORD = regex.compile(r"\p{L}+")
 ABBREVIATION_CHAIN = regex.compile(r"(?:\p{L}\.)+\p{L}$")
 TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}+$")
@@ -55,20 +59,24 @@ class MissingSpaceAfterPunctuation(Rule):
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.text
         analysis = analyse(document)
-        code_like: dict[tuple[int, int], bool] = {}
+        chunk_start = chunk_end = 0
+        code_like = False
         for match in JOINT.finditer(text):
             mark, position = match.group(), match.start()
-            left = LEFT_WORD.search(text, max(0, position - 60), position)
+            if position >= chunk_end:
+                # Joints come in order: each run of non-space characters is delimited and judged once.
+                chunk_start, chunk_end = _chunk(text, chunk_end, position)
+                code_like = _is_code_like(text[chunk_start:chunk_end])
+            if code_like:
+                continue
+            left = LEFT_WORD.match(text, max(chunk_start, position - LEFT_WORD_REACH), position)
             right = RIGHT_WORD.match(text, position + 1)
             if left is None or right is None:
                 continue
             start, end = left.start(), right.end()
-            bounds = _chunk(text, start, end)
-            if bounds not in code_like:
-                code_like[bounds] = _is_code_like(text[bounds[0] : bounds[1]])
-            if code_like[bounds] or analysis.is_protected(start, end):
+            if analysis.is_protected(start, end):
                 continue
-            if not self._is_prose_joint(text, mark, left.group(), right.group(), start, end, text[bounds[0] : bounds[1]]):
+            if not self._is_prose_joint(text, mark, left.group(), right.group(), start, end, text[chunk_start:chunk_end]):
                 continue
             fix = Fix.replace(position, position + 1, mark + " ", description=f"add a space after {mark!r}")
             yield self.finding(document, start, end, f"missing space after {mark!r}", fix=fix)
@@ -98,12 +106,8 @@ def _is_code_like(chunk: str) -> bool:
     return any(c in CODE_MARKS for c in chunk) or "::" in chunk or len(JOINT.findall(chunk)) > MAX_JOINTS_IN_CHUNK
 
 
-def _chunk(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the run of non-space characters around [start, end) (at most 200 more each side)."""
-    left = start
-    while left > 0 and not text[left - 1].isspace() and start - left < 200:
-        left -= 1
-    right = end
-    while right < len(text) and not text[right].isspace() and right - end < 200:
-        right += 1
-    return left, right
+def _chunk(text: str, floor: int, position: int) -> tuple[int, int]:
+    """Bounds of the run of non-space characters around ``position``, which starts at or after ``floor``."""
+    space_before = SPACE_BEFORE.search(text, floor, position)
+    space_after = SPACE.search(text, position)
+    return (space_before.end() if space_before else floor), (space_after.start() if space_after else len(text))

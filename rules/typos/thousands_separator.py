@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import regex
 
 from linter import Document, Finding, Fix, Rule
 
-# "6, 000", "1, 000, 000", "12, 050": a group that starts with 0 is never a number on its own,
-# so the comma cannot be separating two numbers of a list.
-BROKEN = regex.compile(r"(?<![\d.,])\d{1,3}(?:,[ \u00a0]?\d{3})*,[ \u00a0]0\d{2}(?:,[ \u00a0]?\d{3})*(?![\d.,]\d)")
-SPACE_AFTER_COMMA = regex.compile(r",[ \u00a0]")
+# A run of digit groups joined by commas, each comma with at most one space after it. Possessive
+# throughout, and every group starts at a comma, so a chain is matched in one pass: no backtracking.
+CHAIN = regex.compile(r"\d++(?:,[ \u00a0]?+\d++)*+")
+GROUP = regex.compile(r"(,[ \u00a0]?)?(\d+)")
+
+
+class Group(NamedTuple):
+    """One group of digits in a chain, with the separator before it ("" for the first)."""
+
+    separator: str
+    digits: str
+    start: int
+    end: int
 
 
 class BrokenThousandsSeparator(Rule):
@@ -44,9 +53,40 @@ class BrokenThousandsSeparator(Rule):
     fixable = True
 
     def check(self, document: Document) -> Iterator[Finding]:
-        for match in BROKEN.finditer(document.text):
-            number = match.group()
-            repaired = SPACE_AFTER_COMMA.sub(",", number)
-            start, end = match.span()
-            fix = Fix.replace(start, end, repaired, description=f"write {repaired}")
-            yield self.finding(document, start, end, f"broken thousands separator: {number!r} should be {repaired!r}", fix=fix)
+        text = document.text
+        for chain in CHAIN.finditer(text):
+            if "," not in chain.group():
+                continue
+            groups = [Group(m.group(1) or "", m.group(2), *m.span(2)) for m in GROUP.finditer(text, *chain.span())]
+            after_point_or_comma = chain.start() > 0 and text[chain.start() - 1] in ".,"
+            for first, last in _numbers(groups, after_point_or_comma):
+                run = groups[first : last + 1]
+                if not any(group.separator != "," and group.digits.startswith("0") for group in run[1:]):
+                    continue
+                start, end = run[0].start, run[-1].end
+                number = text[start:end]
+                repaired = ",".join(group.digits for group in run)
+                fix = Fix.replace(start, end, repaired, description=f"write {repaired}")
+                yield self.finding(document, start, end, f"broken thousands separator: {number!r} should be {repaired!r}", fix=fix)
+
+
+def _numbers(groups: list[Group], after_point_or_comma: bool) -> Iterator[tuple[int, int]]:
+    """The runs of ``groups`` that can be one number (first and last index): a leading group of one to
+    three digits, then every following group of exactly three digits.
+
+    A group can lead after a comma and a space (as in a list), not after a bare comma; the chain's
+    first group cannot lead after a decimal point or a comma ("3.5, 000").
+    """
+    index = 0
+    while index < len(groups):
+        group = groups[index]
+        leads_a_number = group.separator != "," if index else not after_point_or_comma
+        if len(group.digits) > 3 or not leads_a_number:
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(groups) and len(groups[last + 1].digits) == 3:
+            last += 1
+        if last > index:
+            yield index, last
+        index = last + 1
