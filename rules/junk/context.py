@@ -25,16 +25,24 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+import regex
+
 from linter import Document
-from rules.junk.stopwords import detect_language, stopwords
+from rules.junk.stopwords import detect_languages, stopwords_of
 
 WORD = re.compile(r"[^\W_]+")
+NUMBER_START = re.compile(r"(?<![^\W_])\d")
+CAPITAL_START = regex.compile(r"(?<![\w])\p{Lu}")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 SENTENCE_END = tuple(".!?。！？\"'”’»)")
 ELLIPSIS = ("...", "…")
-LANGUAGE_SAMPLE = 20_000
-"""How many characters of a document decide its language."""
+LANGUAGE_SAMPLE = 2_000
+"""How many characters of a document's longer lines (its prose, not its menus) decide its language."""
+SAMPLED_LINE_MIN = 60
+SAMPLED_LINE_MAX = 300
 
+MEASURED_CHARACTERS = 200
+"""Words are counted in a line's first characters only: a paragraph's start shows its shape."""
 PROSE_MIN_WORDS = 8
 PROSE_MIN_STOP_SHARE = 0.2
 """jusText's stopwords_low is 0.30 for paragraphs; a line of a headline-heavy page needs less."""
@@ -61,7 +69,7 @@ class Line:
     words: int
     stop_share: float
     capital_share: float
-    """Share of the words with letters that start with a capital."""
+    """Share of the words with letters that start with a capital (0 for prose, which is not asked)."""
     sentence: bool
     """Ends like a sentence (full stop, question or exclamation mark, closing quote) and has function words."""
     prose: bool
@@ -87,7 +95,8 @@ class Context:
     """A document's non-blank lines, its language and its article core (indices into ``lines``)."""
 
     lines: Sequence[Line]
-    language: str
+    languages: tuple[str, ...]
+    """The document's languages by their stop words, most used first (a page may mix two)."""
     core_start: int
     core_end: int
     """One past the last line of the core; equal to ``core_start`` when the page has no prose."""
@@ -112,19 +121,14 @@ class Context:
 
 def _measure(index: int, text: str, start: int, end: int, stop: frozenset[str]) -> Line:
     segment = text[start:end]
-    tokens = WORD.findall(segment)
+    measured = segment[:MEASURED_CHARACTERS]
+    tokens = WORD.findall(measured.casefold())
+    stop_share = sum(map(stop.__contains__, tokens)) / len(tokens) if tokens else 0.0
     words = len(tokens)
-    stop_count = capitals = lettered = 0
-    for token in tokens:
-        if not token[0].isdigit():
-            lettered += 1
-            if token[0].isupper():
-                capitals += 1
-            if token.casefold() in stop:
-                stop_count += 1
-    stop_share = stop_count / words if words else 0.0
+    if len(segment) > MEASURED_CHARACTERS:  # a paragraph: its start tells its shape, its length is estimated
+        words = round(words * len(segment) / MEASURED_CHARACTERS)
     ends_sentence = segment.endswith(SENTENCE_END) and not segment.endswith(ELLIPSIS)
-    cjk = 0 if segment.isascii() else len(CJK.findall(segment))
+    cjk = 0 if measured.isascii() else len(CJK.findall(measured))
     if cjk >= CJK_PROSE_CHARACTERS:
         sentence = ends_sentence
         prose = ends_sentence or cjk >= 2 * CJK_PROSE_CHARACTERS
@@ -135,16 +139,11 @@ def _measure(index: int, text: str, start: int, end: int, stop: frozenset[str]) 
             and stop_share >= PROSE_MIN_STOP_SHARE
             and (ends_sentence or words >= LONG_PROSE_WORDS)
         )
-    return Line(
-        index=index,
-        start=start,
-        end=end,
-        words=words,
-        stop_share=stop_share,
-        capital_share=capitals / lettered if lettered else 0.0,
-        sentence=sentence,
-        prose=prose,
-    )
+    capital_share = 0.0
+    if not prose and words:
+        lettered = words - len(NUMBER_START.findall(segment))
+        capital_share = len(CAPITAL_START.findall(segment)) / lettered if lettered > 0 else 0.0
+    return Line(index, start, end, words, stop_share, capital_share, sentence, prose)
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -166,6 +165,18 @@ def _spans(text: str) -> list[tuple[int, int]]:
             break
         position = newline + 1
     return spans
+
+
+def _language_sample(text: str, spans: list[tuple[int, int]]) -> str:
+    """The start of the document's longer lines, in order: the article comes before its comments, menus are short."""
+    sample, size = [], 0
+    for start, end in spans:
+        if end - start >= SAMPLED_LINE_MIN:
+            sample.append(text[start : min(end, start + SAMPLED_LINE_MAX)])
+            size += len(sample[-1])
+            if size >= LANGUAGE_SAMPLE:
+                break
+    return "\n".join(sample) if sample else text[:LANGUAGE_SAMPLE]
 
 
 def _weight(line: Line) -> float:
@@ -197,14 +208,13 @@ def context(document: Document) -> Context:
         return cached
     text = document.text
     spans = _spans(text)
-    sample = WORD.findall(text, 0, LANGUAGE_SAMPLE)
-    language = detect_language([word.casefold() for word in sample])
-    stop = stopwords(language)
+    languages = detect_languages(WORD.findall(_language_sample(text, spans).casefold()))
+    stop = stopwords_of(languages)
     lines = [_measure(index, text, start, end, stop) for index, (start, end) in enumerate(spans)]
     core_start, core_end = _core(lines)
     header_start = core_start
     while header_start > max(core_start - HEADER_LINES, 0) and lines[header_start - 1].words > 1:
         header_start -= 1
-    model = Context(lines, language, core_start, core_end, header_start)
+    model = Context(lines, languages, core_start, core_end, header_start)
     document.cache["junk.context"] = model
     return model

@@ -11,6 +11,7 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Fix, Rule
+from rules.junk.context import context
 from rules.junk.lines import delete_line, trimmed
 
 DATA = Path(__file__).parent / "data"
@@ -28,18 +29,24 @@ def _alternation(entries: list[str]) -> str:
 
 @cache
 def credit_pattern() -> re.Pattern[str]:
-    """Credits in brackets anywhere, or a credit line of its own.
+    """Credits in brackets, anywhere: "(Image: AP)", "(Photo credit: Jane Doe/Reuters)", "(AP Photo/Emrah Gurel)", "(Getty Images)".
 
-    "(Image: AP)", "(Photo credit: Jane Doe/Reuters)", "(AP Photo/Emrah
-    Gurel)", "(Getty Images)", and "Photo: Reuters" as a whole line.
+    Every form opens with a bracket, so the bracket is searched for first
+    and the forms are tried only there.
     """
     words = _alternation(_entries("credit_words.txt"))
     libraries = _alternation(_entries("image_libraries.txt"))
-    bracketed = rf"\(\s*(?:{words})(?:\s+(?:credit|credits|courtesy))?\s*(?:[:/]|\s(?:by|von|par|de|di|por)\s)\s*[^()\n]{{1,80}}\)"
-    agency_photo = r"\((?:[A-Z][\w.&'-]*\s){1,3}(?:Photo|Foto|Image)s?\s*/\s*[^()\n]{1,80}\)"
-    library = rf"\([^()\n]{{0,40}}\b(?:{libraries})\)"
-    own_line = rf"(?m:^[ \t]*(?:{words})(?:\s+(?:credit|credits|courtesy))?[ \t]*:[ \t]*[^\n.!?]{{1,80}}$)"
-    return re.compile(rf"{bracketed}|{agency_photo}|{library}|{own_line}", re.IGNORECASE)
+    bracketed = rf"\s*(?:{words})(?:\s+(?:credit|credits|courtesy))?\s*(?:[:/]|\s(?:by|von|par|de|di|por)\s)\s*[^()\n]{{1,80}}\)"
+    agency_photo = r"(?:[A-Z][\w.&'-]*\s){1,3}(?:Photo|Foto|Image)s?\s*/\s*[^()\n]{1,80}\)"
+    library = rf"[^()\n]{{0,40}}\b(?:{libraries})\)"
+    return re.compile(rf"\((?:{bracketed}|{agency_photo}|{library})", re.IGNORECASE)
+
+
+@cache
+def credit_line_pattern() -> re.Pattern[str]:
+    """A credit line of its own: "Photo: Reuters"."""
+    words = _alternation(_entries("credit_words.txt"))
+    return re.compile(rf"(?:{words})(?:\s+(?:credit|credits|courtesy))?[ \t]*:[ \t]*[^\n.!?]{{1,80}}", re.IGNORECASE)
 
 
 MAX_LINE_CREDIT_WORDS = 10
@@ -208,6 +215,7 @@ class MediaCredit(Rule):
 
     def prepare(self) -> None:
         credit_pattern()
+        credit_line_pattern()
         credit_words()
 
     def check(self, document: Document) -> Iterator[Finding]:
@@ -215,10 +223,12 @@ class MediaCredit(Rule):
         if not any(mark in text for mark in "(:/©"):
             return
         found: list[tuple[int, int]] = []
-        for match in credit_pattern().finditer(text):
-            start, end = match.span()
-            while text[start] in " \t":
-                start += 1
+        spans = [match.span() for match in credit_pattern().finditer(text)]
+        if ":" in text:
+            own_line = credit_line_pattern()
+            spans += [(line.start, line.end) for line in context(document).lines if own_line.fullmatch(text, line.start, line.end)]
+            spans.sort()
+        for start, end in spans:
             if text[start] != "(":
                 if len(text[start:end].split()) > MAX_LINE_CREDIT_WORDS:
                     continue

@@ -8,7 +8,7 @@ from typing import Any, Iterator, Sequence
 from urllib.parse import urlsplit
 
 from linter import Document, Fact, Finding, Fix, Location, Rule
-from rules.junk.lines import trimmed
+from rules.junk.context import context
 
 MAX_RELATED = 3
 MAX_SITES_NAMED = 3
@@ -95,21 +95,20 @@ class RecurringLine(Rule):
     def collect(self, document: Document) -> Iterator[Fact]:
         text = document.text
         site = site_of(document)
+        min_characters, max_words = self.options["min_characters"], self.options["max_words"]
         seen: set[str] = set()
-        for line_start, line_end, line in document.lines():
-            if line_end - line_start < self.options["min_characters"]:
+        for line in context(document).lines:
+            if line.characters < min_characters or line.words > max_words:
                 continue
-            start, end = trimmed(text, line_start, line_end)
-            if end - start < self.options["min_characters"] or len(line.split()) > self.options["max_words"]:
-                continue
-            key = line_key(line)
+            key = line_key(text[line.start : line.end])
             if key in seen:
                 continue
             seen.add(key)
-            cut_start, cut_end = line_start, line_end + 1
-            if line_end >= len(text):
-                cut_start, cut_end = max(line_start - 1, 0), line_end
-            yield Fact(key, {"location": document.location(start, end), "cut": [cut_start, cut_end], "site": site})
+            cut_start, cut_end = text.rfind("\n", 0, line.start) + 1, text.find("\n", line.end) + 1
+            if cut_end == 0:  # the last line: its newline before it goes instead
+                cut_start, cut_end = max(cut_start - 1, 0), len(text)
+            location = document.location(line.start, line.end)
+            yield Fact(key, {"location": location, "cut": [cut_start, cut_end], "site": site})
 
     def reduce(self, key: str, values: Sequence[Any]) -> Iterator[Finding]:
         documents = {(value["location"].path, value["location"].record): value.get("site") for value in values}

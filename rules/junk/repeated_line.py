@@ -9,6 +9,9 @@ from rules.junk.context import Line, context
 from rules.junk.lines import delete_line
 
 MAX_APPENDED_WORDS = 8
+MAX_APPENDED_CHARACTERS = 120
+MAX_SPACING_DIFFERENCE = 20
+"""A copy may differ in spacing only: its length is within this many characters of the line's."""
 TITLE_LINES = 2
 """The title is one of the first lines (the first may be a site name or a breadcrumb)."""
 
@@ -71,26 +74,40 @@ class RepeatedLine(Rule):
         if not lines:
             return
         titles = {_key(text[line.start : line.end]): line for line in lines[TITLE_LINES - 1 :: -1]}
-        previous_key = _key(text[lines[0].start : lines[0].end])
+        title_window = self.options["title_window"]
         for line in lines[1:]:
-            key = _key(text[line.start : line.end])
-            previous = lines[line.index - 1]
-            title = titles.get(key)
             if line.words < min_words:
-                pass
-            elif key == previous_key:
+                continue
+            previous = lines[line.index - 1]
+            if line.index < title_window:
+                title = titles.get(_key(text[line.start : line.end]))
+                if title is not None and title.index < line.index and not _same(text, line, previous):
+                    yield self._copy(document, line, title, "the title printed again", safe=True)
+                    continue
+            if not _may_repeat(text, previous, line):
+                continue
+            key, previous_key = _key(text[line.start : line.end]), _key(text[previous.start : previous.end])
+            if key == previous_key:
                 yield self._copy(document, line, previous, "line printed twice in a row", safe=True)
-            elif title is not None and title.index < line.index < self.options["title_window"]:
-                yield self._copy(document, line, title, "the title printed again", safe=True)
-            elif _extends(previous_key, key) and previous.words >= min_words:
+            elif previous.words >= min_words and _extends(previous_key, key):
                 message = "line repeats the line before it with words appended"
                 yield self._copy(document, line, previous, message, safe=False)
-            previous_key = key
 
     def _copy(self, document: Document, line: Line, original: Line, message: str, *, safe: bool) -> Finding:
         fix = delete_line(document, line.start, safe=safe, description="delete the repeated line")
         related = [document.location(original.start, original.end, "first printed here")]
         return self.finding(document, line.start, line.end, message, fix=fix, related=related)
+
+
+def _may_repeat(text: str, previous: Line, line: Line) -> bool:
+    """A cheap test before the lines are compared: the same first letter, and a length that fits a copy."""
+    if text[previous.start].casefold() != text[line.start].casefold():
+        return False
+    return -MAX_SPACING_DIFFERENCE <= line.characters - previous.characters <= MAX_APPENDED_CHARACTERS
+
+
+def _same(text: str, line: Line, other: Line) -> bool:
+    return _key(text[line.start : line.end]) == _key(text[other.start : other.end])
 
 
 def _extends(shorter: str, longer: str) -> bool:

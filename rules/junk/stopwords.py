@@ -14,11 +14,15 @@ from __future__ import annotations
 import importlib.util
 from collections import Counter
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 DETECTION_WORDS = 40
 """How many of each list's most frequent words decide the language."""
 MIN_DETECTION_HITS = 3
+SECOND_LANGUAGE_SHARE = 0.3
+MAX_LANGUAGES_PER_WORD = 10
+"""A word frequent in more languages than this ("a", "de", "la") tells none of them apart, and is not counted."""
 FALLBACK_LANGUAGE = "English"
 VARIANTS = frozenset({"Simple_English"})
 """Lists of a language already listed (Simple English Wikipedia): they would only split its votes."""
@@ -55,7 +59,7 @@ def detection_table() -> dict[str, tuple[str, ...]]:
                     table.setdefault(word, []).append(language)
                 if len(seen) == DETECTION_WORDS:
                     break
-    return {word: tuple(names) for word, names in table.items()}
+    return {word: tuple(names) for word, names in table.items() if len(names) <= MAX_LANGUAGES_PER_WORD}
 
 
 @cache
@@ -64,14 +68,35 @@ def stopwords(language: str) -> frozenset[str]:
     return frozenset(_words(stoplist_folder() / f"{language}.txt"))
 
 
+def detect_languages(words: list[str]) -> tuple[str, ...]:
+    """The languages whose frequent stop words occur among ``words`` (case-folded), most used first.
+
+    A page may mix languages (an English post under Spanish comments): a
+    second language is kept when the words that are not the leader's give
+    it at least SECOND_LANGUAGE_SHARE of the leader's votes.  Counting only
+    the words the leader lacks keeps out lists that merely share its words
+    (several Wikipedia stop lists hold English words).
+    """
+    table = detection_table()
+    hits = list(filter(None, map(table.get, words)))
+    votes = Counter(chain.from_iterable(hits))
+    if not votes or votes.most_common(1)[0][1] < MIN_DETECTION_HITS:
+        return (FALLBACK_LANGUAGE,)
+    leader, leader_votes = votes.most_common(1)[0]
+    others = Counter(chain.from_iterable(languages for languages in hits if leader not in languages))
+    if others:
+        second, second_votes = others.most_common(1)[0]
+        if second_votes >= max(MIN_DETECTION_HITS, SECOND_LANGUAGE_SHARE * leader_votes):
+            return (leader, second)
+    return (leader,)
+
+
 def detect_language(words: list[str]) -> str:
     """The language whose frequent stop words occur most among ``words`` (case-folded)."""
-    table = detection_table()
-    votes: Counter[str] = Counter()
-    for word in words:
-        for language in table.get(word, ()):
-            votes[language] += 1
-    if not votes:
-        return FALLBACK_LANGUAGE
-    language, hits = votes.most_common(1)[0]
-    return language if hits >= MIN_DETECTION_HITS else FALLBACK_LANGUAGE
+    return detect_languages(words)[0]
+
+
+@cache
+def stopwords_of(languages: tuple[str, ...]) -> frozenset[str]:
+    """The stop words of several languages together."""
+    return frozenset().union(*(stopwords(language) for language in languages))

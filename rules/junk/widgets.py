@@ -13,6 +13,8 @@ from rules.junk.context import Line, context
 DATA = Path(__file__).parent / "data"
 MAX_LINE = 400
 """Longer lines are prose, never a widget (a moderated comment's title is the longest)."""
+MAX_PROSE_WORDS = 30
+"""A paragraph of more words is never a widget; shorter prose may be (a credit, a comment's title)."""
 AROUND = r"[^\w@]{0,4}?"
 """What may surround a widget's text on its line: brackets, bullets, arrows, separators."""
 
@@ -50,7 +52,7 @@ def widget_lines(document: Document) -> list[tuple[Line, str]]:
     text = document.text
     found = []
     for line in context(document).lines:
-        if line.characters <= MAX_LINE:
+        if line.characters <= MAX_LINE and not (line.prose and line.words > MAX_PROSE_WORDS):
             match = widgets.pattern.fullmatch(text, line.start, line.end)
             if match is not None:
                 found.append((line, widgets.kinds[int(match.lastgroup[1:])]))  # type: ignore[index]

@@ -13,7 +13,7 @@ from rules.junk.context import context
 from rules.junk.phrases import phrase_table
 from rules.junk.recurring_line import RecurringLine, evidence, site_of
 from rules.junk.regions import furniture_regions, page_evidence
-from rules.junk.stopwords import detect_language, languages, stopwords
+from rules.junk.stopwords import detect_language, detect_languages, languages, stopwords
 
 ARTICLE = (
     "Russian and Ukrainian negotiators met in Istanbul on Monday for the first direct talks in three years, "
@@ -36,14 +36,21 @@ def test_the_core_is_the_prose_and_the_header_is_title_and_byline() -> None:
     header = lines_of(document, range(model.header_start, model.core_start))
     assert core == ARTICLE.splitlines()
     assert header == ["Talks end in Istanbul", "By Jane Carter"]
-    assert model.language == "English"
+    assert model.languages == ("English",)
 
 
 def test_language_is_told_by_stop_words() -> None:
     assert detect_language("die Verhandlungen in Istanbul und der Austausch von Gefangenen mit den".split()) == "German"
     assert detect_language("les négociations ont eu lieu à Istanbul et les deux pays sont".split()) == "French"
+    assert detect_language("el perro está en la casa y no quiere que se vaya por la".split()) == "Spanish"
+    assert detect_language("il cane è nella casa e non vuole che sia per la".split()) == "Italian"
+    assert detect_language("o cão está na casa e não quer que seja para o".split()) == "Portuguese"
     assert detect_language([]) == "English"
     assert len(languages()) > 50 and "the" in stopwords("English")
+    english = "the talks were held on monday and they said that the war would end when the army left"
+    spanish = "los delegados dijeron que la guerra no se termina hasta que el ejército se vaya y que las conversaciones siguen"
+    mixed = (english + " " + spanish).split()
+    assert set(detect_languages(mixed)) == {"English", "Spanish"}
 
 
 def test_regions_need_a_page_around_them() -> None:
