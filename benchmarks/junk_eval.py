@@ -50,6 +50,8 @@ def labels_of(corpus: Path, texts: dict[str, str]) -> dict[str, list[tuple[int, 
     if not gold.exists():
         return labels
     for label in read_jsonl(gold):
+        if label["doc"] not in texts:
+            continue
         text, start = texts[label["doc"]], -1
         for _ in range(label.get("occurrence", 1)):
             start = text.find(label["text"], start + 1)

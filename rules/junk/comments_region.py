@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter import Document, Finding, Rule
+from rules.junk.confidence import Calibrated
 from rules.junk.context import context
 from rules.junk.lines import delete_lines
 from rules.junk.phrases import phrase_lines
@@ -15,7 +16,7 @@ COMMENT_WIDGETS = frozenset({"comment-count", "reply-link", "moderation", "comme
 MIN_COMMENT_LINES = 2
 
 
-class CommentsRegion(Rule):
+class CommentsRegion(Calibrated, Rule):
     """The readers' comments kept under an article: from the comments heading to the end of the comments.
 
     ## What it flags
@@ -48,6 +49,11 @@ class CommentsRegion(Rule):
 
     ## Fix
     Deletes the region. Unsafe.
+
+    ## Options
+    `min_confidence` (default 0.0): report only findings whose signal measured at
+    least this precision on labelled pages (see `rules/junk/data/confidence.tsv`);
+    the message gives each finding's figure.
     """
 
     code = "JNK013"
@@ -55,8 +61,9 @@ class CommentsRegion(Rule):
     category = "junk"
     fixable = True
     enabled_by_default = False
+    default_options = {"min_confidence": 0.0}
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         model = context(document)
         if not model.has_core:
             return
@@ -85,4 +92,4 @@ class CommentsRegion(Rule):
             f" ({kind}), {inside} reply links, counters or scores inside"
         )
         fix = delete_lines(document, first.start, last.end, description="delete the comments")
-        yield self.finding(document, first.start, last.end, message, fix=fix)
+        yield self.finding(document, first.start, last.end, message, fix=fix), "comments"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter import Document, Finding, Rule
+from rules.junk.confidence import Calibrated
 from rules.junk.context import context
 from rules.junk.lines import delete_lines, trimmed
 from rules.junk.phrases import phrase_lines
@@ -28,7 +29,7 @@ def is_entry(line: str) -> bool:
     return not line.endswith(SENTENCE_ENDS) or line.endswith(("...", "…"))
 
 
-class LinkList(Rule):
+class LinkList(Calibrated, Rule):
     """Lists of other stories' headlines: a "Most Read" box, related links, a teaser list.
 
     ## What it flags
@@ -72,15 +73,18 @@ class LinkList(Rule):
 
     ## Options
     `min_entries` (default 2): the fewest headline lines that make a list.
+    `min_confidence` (default 0.5): report only findings whose signal measured at
+    least this precision on labelled pages (see `rules/junk/data/confidence.tsv`);
+    the message gives each finding's figure.
     """
 
     code = "JNK010"
     name = "link-list"
     category = "junk"
     fixable = True
-    default_options = {"min_entries": 2}
+    default_options = {"min_entries": 2, "min_confidence": 0.5}
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         min_entries = self.options["min_entries"]
         text = document.text
         model = context(document)
@@ -96,12 +100,14 @@ class LinkList(Rule):
             covered = max(covered, end)
             message = f"{len(entries)} headlines listed under {text[heading.start : heading.end]!r}"
             related = [document.location(heading.start, heading.end, "the heading")]
-            yield self.finding(document, start, end, message, fix=delete_lines(document, start, end, description=DESCRIPTION), related=related)
+            fix = delete_lines(document, start, end, description=DESCRIPTION)
+            yield self.finding(document, start, end, message, fix=fix, related=related), "under-heading"
         for region in furniture_regions(document):
             if region.kind != "headline-list" or len(region.lines) < min_entries or region.start <= covered:
                 continue
             message = f"list of headlines: {region.describe(model)}"
-            yield self.finding(document, region.start, region.end, message, fix=delete_lines(document, region.start, region.end, description=DESCRIPTION))
+            fix = delete_lines(document, region.start, region.end, description=DESCRIPTION)
+            yield self.finding(document, region.start, region.end, message, fix=fix), region.signal(model)
 
     @staticmethod
     def _entries_after(document: Document, offset: int, furniture: set[int]) -> Iterator[tuple[int, int]]:

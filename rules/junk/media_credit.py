@@ -11,6 +11,7 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Fix, Rule
+from rules.junk.confidence import Calibrated
 from rules.junk.context import context
 from rules.junk.lines import delete_line, trimmed
 
@@ -164,7 +165,7 @@ def credit_lines(text: str) -> Iterator[tuple[int, int]]:
         yield trimmed(text, text.rfind("\n", 0, position) + 1, line_end)
 
 
-class MediaCredit(Rule):
+class MediaCredit(Calibrated, Rule):
     """An image, photo or video credit left in the article text.
 
     ## What it flags
@@ -206,19 +207,25 @@ class MediaCredit(Rule):
     credit with the space before it (safe), or a trailing credit with the
     space before it (unsafe: it is recognised by its shape, and the caption
     before it is left for you to judge).
+
+    ## Options
+    `min_confidence` (default 0.5): report only findings whose signal measured at
+    least this precision on labelled pages (see `rules/junk/data/confidence.tsv`);
+    the message gives each finding's figure.
     """
 
     code = "JNK005"
     name = "media-credit"
     category = "junk"
     fixable = True
+    default_options = {"min_confidence": 0.5}
 
     def prepare(self) -> None:
         credit_pattern()
         credit_line_pattern()
         credit_words()
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         text = document.text
         if not any(mark in text for mark in "(:/©"):
             return
@@ -238,10 +245,11 @@ class MediaCredit(Rule):
                 cut_end = end
             found.append((start, end))
             fix = Fix.delete(cut_start, cut_end, description="delete the credit")
-            yield self.finding(document, start, end, f"media credit: {text[start:end]!r}", fix=fix)
+            signal = "bracketed" if text[start] == "(" else "own-line"
+            yield self.finding(document, start, end, f"media credit: {text[start:end]!r}", fix=fix), signal
         yield from self._trailing(document, found)
 
-    def _trailing(self, document: Document, found: list[tuple[int, int]]) -> Iterator[Finding]:
+    def _trailing(self, document: Document, found: list[tuple[int, int]]) -> Iterator[tuple[Finding, str]]:
         """Credits that end a caption line ("... on Monday. REUTERS/Jane Doe"), unless already reported."""
         text = document.text
         for start, end in credit_lines(text):
@@ -254,4 +262,4 @@ class MediaCredit(Rule):
             else:
                 fix = Fix.delete(cut_start, end, safe=False, description="delete the credit")
             message = f"photo credit ending a caption: {text[credit_start:end]!r}"
-            yield self.finding(document, credit_start, end, message, fix=fix)
+            yield self.finding(document, credit_start, end, message, fix=fix), "trailing"

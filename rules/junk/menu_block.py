@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter import Document, Finding, Rule
+from rules.junk.confidence import Calibrated
 from rules.junk.context import context
 from rules.junk.lines import delete_lines
 from rules.junk.regions import furniture_regions
 
 
-class MenuBlock(Rule):
+class MenuBlock(Calibrated, Rule):
     """A run of short label lines outside the article: a site's menu, category list or footer links.
 
     ## What it flags
@@ -46,19 +47,22 @@ class MenuBlock(Rule):
     ## Options
     `min_lines` (default 3): the fewest lines that make a menu. Raise it to
     trade recall for precision.
+    `min_confidence` (default 0.5): report only findings whose signal measured at
+    least this precision on labelled pages (see `rules/junk/data/confidence.tsv`);
+    the message gives each finding's figure.
     """
 
     code = "JNK011"
     name = "menu-block"
     category = "junk"
     fixable = True
-    default_options = {"min_lines": 3}
+    default_options = {"min_lines": 3, "min_confidence": 0.5}
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         min_lines = self.options["min_lines"]
         model = context(document)
         for region in furniture_regions(document):
             if region.kind != "menu" or len(region.lines) < min_lines:
                 continue
             fix = delete_lines(document, region.start, region.end, description="delete the menu")
-            yield self.finding(document, region.start, region.end, f"menu: {region.describe(model)}", fix=fix)
+            yield self.finding(document, region.start, region.end, f"menu: {region.describe(model)}", fix=fix), region.signal(model)

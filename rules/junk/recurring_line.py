@@ -8,6 +8,7 @@ from typing import Any, Iterator, Sequence
 from urllib.parse import urlsplit
 
 from linter import Document, Fact, Finding, Fix, Location, Rule
+from rules.junk.confidence import confidence_of, with_confidence
 from rules.junk.context import context
 
 MAX_RELATED = 3
@@ -40,6 +41,11 @@ def evidence(documents: int, sites: Counter[str]) -> str:
     more = f", {len(sites) - MAX_SITES_NAMED} more" if len(sites) > MAX_SITES_NAMED else ""
     noun = "site" if len(sites) == 1 else "sites"
     return f"line recurs in {documents} documents from {len(sites)} {noun} ({named}{more}): site boilerplate"
+
+
+def spread(documents: int) -> str:
+    """The signal a recurring line's confidence is measured by: how many documents it recurs in."""
+    return "documents-under-10" if documents < 10 else "documents-10-49" if documents < 50 else "documents-50+"
 
 
 def line_key(line: str) -> str:
@@ -84,13 +90,16 @@ class RecurringLine(Rule):
     ## Options
     `min_documents` (default 5): how many documents a line must recur in.
     `min_characters` (default 10) and `max_words` (default 25): the lines considered.
+    `min_confidence` (default 0.5): report only lines whose spread measured at
+    least this precision on labelled pages (see `rules/junk/data/confidence.tsv`);
+    the message gives each finding's figure.
     """
 
     code = "JNK007"
     name = "recurring-line"
     category = "junk"
     fixable = True
-    default_options = {"min_documents": 5, "min_characters": 10, "max_words": 25}
+    default_options = {"min_documents": 5, "min_characters": 10, "max_words": 25, "min_confidence": 0.5}
 
     def collect(self, document: Document) -> Iterator[Fact]:
         text = document.text
@@ -114,6 +123,9 @@ class RecurringLine(Rule):
         documents = {(value["location"].path, value["location"].record): value.get("site") for value in values}
         if len(documents) < self.options["min_documents"]:
             return
+        confidence = confidence_of(self.code, spread(len(documents)))
+        if confidence < self.options["min_confidence"]:
+            return
         message = evidence(len(documents), Counter(site for site in documents.values() if site))
         examples = [
             Location(**{**value["location"].to_dict(), "message": "also here"}) for value in values[: MAX_RELATED + 1]
@@ -123,4 +135,4 @@ class RecurringLine(Rule):
             others = [other for other in examples if (other.path, other.record) != (here.path, here.record)]
             others = others[:MAX_RELATED]
             fix = Fix.delete(*value["cut"], safe=False, description="delete the recurring line")
-            yield self.finding_at(here, message, fix=fix, related=others)
+            yield with_confidence(self.finding_at(here, message, fix=fix, related=others), confidence)

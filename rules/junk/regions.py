@@ -25,6 +25,8 @@ from rules.junk.phrases import phrase_lines
 from rules.junk.widgets import widget_lines
 
 RegionKind = Literal["menu", "headline-list"]
+LONG_REGION = 5
+"""A region of this many lines or more is a long one (a site's whole menu); shorter ones are measured apart."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,11 @@ class Region:
     @property
     def end(self) -> int:
         return self.lines[-1].end
+
+    def signal(self, model: Context) -> str:
+        """The signal its confidence is measured by: where it stands and how long it is."""
+        where = "before" if self.lines[0].index < model.core_start else "after"
+        return f"{where}-{'short' if len(self.lines) < LONG_REGION else 'long'}"
 
     def describe(self, model: Context) -> str:
         """The signals that made it a region, for the finding's message."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter import Document, Finding, Rule
+from rules.junk.confidence import Calibrated
 from rules.junk.context import Line, context
 from rules.junk.lines import delete_line
 
@@ -20,7 +21,7 @@ def _key(line: str) -> str:
     return " ".join(line.casefold().split())
 
 
-class RepeatedLine(Rule):
+class RepeatedLine(Calibrated, Rule):
     """A line printed twice by damage: a doubled line, a doubled caption, the title printed again.
 
     ## What it flags
@@ -59,15 +60,18 @@ class RepeatedLine(Rule):
     ## Options
     `min_words` (default 4): the fewest words a line needs to count.
     `title_window` (default 20): how many lines from the top a copy of the title is looked for.
+    `min_confidence` (default 0.5): report only findings whose signal measured at
+    least this precision on labelled pages (see `rules/junk/data/confidence.tsv`);
+    the message gives each finding's figure.
     """
 
     code = "JNK004"
     name = "repeated-line"
     category = "junk"
     fixable = True
-    default_options = {"min_words": 4, "title_window": 20}
+    default_options = {"min_words": 4, "title_window": 20, "min_confidence": 0.5}
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         text = document.text
         min_words = self.options["min_words"]
         lines = context(document).lines
@@ -82,16 +86,16 @@ class RepeatedLine(Rule):
             if line.index < title_window:
                 title = titles.get(_key(text[line.start : line.end]))
                 if title is not None and title.index < line.index and not _same(text, line, previous):
-                    yield self._copy(document, line, title, "the title printed again", safe=True)
+                    yield self._copy(document, line, title, "the title printed again", safe=True), "title"
                     continue
             if not _may_repeat(text, previous, line):
                 continue
             key, previous_key = _key(text[line.start : line.end]), _key(text[previous.start : previous.end])
             if key == previous_key:
-                yield self._copy(document, line, previous, "line printed twice in a row", safe=True)
+                yield self._copy(document, line, previous, "line printed twice in a row", safe=True), "doubled"
             elif previous.words >= min_words and _extends(previous_key, key):
                 message = "line repeats the line before it with words appended"
-                yield self._copy(document, line, previous, message, safe=False)
+                yield self._copy(document, line, previous, message, safe=False), "appended"
 
     def _copy(self, document: Document, line: Line, original: Line, message: str, *, safe: bool) -> Finding:
         fix = delete_line(document, line.start, safe=safe, description="delete the repeated line")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 from linter import Document, Finding, Rule
+from rules.junk.confidence import Calibrated
 from rules.junk.lines import delete_line, trimmed
 
 DATA = Path(__file__).parent / "data"
@@ -30,7 +31,7 @@ def is_site_name(text: str, start: int, end: int) -> bool:
     return SITE_NAME.fullmatch(text, start, end) is not None and text[start:end] not in not_site_names()
 
 
-class SiteNameResidue(Rule):
+class SiteNameResidue(Calibrated, Rule):
     """A line holding nothing but a site's name or domain, left from a logo or footer.
 
     ## What it flags
@@ -53,14 +54,20 @@ class SiteNameResidue(Rule):
 
     ## Fix
     Deletes the line. Unsafe.
+
+    ## Options
+    `min_confidence` (default 0.5): report only findings whose signal measured at
+    least this precision on labelled pages (see `rules/junk/data/confidence.tsv`);
+    the message gives each finding's figure.
     """
 
     code = "JNK006"
     name = "site-name-residue"
     category = "junk"
     fixable = True
+    default_options = {"min_confidence": 0.5}
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         text = document.text
         for line_start, line_end, _line in document.lines():
             if line_end - line_start > MAX_LINE:
@@ -69,4 +76,5 @@ class SiteNameResidue(Rule):
             if not is_site_name(text, start, end):
                 continue
             fix = delete_line(document, start, safe=False, description="delete the site name")
-            yield self.finding(document, start, end, f"site name left as a line: {text[start:end]!r}", fix=fix)
+            signal = "domain" if "." in text[start : end - 1] else "name"
+            yield self.finding(document, start, end, f"site name left as a line: {text[start:end]!r}", fix=fix), signal

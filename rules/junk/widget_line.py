@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter import Document, Finding, Rule
+from rules.junk.confidence import Calibrated
 from rules.junk.lines import delete_line
 from rules.junk.phrases import phrase_table
 from rules.junk.widgets import widget_lines, widget_patterns
 
-class WidgetLine(Rule):
+class WidgetLine(Calibrated, Rule):
     """A line whose whole text is a web widget: a comment counter, a reply link, a moderation score, a pager, code.
 
     ## What it flags
@@ -51,19 +52,22 @@ class WidgetLine(Rule):
 
     ## Options
     `kinds`: the kinds to report (empty: all), e.g. `["comment-count", "reply-link"]`.
+    `min_confidence` (default 0.5): report only findings whose signal measured at
+    least this precision on labelled pages (see `rules/junk/data/confidence.tsv`);
+    the message gives each finding's figure.
     """
 
     code = "JNK012"
     name = "widget-line"
     category = "junk"
     fixable = True
-    default_options = {"kinds": []}
+    default_options = {"kinds": [], "min_confidence": 0.5}
 
     def prepare(self) -> None:
         widget_patterns()
         phrase_table()
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         wanted = set(self.options["kinds"])
         labels = phrase_table().kinds
         text = document.text
@@ -72,4 +76,4 @@ class WidgetLine(Rule):
                 continue
             fix = delete_line(document, line.start, safe=True, description=f"delete the {labels[kind]}")
             message = f"{labels[kind]}: {text[line.start : line.end]!r}"
-            yield self.finding(document, line.start, line.end, message, fix=fix)
+            yield self.finding(document, line.start, line.end, message, fix=fix), kind
