@@ -1,4 +1,4 @@
-"""JNK012: a line shaped like a web widget: a comment counter, a reply link, a moderation score, a pager, code."""
+"""JNK012: a line shaped like a web widget or a notice: a comment counter, a reply link, a score, a pager, code, a credit."""
 
 from __future__ import annotations
 
@@ -31,6 +31,12 @@ class WidgetLine(Calibrated, Rule):
       "Facebook: www.facebook.com/example");
     - code a scraper kept: script lines ("var ga = document.createElement
       …"), style rules, template tags ("{{ title }}").
+    - credits and notices with no fixed first word: "X and Y contributed
+      reporting from London.", "Write to Jane Doe at jane@example.com",
+      "Source: Reuters" (an agency or a site; "Source: Ministry of Health"
+      under a table is the table's own credit), and reprint and copyright
+      footers of Korean, Japanese and Chinese sites ("무단 전재 및 재배포
+      금지", "記事の無断転載を禁じます", "未经授权，禁止转载").
 
     The message names the kind.
 
