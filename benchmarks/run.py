@@ -21,7 +21,8 @@ import unicodedata
 from pathlib import Path
 
 from linter.config import Config
-from linter.engine import Linter, check_document
+from linter.checker import check_document
+from linter.engine import Linter
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,6 +6,7 @@ package and reach the engine only through the plugin hooks, like anyone's.
 
 from linter.document import Document, DocumentDate
 from linter.finding import Edit, Finding, Fix, Location, Severity
+from linter.options import Option
 from linter.plugin import hookimpl
 from linter.rule import Fact, Rule
 
@@ -17,6 +18,7 @@ __all__ = [
     "Finding",
     "Fix",
     "Location",
+    "Option",
     "Rule",
     "Severity",
     "hookimpl",

@@ -15,11 +15,15 @@ import time
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from linter.baseline import BaselineError, apply_baseline, baseline_entries, read_baseline, write_baseline
+from linter.changes import ChangesError, Focus, changed_since
 from linter.config import Config, ConfigError, discover_config
 from linter.dates import parse_date_value
 from linter.distributed import Shard, group_facts, read_facts
 from linter.engine import BrokenInstall, Linter, RunResult
-from linter.fixer import fix_files
+from linter.finding import Finding, Severity
+from linter.fixer import fix_files, unified_diff
+from linter.options import describe
 from linter.registry import Registry
 from linter.safe_write import Terminated
 from linter.reporters.base import Report, Reporter
@@ -43,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="corpus-linter",
         description="A data-quality linter for text corpora: junk, encoding damage, typos, anachronisms, contradicting figures.",
     )
+    parser.add_argument("--version", action="version", version=f"corpus-linter {package_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="lint files, folders or - (stdin)")
@@ -56,10 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--config", help="config file to use (skips discovery)")
     check.add_argument("--jobs", type=int, help="worker processes for the per-document phase (default: all cores)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), default="warning", help="exit 1 only for findings of this severity or worse (default: warning)")
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of the findings")
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, warnings or progress")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files, atomically")
-    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, apply unsafe fixes too")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, include unsafe fixes")
+    check.add_argument("--diff-base", metavar="REF", help="check only the documents changed since this git ref (the rest is context for corpus-wide rules)")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline file")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline in FILE")
+    check.add_argument("--prune-baseline", action="store_true", help="with --baseline, drop entries that no longer match from the file")
+    check.add_argument("--diff", action="store_true", help="show what --fix would change, as a unified diff, without writing")
     check.add_argument("--exclude", action="append", help="glob patterns of paths to skip (added to the config's)")
     check.add_argument("--force-exclude", action="store_true", default=None, help="apply excludes to paths named on the command line too (for pre-commit)")
     check.add_argument("--stdin-filename", help="file name for input from stdin (picks the reader, names findings)")
@@ -77,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     reduce.add_argument("-o", "--output-file")
     reduce.add_argument("--config", help="config file (use the same as the shards)")
     reduce.add_argument("--exit-zero", action="store_true")
+    reduce.add_argument("--fail-on", choices=("error", "warning", "info"), default="warning")
     reduce.add_argument("-q", "--quiet", action="store_true")
 
     rule = commands.add_parser("rule", help="print a rule's documentation")
@@ -129,10 +141,14 @@ def run_check(args: argparse.Namespace) -> int:
         config.date = date
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs: expected a whole number of at least 1")
-    if args.unsafe_fixes and not args.fix:
-        raise UsageError("--unsafe-fixes goes with --fix")
-    if args.fix and "-" in args.paths:
-        raise UsageError("--fix rewrites files; it does not apply to standard input")
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes goes with --fix or --diff")
+    if args.prune_baseline and not args.baseline:
+        raise UsageError("--prune-baseline goes with --baseline")
+    if args.fix and args.diff:
+        raise UsageError("--diff shows what --fix would write; give one of them")
+    if (args.fix or args.diff) and "-" in args.paths:
+        raise UsageError("--fix and --diff work on files; they do not apply to standard input")
     if args.fix and args.facts_out:
         raise UsageError("--fix needs the corpus phase, which --facts-out leaves to `reduce`; run them separately")
     if args.shard and not args.facts_out:
@@ -149,25 +165,92 @@ def run_check(args: argparse.Namespace) -> int:
     reporter_class = _reporter(linter, args.output_format or config.output_format)
     out = _open_output(args.output_file)
     try:
+        if args.diff:
+            return show_diff(linter, args, out)
         started = time.monotonic()
         result, fixed, warnings = _check_and_fix(linter, args, config)
-        fixable = sum(1 for f in result.findings if f.fix is not None)
+        findings, known, stale = _with_baseline(result.findings, args)
+        fixable = sum(1 for f in findings if f.fix is not None and (f.fix.safe or args.unsafe_fixes))
+        hidden = sum(1 for f in findings if f.fix is not None and not f.fix.safe and not args.unsafe_fixes)
         report = Report(
-            result.findings,
+            findings,
             linter.registry.rules,
             result.documents,
             result.bytes,
             fixed,
             fixable,
             quiet=args.quiet,
+            hidden_fixes=hidden,
+            baseline_known=known,
+            baseline_stale=stale,
             settings=run_settings(linter, args),
             elapsed=time.monotonic() - started,
             load_texts=linter.texts,
         )
-        return emit(report, warnings, reporter_class, args, out)
+        return emit(report, warnings, reporter_class, args, out, result.errors)
     finally:
         if out is not sys.stdout:
             out.close()
+
+
+def _focus(args: argparse.Namespace, config: Config) -> Focus | None:
+    """``--diff-base``: the documents changed since the ref, or None to check everything."""
+    if not args.diff_base:
+        return None
+    start = next((Path(p) for p in args.paths if p != "-"), Path.cwd())
+    try:
+        return changed_since(args.diff_base, start.resolve(), config.id_field)
+    except ChangesError as error:
+        raise UsageError(str(error)) from None
+
+
+def _with_baseline(findings: list[Finding], args: argparse.Namespace) -> tuple[list[Finding], int, int]:
+    """Write and/or apply a baseline: the findings to report, how many the baseline knew, how many entries are stale."""
+    try:
+        if args.write_baseline:
+            target = Path(args.write_baseline)
+            write_baseline(target, baseline_entries(findings, target.resolve().parent))
+            if not args.quiet:
+                print(f"Wrote {len(findings)} finding(s) to the baseline {args.write_baseline}.", file=sys.stderr)
+            return [], len(findings), 0
+        if not args.baseline:
+            return findings, 0, 0
+        source = Path(args.baseline)
+        entries = read_baseline(source)
+        applied = apply_baseline(findings, entries, source.resolve().parent)
+        if args.prune_baseline and applied.stale:
+            stale = {id(entry) for entry in applied.stale}
+            write_baseline(Path(args.baseline), [entry for entry in entries if id(entry) not in stale])
+            if not args.quiet:
+                print(f"Dropped {len(applied.stale)} stale entries from {args.baseline}.", file=sys.stderr)
+            return applied.findings, applied.known, 0
+        return applied.findings, applied.known, len(applied.stale)
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+
+
+def show_diff(linter: Linter, args: argparse.Namespace, out: TextIO) -> int:
+    """``--diff``: the fixes as a unified diff, nothing written; exit 1 when there is something to fix."""
+    result = linter.run(
+        args.paths, progress=sys.stderr.isatty() and not args.quiet, take_digests=True, focus=_focus(args, linter.config)
+    )
+    outcome = fix_files(
+        result.findings,
+        result.digests,
+        unsafe=args.unsafe_fixes,
+        text_field=linter.config.text_field,
+        roots=args.paths,
+        write=False,
+    )
+    for path, before, after in outcome.changes:
+        out.write(unified_diff(path, before, after))
+    if not args.quiet:
+        for warning in dict.fromkeys(result.warnings + outcome.warnings):
+            print(f"warning: {warning}", file=sys.stderr)
+        count = len(outcome.applied)
+        files = len(outcome.changes)
+        print(f"Would fix {count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}.", file=sys.stderr)
+    return EXIT_FINDINGS if outcome.changes and not args.exit_zero else EXIT_CLEAN
 
 
 def run_settings(linter: Linter, args: argparse.Namespace) -> dict[str, object]:
@@ -207,7 +290,10 @@ def _check_and_fix(linter: Linter, args: argparse.Namespace, config: Config) -> 
         except OSError as error:
             raise UsageError(f"cannot write {args.facts_out}: {error.strerror or error}") from None
         return result, 0, result.warnings
-    result = linter.run(args.paths, stdin_filename=args.stdin_filename, progress=progress, take_digests=args.fix)
+    focus = _focus(args, config)
+    result = linter.run(
+        args.paths, stdin_filename=args.stdin_filename, progress=progress, take_digests=args.fix, focus=focus
+    )
     warnings = list(result.warnings)
     fixed = 0
     for _ in range(MAX_FIX_PASSES if args.fix else 0):
@@ -218,23 +304,42 @@ def _check_and_fix(linter: Linter, args: argparse.Namespace, config: Config) -> 
         if not outcome.applied:
             break
         fixed += len(outcome.applied)
-        result = linter.run(args.paths, progress=progress, take_digests=True)
+        result = linter.run(args.paths, progress=progress, take_digests=True, focus=focus)
         warnings.extend(result.warnings)
     return result, fixed, warnings
 
 
-def emit(report: Report, warnings: list[str], reporter_class: type[Reporter], args: argparse.Namespace, out: TextIO) -> int:
-    """Print warnings and the report; the exit code says whether anything was found."""
+def emit(
+    report: Report,
+    warnings: list[str],
+    reporter_class: type[Reporter],
+    args: argparse.Namespace,
+    out: TextIO,
+    errors: Sequence[str] = (),
+) -> int:
+    """Print warnings, errors and the report; the exit code says whether anything was found,
+    or (2) whether a rule failed, so part of the check did not happen."""
     if not args.quiet:
         for warning in dict.fromkeys(warnings):
             print(f"warning: {warning}", file=sys.stderr)
     if getattr(args, "statistics", False):
-        write_statistics(report, out)
+        write_statistics(report, out, as_json=reporter_class.name in JSON_FORMATS)
     else:
         reporter_class().render(report, out)
-    if report.findings and not args.exit_zero:
+    for error in errors:
+        print(f"corpus-linter: error: {error}", file=sys.stderr)
+    if errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_CLEAN
+    threshold = SEVERITY_RANK[Severity(args.fail_on)]
+    if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+JSON_FORMATS = {"json", "json-lines", "sarif", "gitlab"}
 
 
 def _shard(text: str | None, flag: str) -> Shard | None:
@@ -280,17 +385,26 @@ def run_reduce(args: argparse.Namespace) -> int:
         facts.sort(key=lambda fact: fact[0])  # input order, as in a single run (the sort is stable)
         result = linter.reduce_only(group_facts(fact[1:] for fact in facts))
         report = Report(result.findings, linter.registry.rules, quiet=args.quiet)
-        return emit(report, result.warnings, reporter_class, args, out)
+        return emit(report, result.warnings, reporter_class, args, out, result.errors)
     finally:
         if out is not sys.stdout:
             out.close()
 
 
-def write_statistics(report: Report, out: TextIO) -> None:
+def write_statistics(report: Report, out: TextIO, *, as_json: bool = False) -> None:
+    """Findings counted per rule, most frequent first (and the baseline's counts): a table, or JSON."""
     names = {f.code: (f.name, f.fix is not None) for f in report.findings}
-    for code, count in sorted(report.counts_by_code().items(), key=lambda item: (-item[1], item[0])):
+    rows = sorted(report.counts_by_code().items(), key=lambda item: (-item[1], item[0]))
+    if as_json:
+        counts = [{"code": code, "name": names[code][0], "count": count, "fixable": names[code][1]} for code, count in rows]
+        document = {"findings": counts, "baseline": {"known": report.baseline_known, "stale": report.baseline_stale}}
+        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return
+    for code, count in rows:
         name, fixable = names[code]
         out.write(f"{count:>6}  {code:<8} {'[*]' if fixable else '   '} {name}\n")
+    if report.baseline_known or report.baseline_stale:
+        out.write(f"baseline: {report.baseline_known} known finding(s) not shown, {report.baseline_stale} stale entr{'ies' if report.baseline_stale != 1 else 'y'}\n")
 
 
 def _registry(args: argparse.Namespace) -> Registry:
@@ -306,7 +420,7 @@ def rule_record(rule: type[Rule]) -> dict:
         "fixable": rule.fixable,
         "enabled_by_default": rule.enabled_by_default,
         "corpus_phase": rule.is_corpus_rule(),
-        "options": dict(rule.default_options),
+        "options": rule.option_defaults(),
         "summary": rule.summary(),
         "documentation": rule.documentation(),
     }
@@ -331,7 +445,8 @@ def run_rule(args: argparse.Namespace) -> int:
     if record["options"]:
         print("\n## Options\n")
         for key, value in record["options"].items():
-            print(f"- `{key}` (default: {json.dumps(value, ensure_ascii=False)})")
+            takes = describe(found.default_options[key])
+            print(f"- `{key}`: {takes} (default: {json.dumps(value, ensure_ascii=False)})")
     return EXIT_CLEAN
 
 

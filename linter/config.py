@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linter.budget import DEFAULT_SECONDS, MAX_SECONDS, valid_seconds
 from linter.dates import parse_date_value
 
 if sys.version_info >= (3, 11):
@@ -48,6 +49,8 @@ class Config:
     text_field: str = "text"
     id_field: str = "id"
     date_field: str = "date"
+    ignore_field: str = "lint.ignore"
+    """The record field (dotted path) that lists rules to silence for that record."""
     date: DocumentDate | None = None
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     extend_exclude: list[str] = field(default_factory=list)
@@ -58,6 +61,8 @@ class Config:
     output_format: str = "full"
     max_document_chars: int = 10_000_000
     """Longer documents are reported (INP004) and not checked: nearly always a blob, not prose."""
+    rule_timeout: float = DEFAULT_SECONDS
+    """CPU seconds each rule may spend on a document (per million characters for longer ones); 0: no limit."""
     local_plugins_allowed: bool = True
     """Whether ``plugins`` may be imported.  False for a config found beside the checked files
     outside the current project: checking a downloaded corpus must not run code shipped with it."""
@@ -128,6 +133,12 @@ def _positive_int(value: Any, where: str) -> int:
     return value
 
 
+def _seconds(value: Any, where: str) -> float:
+    if not valid_seconds(value):
+        raise ConfigError(f"{where}: expected a number of seconds from 0 (no limit) to {MAX_SECONDS:g}, got {value!r}")
+    return float(value)
+
+
 def _bool(value: Any, where: str) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"{where}: expected true or false, got {value!r}")
@@ -166,6 +177,7 @@ _KEYS = {
     "text-field": ("text_field", _field),
     "id-field": ("id_field", _field),
     "date-field": ("date_field", _field),
+    "ignore-field": ("ignore_field", _field),
     "date": ("date", _date),
     "exclude": ("exclude", _list_of_str),
     "extend-exclude": ("extend_exclude", _list_of_str),
@@ -174,6 +186,7 @@ _KEYS = {
     "custom-rules": ("custom_rules", _custom_rules),
     "jobs": ("jobs", _positive_int),
     "max-document-chars": ("max_document_chars", _positive_int),
+    "rule-timeout": ("rule_timeout", _seconds),
     "output-format": ("output_format", _str),
 }
 

@@ -10,8 +10,11 @@
     replacement = ""          # optional: a fix
     examples = { fail = ["Lorem ipsum dolor."], pass = ["Clean text."] }
 
-Patterns use the ``regex`` module and run with a timeout, so a catastrophic
-pattern cannot hang a run; a timeout is reported as a warning.
+Patterns use the ``regex`` module.  Like every rule, a custom rule runs
+within the engine's time budget (``rule-timeout``); its own ``timeout``, if
+given, is a tighter budget for it alone, enforced by the regex module itself
+(so it holds where no alarm signal can stop a rule).  Either way a rule that
+runs out of time on a document is reported there (INP005).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
+from linter.budget import DEFAULT_SECONDS, MAX_SECONDS, RuleTimeout, TimeBudget, valid_seconds
 from linter.config import Config, ConfigError
 from linter.document import Document
 from linter.finding import Finding, Fix, Severity
@@ -31,7 +35,6 @@ ALLOWED_KEYS = {
     "code", "name", "category", "severity", "message", "pattern", "phrases", "case-sensitive",
     "scope", "replacement", "fix-safe", "examples", "description", "timeout",
 }
-DEFAULT_TIMEOUT_SECONDS = 2.0
 
 
 class DeclarativeRule(Rule):
@@ -44,7 +47,12 @@ class DeclarativeRule(Rule):
         spec = self.spec
         replacement = spec.get("replacement")
         safe = spec.get("fix-safe", False)
-        for match in self.compiled.finditer(document.text, timeout=spec.get("timeout", DEFAULT_TIMEOUT_SECONDS)):
+        seconds = TimeBudget(spec.get("timeout", DEFAULT_SECONDS)).for_characters(len(document.text))
+        try:
+            matches = list(self.compiled.finditer(document.text, timeout=seconds))
+        except TimeoutError:
+            raise RuleTimeout(f"the pattern ran longer than {seconds:g} s") from None
+        for match in matches:
             start, end = match.span("hit")
             if start == end:
                 continue
@@ -112,15 +120,14 @@ def build_rule_class(spec: dict[str, Any], where: str) -> type[DeclarativeRule]:
     for key in ("case-sensitive", "fix-safe"):
         if key in spec and not isinstance(spec[key], bool):
             raise ValueError(f"{where}.{key}: expected true or false")
-    timeout = spec.get("timeout", DEFAULT_TIMEOUT_SECONDS)
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
-        raise ValueError(f"{where}.timeout: expected a positive number of seconds")
+    timeout = spec.get("timeout", DEFAULT_SECONDS)
+    if not valid_seconds(timeout) or timeout == 0:
+        raise ValueError(f"{where}.timeout: expected a positive number of seconds, at most {MAX_SECONDS:g}")
     compiled = _compile(spec, where)
     if "replacement" in spec:
         _check_template(compiled, spec["replacement"], where)
-    docstring = spec.get("description") or f"{spec['message']} (a custom rule from config)."
     attributes = {
-        "__doc__": docstring,
+        "__doc__": documentation(spec),
         "__module__": __name__,
         "code": spec["code"],
         "name": spec["name"],
@@ -133,12 +140,37 @@ def build_rule_class(spec: dict[str, Any], where: str) -> type[DeclarativeRule]:
     return type(f"Custom{spec['code']}", (DeclarativeRule,), attributes)
 
 
+def documentation(spec: dict[str, Any]) -> str:
+    """A custom rule's docs in the built-in rules' template, from its config table."""
+    description = spec.get("description", "").strip()
+    first, _, rest = description.partition("\n")
+    summary = first if description else f"{spec['message']} (a custom rule from config)."
+    if "pattern" in spec:
+        flags = f"Text that matches the pattern `{spec['pattern']}`"
+    else:
+        flags = "The phrases " + ", ".join(f'"{phrase}"' for phrase in spec["phrases"])
+    flags += " (case-sensitive)" if spec.get("case-sensitive") else " (any case)"
+    flags += ", filling a whole line." if spec.get("scope") == "line" else "."
+    parts = [summary, "## What it flags", flags, "## Why", rest.strip() or "Set by this project's config."]
+    examples = spec.get("examples")
+    if isinstance(examples, dict) and (examples.get("fail") or examples.get("pass")):
+        lines = [f'"{text}" is flagged.' for text in examples.get("fail", [])]
+        lines += [f'"{text}" is not.' for text in examples.get("pass", [])]
+        parts += ["## Example", "\n".join(lines)]
+    if "replacement" in spec:
+        safety = "safe: `--fix` applies it" if spec.get("fix-safe") else "unsafe: it needs `--fix --unsafe-fixes`"
+        replacement = spec["replacement"]
+        what = f"replaced by `{replacement}`" if replacement else "deleted"
+        parts += ["## Fix", f"The match is {what} ({safety})."]
+    return "\n\n".join(parts)
+
+
 def _check_template(compiled: Any, replacement: str, where: str) -> None:
     """A replacement with a bad escape or group reference fails here, at load, not on every document."""
     # A match of the empty string with the rule's own groups lets the template be expanded once.
     probe = regex.compile(f"(?:{compiled.pattern})|(?P<_empty_probe>)", compiled.flags)
     try:
-        match = probe.match("", timeout=DEFAULT_TIMEOUT_SECONDS)
+        match = probe.match("", timeout=DEFAULT_SECONDS)
         if match is not None:
             match.expand(replacement)
     except (regex.error, IndexError, TimeoutError) as error:
@@ -170,10 +202,15 @@ def example_failures(rule_class: type[DeclarativeRule]) -> list[str]:
     rule = rule_class()
     problems = []
     examples = rule_class.spec.get("examples", {})
-    for text in examples.get("fail", []):
-        if not list(rule.check(Document(text=text, path="<example>"))):
-            problems.append(f"{rule_class.code}: should match but does not: {text!r}")
-    for text in examples.get("pass", []):
-        if list(rule.check(Document(text=text, path="<example>"))):
-            problems.append(f"{rule_class.code}: should not match but does: {text!r}")
+    for kind in ("fail", "pass"):
+        for text in examples.get(kind, []):
+            try:
+                matched = bool(list(rule.check(Document(text=text, path="<example>"))))
+            except RuleTimeout as timeout:
+                problems.append(f"{rule_class.code}: runs out of time on its own example ({timeout}): {text!r}")
+                continue
+            if kind == "fail" and not matched:
+                problems.append(f"{rule_class.code}: should match but does not: {text!r}")
+            elif kind == "pass" and matched:
+                problems.append(f"{rule_class.code}: should not match but does: {text!r}")
     return problems

@@ -7,55 +7,44 @@ phase does not grow with the corpus.
 
 from __future__ import annotations
 
-import dataclasses
 import fnmatch
 import os
 import sys
 import time
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any, Iterable, Iterator, Sequence, TextIO
 
+from linter.budget import TIMEOUTS_BEFORE_RETIRING, TimeBudget
+from linter.checker import Batch, DocumentChecker, DocumentResult, check_document, check_documents, checked_items, silenced
+from linter.changes import Focus
 from linter.config import Config, ConfigError
 from linter.custom import custom_rule_classes
 from linter.distributed import Shard, group_facts, write_facts
 from linter.dates import parse_date_value
 from linter.document import Document
 from linter.executor import default_jobs, ordered_map
-from linter.finding import Finding, Location, Severity, Snippet
-from linter.fixer import text_digest
+from linter.finding import Finding, Location, Severity
 from linter.plugin import PluginHost, default_host
 from linter.readers.base import InputProblem, Item, ReadSettings
 from linter.registry import Registry, build_registry
-from linter.rule import Fact, Rule, RuleOptionError
+from linter.rule import Rule, RuleOptionError
+from linter.suppression import suppression_fact, suppressions_from_facts
 from linter.selection import PerFileIgnores, matches, select_rules, severity_for, unknown_selectors
 
 STDIN = "-"
 BATCH_DOCUMENTS = 64
 BATCH_CHARACTERS = 2_000_000
-SNIPPET_WIDTH = 160
-
-
+TIMEOUT_CODE = "INP005"
+RULE_ERROR_CODE = "INP006"
 
 class BrokenInstall(Exception):
     """A built-in rule, reader or reporter module failed to load: an internal error (exit 2)."""
 
 
-@dataclass
-class DocumentResult:
-    """What the per-document phase sends back for one document."""
-
-    findings: list[Finding]
-    facts: list[tuple[str, str, Any]]
-    """(rule code, key, value) for the corpus phase."""
-    failures: list[tuple[str, str]]
-    """(rule code, what went wrong) for each rule that raised on this document."""
-    characters: int
-    where: tuple[str, int | None] = ("", None)
-    """(path, record) of the document."""
-    digest: str | None = None
-    """The text's digest, taken only for ``--fix`` runs, where ``fix_files`` verifies it."""
+class PluginFailure(ConfigError):
+    """A plugin failed to import or to register its classes; its rules would silently not run (exit 2)."""
 
 
 @dataclass
@@ -66,73 +55,45 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)
     digests: dict[tuple[str, int | None], str] = field(default_factory=dict)
     """Digest of each checked text that has fixable findings, by (path, record)."""
+    errors: list[str] = field(default_factory=list)
+    """Rules that raised: the run did not check what it should have (the CLI exits 2)."""
 
 
-def snippet_for(document: Document, finding: Finding) -> Snippet:
-    """The finding's first line, cut to a window around the span for long lines."""
-    line_start, line_end = document.line_span(finding.location.line)
-    column = finding.location.start - line_start
-    if line_end - line_start <= SNIPPET_WIDTH:
-        return Snippet(document.text[line_start:line_end], 0)
-    window_start = max(column - SNIPPET_WIDTH // 4, 0)
-    window_end = min(window_start + SNIPPET_WIDTH, line_end - line_start)
-    return Snippet(document.text[line_start + window_start : line_start + window_end], window_start)
-
-
-@dataclass(frozen=True)
-class WorkerState:
-    """What every worker process gets once: the rules, and whether to take digests for --fix."""
-
-    rules: Sequence[Rule]
-    take_digests: bool = False
-
-
-def check_documents(state: WorkerState, documents: Sequence[Document]) -> list[DocumentResult]:
-    """The per-document phase for one batch (runs in a worker process)."""
-    return [check_document(state.rules, document, state.take_digests) for document in documents]
-
-
-def check_document(rules: Sequence[Rule], document: Document, take_digest: bool = False) -> DocumentResult:
-    findings: list[Finding] = []
-    facts: list[tuple[str, str, Any]] = []
-    failures: list[tuple[str, str]] = []
-    for rule in rules:
-        try:  # one broken rule must not stop the run, nor spoil the others' results
-            if rule.is_document_rule():
-                findings.extend(_checked(rule.check(document), Finding, "check()"))
-            if rule.is_corpus_rule():
-                facts.extend((rule.code, f.key, f.value) for f in _checked(rule.collect(document), Fact, "collect()"))
-        except Exception as error:
-            failures.append((rule.code, f"on {document.display_name}: {error!r}"))
-    findings = [dataclasses.replace(f, snippet=snippet_for(document, f)) for f in findings]
-    # A document that emits facts may get a fixable finding in the corpus phase too.
-    digest = text_digest(document.text) if take_digest and (facts or any(f.fix for f in findings)) else None
-    return DocumentResult(findings, facts, failures, len(document.text), (document.path, document.record), digest)
-
-
-def _checked(items: Iterable[Any], kind: type, where: str) -> list[Any]:
-    """All of a rule's results, or TypeError if any is not a ``kind``: a plugin's bug is its own failure."""
-    items = list(items)
-    for item in items:
-        if not isinstance(item, kind):
-            raise TypeError(f"{where} produced a {type(item).__name__}, not a {kind.__name__}")
-    return items
-
-
-class RuleFailures:
-    """Rules that raised, counted per rule, so a run reports each broken rule once."""
+class RuleProblems:
+    """Rules that raised or ran out of time, counted per rule, so a run reports each broken rule once."""
 
     def __init__(self) -> None:
-        self.by_rule: dict[str, tuple[int, str]] = {}
+        self.failures: dict[str, tuple[int, str]] = {}
+        self.timeouts: Counter[str] = Counter()
+        self.skipped: Counter[str] = Counter()
 
-    def add(self, code: str, message: str) -> None:
-        count, first = self.by_rule.get(code, (0, message))
-        self.by_rule[code] = (count + 1, first)
+    def add_failure(self, code: str, message: str) -> None:
+        count, first = self.failures.get(code, (0, message))
+        self.failures[code] = (count + 1, first)
+
+    def add_document(self, result: DocumentResult) -> None:
+        path, record = result.where
+        where = path if record is None else f"{path}[{record}]"
+        for code, error in result.failures:
+            self.add_failure(code, f"on {where}: {error}")
+        self.timeouts.update(code for code, _seconds in result.timeouts)
+        self.skipped.update(result.skipped)
+
+    def retired(self) -> frozenset[str]:
+        """Rules that timed out on enough documents not to be tried on the rest."""
+        return frozenset(code for code, count in self.timeouts.items() if count >= TIMEOUTS_BEFORE_RETIRING)
+
+    def errors(self) -> list[str]:
+        return [
+            f"rule {code} failed {count} time{'s' if count != 1 else ''}; first {first}"
+            for code, (count, first) in sorted(self.failures.items())
+        ]
 
     def warnings(self) -> list[str]:
         return [
-            f"rule {code} failed {count} time{'s' if count != 1 else ''} and was skipped there; first {first}"
-            for code, (count, first) in sorted(self.by_rule.items())
+            f"rule {code} ran out of time (rule-timeout) on {self.timeouts[code]} documents and was not run on "
+            f"the {self.skipped[code]} document{'s' if self.skipped[code] != 1 else ''} after them"
+            for code in sorted(self.retired())
         ]
 
 
@@ -170,6 +131,10 @@ class Linter:
         if broken:
             details = "; ".join(w for w in self.host.warnings if any(repr(b) in w for b in broken))
             raise BrokenInstall(f"corpus-linter's own plugin(s) {', '.join(broken)} failed: {details}")
+        failed = sorted(self.host.failed - self.host.builtin_names)
+        if failed:
+            details = "; ".join(w for w in self.host.warnings if any(repr(name) in w for name in failed))
+            raise PluginFailure(f"a plugin failed to load, so its rules would not run: {details}")
         for custom in custom_rule_classes(self.config):
             if custom.code in self.registry.rules:
                 raise ConfigError(f"{self.config.path}: custom rule code {custom.code} is already taken")
@@ -179,6 +144,7 @@ class Linter:
         self.extend_select = list(self.config.extend_select) + list(extend_select)
         self.ignore = list(self.config.ignore) + list(ignore)
         self.jobs = jobs or self.config.jobs or default_jobs()
+        self.budget = TimeBudget(self.config.rule_timeout)
         self.exclude = list(self.config.exclude) + list(self.config.extend_exclude) + list(exclude)
         self.force_exclude = self.config.force_exclude if force_exclude is None else force_exclude
         self.rules = self._build_rules()
@@ -214,9 +180,14 @@ class Linter:
 
     def _build_rules(self) -> list[Rule]:
         where = self.config.path or "command line"
-        for key in self.config.rules:
-            if self.registry.rule_named(key) is None:
+        for key, values in self.config.rules.items():  # every rule's options, selected or not
+            rule_class = self.registry.rule_named(key)
+            if rule_class is None:
                 raise ConfigError(f"{where}: rules.{key}: no rule has this code or name")
+            try:
+                rule_class.check_options(values, self.config.root)
+            except RuleOptionError as error:
+                raise ConfigError(f"{where}: rules.{key}: {error}") from None
         chosen = select_rules(self.registry.rules.values(), self.select, self.extend_select, self.ignore)
         # Input problems are reported whatever is selected, unless ignored by name: what was not
         # read was not checked, and a narrow --select must not hide that.
@@ -318,6 +289,8 @@ class Linter:
                         yield from self._read_stream(reader_class, name, stream)
             except OSError as error:
                 yield InputProblem("INP001", f"cannot be read: {error.strerror or error}", name)
+            except Exception as error:  # any reader's bug or surprise, at any point of a stream: not a silent pass
+                yield InputProblem("INP001", f"the {getattr(reader_class, 'name', reader_class.__name__)} reader stopped: {error!r}", name)
 
     def texts(self, wanted: Iterable[tuple[str, int | None]]) -> dict[tuple[str, int | None], str]:
         """The texts of some documents, read again from their files, by (path, record).
@@ -330,7 +303,7 @@ class Linter:
         found: dict[tuple[str, int | None], str] = {}
         for item in self.read(files):
             if isinstance(item, Document) and (item.path, item.record) in wanted:
-                found[(item.path, item.record)] = item.text
+                found[(item.path, item.record)] = item.source_text  # offsets refer to the text as read
         return found
 
     def _read_stream(self, reader_class: type, name: str, stream: Any) -> Iterator[Item]:
@@ -368,6 +341,21 @@ class Linter:
             location=location,
         )
 
+    def rule_problem_findings(self, result: DocumentResult) -> list[Finding]:
+        """INP005 for each rule the time budget stopped on this document, INP006 for each rule that raised."""
+        path, record = result.where
+        problems = []
+        for code, seconds in result.timeouts:
+            message = (
+                f"rule {code} ({self.registry.rules[code].name}) was stopped after {seconds:g} s on this document "
+                f"of {result.characters:,} characters (rule-timeout); its findings here are missing"
+            )
+            problems.append(InputProblem(TIMEOUT_CODE, message, path, record, result.id))
+        for code, error in result.failures:
+            message = f"rule {code} ({self.registry.rules[code].name}) failed on this document: {error}; its findings here are missing"
+            problems.append(InputProblem(RULE_ERROR_CODE, message, path, record, result.id))
+        return [self.problem_finding(p) for p in problems if p.code in self.selected_codes]
+
     def run(
         self,
         paths: Sequence[str],
@@ -377,21 +365,24 @@ class Linter:
         shard: Shard | None = None,
         facts_out: TextIO | None = None,
         take_digests: bool = False,
+        focus: Focus | None = None,
     ) -> RunResult:
         """Check the inputs: both phases, or, with ``facts_out``, the per-document
         phase only, writing the corpus facts there for ``reduce`` (distributed runs).
 
         ``take_digests`` (for ``--fix``) keeps a digest of each document that may
-        be fixed; without it, nothing is kept per document.
+        be fixed; without it, nothing is kept per document.  With ``focus``
+        (``--diff-base``), only the focused documents are checked and reported
+        on; the others are read as context for the corpus phase.
         """
         result = RunResult(warnings=list(self.host.warnings))
         findings: list[Finding] = []
         facts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
         meter = ProgressMeter() if progress else None
         positions: deque[int] = deque()  # input position of each document in flight, in order
-        failures = RuleFailures()
+        problems = RuleProblems()
 
-        def batches() -> Iterator[list[Document]]:
+        def batches() -> Iterator[Batch]:
             batch: list[Document] = []
             size = 0
             position = -1
@@ -402,30 +393,35 @@ class Linter:
                 if isinstance(item, Document) and len(item.text) > self.config.max_document_chars:
                     item = self.too_large(item)
                 if isinstance(item, InputProblem):
-                    if item.code in self.selected_codes:
+                    if item.code in self.selected_codes and (focus is None or focus.includes(item.path, item.record)):
                         findings.append(self.problem_finding(item))
                     continue
+                if focus is not None and not focus.includes(item.path, item.record):
+                    item.context_only = True
                 positions.append(position)
                 batch.append(item)
                 size += len(item.text)
                 if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_CHARACTERS:
-                    yield batch
+                    yield Batch(batch, problems.retired())
                     batch, size = [], 0
             if batch:
-                yield batch
+                yield Batch(batch, problems.retired())
 
         self.prepare_rules()
-        state = WorkerState(self.rules, take_digests)
-        for batch_results in ordered_map(check_documents, state, batches(), self.jobs):
+        checker = DocumentChecker(self.rules, self.budget, take_digests, self.config.ignore_field)
+        for batch_results in ordered_map(check_documents, checker, batches(), self.jobs):
             for document_result in batch_results:
                 result.documents += 1
                 result.bytes += document_result.characters
                 findings.extend(document_result.findings)
-                for code, message in document_result.failures:
-                    failures.add(code, message)
+                if focus is None or focus.includes(*document_result.where):
+                    findings.extend(self.rule_problem_findings(document_result))
+                problems.add_document(document_result)
                 if document_result.digest:
                     result.digests[document_result.where] = document_result.digest
                 position = positions.popleft()
+                if document_result.suppressions is not None and document_result.facts:
+                    document_result.facts.append(suppression_fact(document_result.where, document_result.suppressions))
                 if facts_out is not None:
                     write_facts(document_result.facts, facts_out, position)
                 else:
@@ -435,8 +431,12 @@ class Linter:
                     meter.update(result.documents, result.bytes)
         if meter:
             meter.close()
-        findings.extend(self.reduce(facts, failures))
-        result.warnings.extend(failures.warnings())
+        corpus_findings = self.reduce(facts, problems)
+        if focus is not None:
+            corpus_findings = (f for f in corpus_findings if focus.includes(f.location.path, f.location.record))
+        findings.extend(corpus_findings)
+        result.warnings.extend(problems.warnings())
+        result.errors.extend(problems.errors())
         result.findings = self.filter(findings, result.warnings)
         return result
 
@@ -452,22 +452,31 @@ class Linter:
     def reduce_only(self, facts: dict[str, dict[str, list[Any]]]) -> RunResult:
         """The corpus phase alone, on facts gathered from shards."""
         result = RunResult(warnings=list(self.host.warnings))
-        failures = RuleFailures()
+        failures = RuleProblems()
         findings = list(self.reduce(facts, failures))
         result.warnings.extend(failures.warnings())
+        result.errors.extend(failures.errors())
         result.findings = self.filter(findings, result.warnings)
         return result
 
-    def reduce(self, facts: dict[str, dict[str, list[Any]]], failures: RuleFailures) -> Iterator[Finding]:
-        """The corpus phase: each corpus rule turns each key's values into findings."""
+    def reduce(self, facts: dict[str, dict[str, list[Any]]], failures: RuleProblems) -> Iterator[Finding]:
+        """The corpus phase: each corpus rule turns each key's values into findings, except those
+        its document silences (its suppressions travel with the facts, as a fact of their own)."""
+        suppressed = suppressions_from_facts(facts)
+        rule_classes = {rule.code: type(rule) for rule in self.rules}
         for rule in self.rules:
             if not rule.is_corpus_rule():
                 continue
             for key, values in facts.get(rule.code, {}).items():
                 try:
-                    yield from _checked(rule.reduce(key, values), Finding, "reduce()")
+                    found = checked_items(rule.reduce(key, values), Finding, "reduce()")
                 except Exception as error:
-                    failures.add(rule.code, f"in the corpus phase, for key {key!r}: {error!r}")
+                    failures.add_failure(rule.code, f"in the corpus phase, for key {key!r}: {error!r}")
+                    continue
+                for finding in found:
+                    where = suppressed.get((finding.location.path, finding.location.record))
+                    if where is None or not silenced(where, finding, rule_classes):
+                        yield finding
 
     def filter(self, findings: list[Finding], warnings: list[str]) -> list[Finding]:
         """Per-file ignores and plugins' vetoes, then a deterministic order."""
@@ -491,13 +500,13 @@ class Linter:
             document.date = self.host.call_safely(
                 self.host.manager.hook.corpus_linter_document_date, None, document=document, config=self.config
             )
-        result = check_document(self.rules, document)
-        failures = RuleFailures()
-        for code, message in result.failures:
-            failures.add(code, message)
-        findings = result.findings + list(self.reduce(group_facts(result.facts), failures))
-        if failures.by_rule:
-            raise RuntimeError("; ".join(failures.warnings()))
+        result = check_document(self.rules, document, budget=self.budget)
+        failures = RuleProblems()
+        failures.add_document(result)
+        findings = result.findings + self.rule_problem_findings(result)
+        findings += self.reduce(group_facts(result.facts), failures)
+        if failures.failures:
+            raise RuntimeError("; ".join(failures.errors()))
         return self.filter(findings, [])
 
 

@@ -10,6 +10,8 @@ warning: a fix must never lose data.
 
 from __future__ import annotations
 
+import contextlib
+import difflib
 import gzip
 import hashlib
 import io
@@ -28,7 +30,10 @@ from linter.safe_write import NotWritten, Snapshot, remove_stale_temporaries, re
 @dataclass
 class FixOutcome:
     applied: list[Finding] = field(default_factory=list)
+    """Findings whose fix was written (or, without writing, would be)."""
     warnings: list[str] = field(default_factory=list)
+    changes: list[tuple[str, bytes, bytes]] = field(default_factory=list)
+    """(path, bytes before, bytes after) of each file a fix changes: what ``--diff`` shows."""
 
 
 def choose_edits(findings: Iterable[Finding], unsafe: bool, length: int | None = None) -> tuple[list[Edit], list[Finding]]:
@@ -61,14 +66,76 @@ def _well_formed(spans: list[tuple[int, int]], length: int | None) -> bool:
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    parts = []
+    """The text with the edits applied; where deletions leave blank lines behind, one paragraph break stays.
+
+    Removing a line between two paragraphs would otherwise leave two or more
+    blank lines (four in a row for a removed block): a run of line breaks at a
+    deletion is cut to the longest run that stood next to the deleted text,
+    and to none at the very start of the text.
+    """
+    parts: list[str] = []
     cursor = 0
+    length = 0
+    points: list[tuple[int, int]] = []  # (offset in the result, line breaks allowed there)
     for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        parts.append(text[cursor : edit.start])
+        kept = text[cursor : edit.start]
+        parts.append(kept)
         parts.append(edit.replacement)
+        length += len(kept) + len(edit.replacement)
+        if not edit.replacement and edit.end > edit.start:
+            allowed = max(_breaks_before(text, edit.start), _breaks_after(text, edit.end))
+            points.append((length, allowed if edit.start > 0 else 0))
         cursor = edit.end
     parts.append(text[cursor:])
-    return "".join(parts)
+    result = "".join(parts)
+    for point, allowed in reversed(_merged(result, points)):
+        result = _cut_blank_run(result, point, allowed)
+    return result
+
+
+def _merged(text: str, points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One point per run of white space, allowing the most any deletion in it allowed
+    (consecutive deleted lines are one deletion)."""
+    merged: list[tuple[int, int]] = []
+    for point, allowed in points:
+        if merged and not text[merged[-1][0] : point].strip(" \t\r\n"):
+            first, before = merged[-1]
+            at_start = first == 0 and before == 0  # blank lines that would open the text go entirely
+            merged[-1] = (first, 0 if at_start else max(before, allowed))
+        else:
+            merged.append((point, allowed))
+    return merged
+
+
+def _breaks_before(text: str, offset: int) -> int:
+    run = text[:offset][-20:].replace("\r", "").rstrip(" \t")
+    return len(run) - len(run.rstrip("\n"))
+
+
+def _breaks_after(text: str, offset: int) -> int:
+    run = text[offset : offset + 20].replace("\r", "")
+    return len(run) - len(run.lstrip("\n"))
+
+
+def _cut_blank_run(text: str, point: int, allowed: int) -> str:
+    """Cut the run of blank lines around ``point`` to ``allowed`` line breaks (spaces in it go too)."""
+    start = point
+    while start > 0 and text[start - 1] in " \t\r\n":
+        start -= 1
+    end = point
+    while end < len(text) and text[end] in " \t\r\n":
+        end += 1
+    run = text[start:end]
+    breaks = run.count("\n")
+    if breaks <= max(allowed, 1) and not (start == 0 and allowed == 0 and breaks):
+        return text
+    first, last = run.find("\n"), run.rfind("\n")
+    if start > 0:  # keep the spaces that end the line before and that indent the line after
+        head, tail = run[:first].rstrip("\r"), run[last + 1 :]
+    else:
+        head, tail = "", run[last + 1 :]
+    newline = "\r\n" if "\r\n" in run else "\n"
+    return text[:start] + head + newline * allowed + tail + text[end:]
 
 
 def text_digest(text: str) -> str:
@@ -82,8 +149,12 @@ def fix_files(
     unsafe: bool = False,
     text_field: str = "text",
     roots: Sequence[str] = (),
+    write: bool = True,
 ) -> FixOutcome:
     """Apply the fixable findings to their files; returns what was written.
+
+    With ``write=False`` nothing is written: the outcome holds each file's
+    bytes before and after, for ``--diff``.
 
     ``digests`` holds the checked text's digest per (path, record); a
     document whose text differs now is not touched.  ``roots`` are the paths
@@ -95,7 +166,7 @@ def fix_files(
     for finding in findings:
         if finding.fix is not None and (finding.fix.safe or unsafe):
             by_path[finding.path].append(finding)
-    with terminate_cleanly():
+    with terminate_cleanly() if write else contextlib.nullcontext():
         for path, path_findings in sorted(by_path.items()):
             if path == "-":
                 outcome.warnings.append("fixes are not applied to standard input")
@@ -114,7 +185,10 @@ def fix_files(
                 fix = _fix_jsonl if lower.endswith(JSONL_SUFFIXES) else _fix_text
                 new, applied = fix(path, raw, path_findings, digests, unsafe, text_field, outcome.warnings)
                 if new is not None and new != raw:
-                    replace_file(snapshot, new)
+                    if write:
+                        replace_file(snapshot, new)
+                    else:
+                        outcome.changes.append((path, raw, new))
                     outcome.applied.extend(applied)
             except NotWritten as reason:
                 outcome.warnings.append(f"{path}: not fixed: {reason}")
@@ -222,3 +296,13 @@ def _fix_record(
     if spliced is None:
         return None
     return (UTF8_BOM if bom else b"") + spliced.encode("utf-8"), applied
+
+
+def unified_diff(path: str, before: bytes, after: bytes) -> str:
+    """What a fix changes in one file, as a unified diff of its (decompressed) text."""
+    if path.lower().endswith(".gz"):
+        before, after = gzip.decompress(before), gzip.decompress(after)
+    old = before.decode("utf-8", "replace").splitlines(keepends=True)
+    new = after.decode("utf-8", "replace").splitlines(keepends=True)
+    lines = difflib.unified_diff(old, new, fromfile=path, tofile=path)
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)

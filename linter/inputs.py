@@ -1,7 +1,8 @@
 """Input problems as rules: codes to read about, select and ignore.
 
-These rules check nothing themselves: readers report the problems, and the
-engine turns them into findings under these codes.  Registering them as
+These rules check nothing themselves: readers (and the engine, for a rule
+that ran out of time) report the problems, and the engine turns them into
+findings under these codes.  Registering them as
 rules gives them ``corpus-linter rule INP001`` docs and lets ``--ignore
 INP003`` drop them, like any other code.
 """
@@ -98,6 +99,54 @@ class DocumentTooLarge(InputRule):
     name = "document-too-large"
 
 
+class RuleTimedOut(InputRule):
+    """A rule stopped on a document because it ran past its time budget.
+
+    ## What it flags
+    A document on which one rule used more than `rule-timeout` seconds of
+    CPU time (default 10; per million characters for longer documents). The rule is
+    stopped there and the run goes on; its findings on that document are
+    missing. A rule stopped on 3 documents is not run on the rest of the
+    run, with one warning.
+
+    ## Why
+    A rule that is slow on some input (a pattern that backtracks, a loop that
+    is quadratic in a long word) must not hang a run, and a document it did
+    not finish was not checked by it: a clean report must not hide that.
+
+    ## Example
+    `INP005 rule ENC005 (stray-letter) was stopped after 10 s on this
+    document of 40,000 characters (rule-timeout); its findings here are missing`.
+    Raise `rule-timeout` (0 means no limit), or report the slow rule with the document.
+    """
+
+    code = "INP005"
+    name = "rule-timeout"
+
+
+class RuleFailed(InputRule):
+    """A rule that raised an error on a document.
+
+    ## What it flags
+    A document on which a rule (built-in, plugin or custom) raised instead
+    of returning its findings: a bug in the rule, or data it cannot handle.
+    The other rules' findings stand; this rule's findings on that document
+    are missing. The run also ends with an error naming the rule, and exit
+    code 2, whatever `--quiet` and `--exit-zero` say.
+
+    ## Why
+    A rule that did not run did not check; a report that passes over it
+    would claim a check that never happened.
+
+    ## Example
+    `INP006 rule EXA001 (placeholder-text) failed on this document:
+    KeyError('phrase'); its findings here are missing`.
+    """
+
+    code = "INP006"
+    name = "rule-error"
+
+
 @hookimpl
 def corpus_linter_register_rules() -> list[type[Rule]]:
-    return [UnreadableInput, InvalidUtf8, BrokenRecord, DocumentTooLarge]
+    return [UnreadableInput, InvalidUtf8, BrokenRecord, DocumentTooLarge, RuleTimedOut, RuleFailed]

@@ -9,8 +9,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import pytest
 
@@ -89,13 +90,30 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
 
 @pytest.fixture
 def corpus_lint() -> Callable[..., list[Finding]]:
-    """``corpus_lint(paths=[...])`` or ``corpus_lint(text="...")`` -> findings."""
+    """Lint from a test: ``corpus_lint("data/")``, ``corpus_lint(["a.txt", "b.jsonl"])``,
+    ``corpus_lint("Officials said teh plan.")`` or ``corpus_lint(text="...")`` -> findings.
 
-    def lint(paths: list[str] | None = None, *, text: str | None = None, **kwargs: Any) -> list[Finding]:
+    A string that names an existing file or folder is a path; any other string
+    is a text to lint (``text=`` says so explicitly).  Other keywords go to
+    ``Linter`` (``select=``, ``ignore=``...); ``date=`` dates a text.
+    """
+
+    def lint(
+        target: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+        *,
+        text: str | None = None,
+        date: str | None = None,
+        **kwargs: Any,
+    ) -> list[Finding]:
+        if text is not None and target is not None:
+            raise TypeError("corpus_lint: give paths or text=, not both")
+        if isinstance(target, str) and not Path(target).exists():
+            target, text = None, target
+        paths = [os.fspath(target)] if isinstance(target, (str, os.PathLike)) else [os.fspath(p) for p in target or []]
         first = Path(paths[0]) if paths else None
         linter = Linter(discover_config(None, first), jobs=kwargs.pop("jobs", 1), **kwargs)
         if text is not None:
-            return linter.check_text(text)
+            return linter.check_text(text, date=date)
         return linter.run(paths or ["."]).findings
 
     return lint

@@ -43,6 +43,7 @@ def build_registry(host: PluginHost) -> Registry:
         missing = [a for a in REQUIRED_RULE_ATTRIBUTES if not isinstance(getattr(rule, a, None), str)]
         if not (inspect.isclass(rule) and issubclass(rule, Rule)) or missing:
             host.warnings.append(f"plugin {plugin!r} registered {rule!r}, which is not a complete Rule class; skipped")
+            host.failed.add(plugin)
             continue
         if rule.code in registry.rules and registry.rules[rule.code] is not rule:
             host.warnings.append(f"plugin {plugin!r} registered rule code {rule.code} a second time; skipped")
@@ -54,9 +55,11 @@ def build_registry(host: PluginHost) -> Registry:
             registry.readers.append(reader)
         else:
             host.warnings.append(f"plugin {plugin!r} registered {reader!r}, which is not a Reader class; skipped")
+            host.failed.add(plugin)
     for plugin, reporter in host.collect("corpus_linter_register_reporters", kind="reporters"):
         if inspect.isclass(reporter) and issubclass(reporter, Reporter) and isinstance(getattr(reporter, "name", None), str):
             registry.reporters[reporter.name] = reporter
         else:
             host.warnings.append(f"plugin {plugin!r} registered {reporter!r}, which is not a Reporter class; skipped")
+            host.failed.add(plugin)
     return registry

@@ -14,6 +14,11 @@ Two phases, one class:
   run on a distributed engine (shards emit facts; a reducer groups them)
   without change.  Fact values must be picklable, and JSON-serialisable
   (``Location`` allowed) for distributed runs.
+
+Rules see ``document.text`` with "\n" line ends (the document model
+normalises "\r\n" and "\r"); the engine maps the offsets of findings, fixes
+and the ``Location``s in facts back to the text as read.  An offset a fact
+carries as a bare number is not mapped: carry it as a ``Location``.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from typing import Any, ClassVar, Iterable, Mapping, Sequence
 
 from linter.document import Document
 from linter.finding import Fix, Finding, Location, Severity
+from linter.options import default_of, problem_with
 
 
 WARM_UP_TEXT = (
@@ -58,6 +64,7 @@ class Rule:
     """``junk``, ``encoding``, ``typo``, ``anachronism``, ``numeric`` or a plugin's own."""
     severity: ClassVar[Severity] = Severity.WARNING
     default_options: ClassVar[Mapping[str, Any]] = {}
+    """Option name -> default value, or an ``Option`` with bounds, item type, choices (linter.options)."""
     enabled_by_default: ClassVar[bool] = True
     """Off-by-default rules run only when selected by their exact code or name."""
     fixable: ClassVar[bool] = False
@@ -66,19 +73,30 @@ class Rule:
 
     def __init__(self, options: Mapping[str, Any] | None = None, severity: Severity | None = None) -> None:
         options = dict(options or {})
-        unknown = sorted(set(options) - set(self.default_options))
-        if unknown:
-            known = ", ".join(sorted(self.default_options)) or "none"
-            raise RuleOptionError(f"{self.code} ({self.name}) has no option {', '.join(unknown)}; its options: {known}")
-        for key, value in options.items():
-            default = self.default_options[key]
-            if default is not None and not _same_kind(default, value):
-                raise RuleOptionError(
-                    f"{self.code} option {key} takes a {type(default).__name__}, not {value!r}"
-                )
-        self.options: dict[str, Any] = {**self.default_options, **options}
+        self.check_options(options)
+        self.options: dict[str, Any] = {**self.option_defaults(), **options}
         if severity is not None:
             self.severity = severity
+
+    @classmethod
+    def option_defaults(cls) -> dict[str, Any]:
+        """Each option's default value (``default_options`` may wrap one in an ``Option``)."""
+        return {key: default_of(value) for key, value in cls.default_options.items()}
+
+    @classmethod
+    def check_options(cls, options: Mapping[str, Any], root: Path | None = None) -> None:
+        """RuleOptionError for the first unknown option or bad value, checked against ``default_options``.
+
+        With ``root`` (the config's folder), options that name files must name existing files.
+        """
+        unknown = sorted(set(options) - set(cls.default_options))
+        if unknown:
+            known = ", ".join(sorted(cls.default_options)) or "none"
+            raise RuleOptionError(f"{cls.code} ({cls.name}) has no option {', '.join(unknown)}; its options: {known}")
+        for key, value in options.items():
+            problem = problem_with(value, cls.default_options[key], root)
+            if problem is not None:
+                raise RuleOptionError(f"{cls.code} ({cls.name}) option {key}: {problem}")
 
     # -- phases ---------------------------------------------------------------
 
@@ -152,23 +170,22 @@ class Rule:
 
     @classmethod
     def documentation(cls) -> str:
-        """The rule's docs: its docstring, dedented."""
-        return inspect.cleandoc(cls.__doc__ or "")
+        """The rule's docs: its docstring, dedented once.
+
+        The body's indentation is that of its indented lines, so a line that
+        slipped to the margin does not leave every other line indented (as
+        ``inspect.cleandoc`` would).
+        """
+        lines = (cls.__doc__ or "").expandtabs().splitlines() or [""]
+        indents = [len(line) - len(line.lstrip(" ")) for line in lines[1:] if line.strip() and line.startswith(" ")]
+        margin = min(indents, default=0)
+        body = [line[margin:] if line[:margin].isspace() else line.lstrip(" ") for line in lines[1:]]
+        return inspect.cleandoc("\n".join([lines[0].strip(), *body]))
 
     @classmethod
     def summary(cls) -> str:
         """The docstring's first line."""
         return cls.documentation().split("\n", 1)[0]
-
-
-def _same_kind(default: Any, value: Any) -> bool:
-    if isinstance(default, bool):
-        return isinstance(value, bool)
-    if isinstance(default, (int, float)):
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if isinstance(default, (list, tuple)):
-        return isinstance(value, (list, tuple))
-    return isinstance(value, type(default))
 
 
 def rules_in_package(package: str) -> list[type[Rule]]:

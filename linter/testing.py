@@ -13,6 +13,7 @@ the project's test suite runs every case file of every installed rule.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -21,12 +22,15 @@ import yaml
 
 from linter.dates import parse_date_value
 from linter.document import Document
-from linter.engine import check_document
+from linter.checker import check_document
 from linter.finding import Finding
 from linter.fixer import apply_edits, choose_edits
 from linter.rule import Rule
 
 Texts = str | Sequence[str]
+LINE_END = re.compile(r"\r\n|\r|\n")
+LINE_END_NAMES = {"\r\n": "crlf", "\r": "cr", "\n": "lf"}
+TEXT_KEYS = ("fail", "pass", "spans", "fix")
 
 
 def lint(
@@ -94,11 +98,25 @@ def load_case_file(path: Path) -> tuple[str, dict[str, dict[str, Any]]]:
     return str(data["rule"]), data["cases"]
 
 
-def case_file_tests(path: Path, rules: Mapping[str, type[Rule]]) -> list[tuple[str, Callable[[], None]]]:
+def with_line_end(value: Any, line_end: str) -> Any:
+    """A case's texts (a string or a list of strings) with every line end written as ``line_end``."""
+    if isinstance(value, str):
+        return LINE_END.sub(line_end, value)
+    if isinstance(value, list):
+        return [with_line_end(item, line_end) for item in value]
+    return value
+
+
+def case_file_tests(
+    path: Path, rules: Mapping[str, type[Rule]], *, line_end: str | None = None
+) -> list[tuple[str, Callable[[], None]]]:
     """(test id, check) for every case in a case file.
 
     A case has ``fail`` (text or list of texts) with optional ``spans`` and
-    ``fix``, or ``pass``; and optional ``options`` and ``date``.
+    ``fix``, or ``pass``; and optional ``options`` and ``date``.  With
+    ``line_end`` (say "\r\n"), every text, span and expected fix is first
+    rewritten to end its lines that way (cases without a line end are
+    left out): a rule must find the same things in a file saved on Windows.
     """
     code, cases = load_case_file(path)
     rule_class = rules.get(code)
@@ -108,6 +126,12 @@ def case_file_tests(path: Path, rules: Mapping[str, type[Rule]]) -> list[tuple[s
     for name, case in cases.items():
         if ("fail" in case) == ("pass" in case):
             raise ValueError(f"{path}: case {name!r} needs exactly one of 'fail' or 'pass'")
+        if line_end is not None:
+            texts = case.get("fail", case.get("pass"))
+            if with_line_end(texts, line_end) == texts:
+                continue  # no line end to rewrite: the same case again
+            case = {key: with_line_end(value, line_end) if key in TEXT_KEYS else value for key, value in case.items()}
+            name = f"{name}-{LINE_END_NAMES.get(line_end, repr(line_end))}"
         kwargs = {"options": case.get("options"), "date": case.get("date")}
 
         def check(case: dict[str, Any] = case, kwargs: dict[str, Any] = kwargs) -> None:

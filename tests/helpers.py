@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any, Iterator, Sequence
 
 from linter import Document, Fact, Finding, Fix, Rule, hookimpl
@@ -87,10 +88,38 @@ class BrokenRule(Rule):
         raise ValueError("this rule is broken on purpose")
 
 
+class SlowRule(Rule):
+    """Spins on documents that contain SLOW (a test rule).
+
+    ## What it flags
+    The word SLOW, after spinning for `seconds` of CPU time (busy, in Python).
+
+    ## Why
+    Tests the per-rule time budget.
+
+    ## Example
+    "SLOW" is flagged, late.
+    """
+
+    code = "TST004"
+    name = "slow"
+    category = "test"
+    default_options = {"seconds": 20.0}
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        start = document.text.find("SLOW")
+        if start == -1:
+            return
+        deadline = time.thread_time() + self.options["seconds"]  # CPU time, like the time budget
+        while time.thread_time() < deadline:
+            pass
+        yield self.finding(document, start, start + 4, "slow")
+
+
 class TestRulesPlugin:
     @hookimpl
     def corpus_linter_register_rules(self) -> list[type[Rule]]:
-        return [ShoutRule, SharedLineRule, BrokenRule]
+        return [ShoutRule, SharedLineRule, BrokenRule, SlowRule]
 
 
 class VetoPlugin:

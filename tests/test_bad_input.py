@@ -105,3 +105,55 @@ def test_a_file_too_large_to_be_a_document_is_not_read_whole(capsys, tmp_path: P
     messages = {Path(f["path"]).name: f["message"] for f in findings if f["code"] == "INP004"}
     assert "larger than max-document-chars allows" in messages["big.txt"]
     assert "1,500 characters, more than max-document-chars (1,000)" in messages["chars.txt"]
+
+
+def _zst_records(count: int) -> bytes:
+    import zstandard
+
+    return zstandard.ZstdCompressor().compress(
+        b"".join(json.dumps({"id": i, "text": "x x"}).encode() + b"\n" for i in range(count))
+    )
+
+
+def test_truncated_zstd_is_a_finding_not_a_pass(capsys, tmp_path: Path) -> None:
+    data = _zst_records(2000)
+    for cut in (len(data) // 2, len(data) - 1, 5):
+        (tmp_path / "cut.jsonl.zst").write_bytes(data[:cut])
+        code, findings, err = check_json(capsys, str(tmp_path / "cut.jsonl.zst"))
+        assert "Traceback" not in err
+        assert any(f["code"] == "INP001" and "cut short" in f["message"] for f in findings), cut
+
+
+def test_concatenated_zstd_frames_are_all_read(capsys, tmp_path: Path) -> None:
+    (tmp_path / "two.jsonl.zst").write_bytes(_zst_records(3) + _zst_records(2))
+    code, findings, _ = check_json(capsys, str(tmp_path))
+    assert [f["record"] for f in findings] == [0, 1, 2, 3, 4] and {f["code"] for f in findings} == {"TYP003"}
+
+
+def test_a_reader_that_raises_midway_is_a_finding(tmp_path: Path) -> None:
+    from linter import hookimpl
+    from linter.config import Config
+    from linter.document import Document
+    from linter.engine import Linter
+    from linter.plugin import default_host
+    from linter.readers.base import Reader
+
+    class FlakyReader(Reader):
+        name = "flaky"
+        suffixes = (".flaky",)
+
+        def read(self, path, stream, settings):
+            yield Document(text="the the", path=path, record=0)
+            raise RuntimeError("lost the connection")
+
+    class Plugin:
+        @hookimpl
+        def corpus_linter_register_readers(self):
+            return [FlakyReader]
+
+    (tmp_path / "data.flaky").write_bytes(b"")
+    host = default_host()
+    host.register(Plugin())
+    findings = Linter(Config(root=tmp_path), host=host, select=["TYP003"], jobs=1).run([str(tmp_path)]).findings
+    assert [f.code for f in findings] == ["INP001", "TYP003"]
+    assert "the flaky reader stopped: RuntimeError('lost the connection')" in findings[0].message

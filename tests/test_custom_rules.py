@@ -36,12 +36,29 @@ def test_pattern_with_replacement_fix() -> None:
     assert finding.fix.safe and finding.message == "found &nbsp;"
 
 
-def test_catastrophic_pattern_times_out_with_a_warning(tmp_path: Path) -> None:
+def test_catastrophic_pattern_runs_out_of_time_and_is_reported(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("a" * 60 + "b", encoding="utf-8")
     spec = {"code": "CUS002", "name": "slow", "message": "m", "pattern": "(a|aa)+$", "timeout": 0.2}
     linter = Linter(Config(root=tmp_path, custom_rules=[spec]), select=["CUS002"], jobs=1)
-    result = linter.run([str(tmp_path)])
-    assert result.findings == [] and any("CUS002" in w and "timed out" in w.lower() for w in result.warnings)
+    [finding] = linter.run([str(tmp_path)]).findings
+    assert finding.code == "INP005" and "CUS002" in finding.message
+
+
+def test_the_engine_budget_stops_a_custom_rule_too(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("a" * 60 + "b", encoding="utf-8")
+    spec = {"code": "CUS002", "name": "slow", "message": "m", "pattern": "(a|aa)+$"}
+    linter = Linter(Config(root=tmp_path, custom_rules=[spec], rule_timeout=0.2), select=["CUS002"], jobs=1)
+    [finding] = linter.run([str(tmp_path)]).findings
+    assert finding.code == "INP005" and "stopped after 0.2 s" in finding.message
+
+
+def test_an_example_that_runs_out_of_time_is_a_config_error(tmp_path: Path) -> None:
+    spec = {
+        "code": "CUS002", "name": "slow", "message": "m", "pattern": "(a|aa)+$", "timeout": 0.1,
+        "examples": {"pass": ["a" * 60 + "b"]},
+    }
+    with pytest.raises(ConfigError, match=r"custom-rules\[0\]\.examples: CUS002: runs out of time on its own example"):
+        Linter(Config(root=tmp_path, custom_rules=[spec]), jobs=1)
 
 
 def test_examples_are_checked() -> None:
@@ -108,6 +125,9 @@ def test_line_scope_in_crlf_files() -> None:
         ({"pattern": "(a)b", "replacement": "C:\\qux"}, "replacement: not a valid replacement"),
         ({"pattern": "(a)b", "replacement": "\\9"}, "replacement: not a valid replacement"),
         ({"phrases": ["x"], "timeout": "2"}, "timeout: expected a positive number"),
+        ({"phrases": ["x"], "timeout": 1e300}, "timeout: expected a positive number"),
+        ({"phrases": ["x"], "timeout": float("nan")}, "timeout: expected a positive number"),
+        ({"phrases": ["x"], "timeout": 0}, "timeout: expected a positive number"),
         ({"phrases": ["x"], "fix-safe": "no"}, "fix-safe: expected true or false"),
     ],
 )

@@ -148,22 +148,30 @@ def _echo(state, batch):
     return batch
 
 
-def test_broken_rule_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+def test_broken_rule_is_a_finding_and_an_error_and_the_run_goes_on(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("SHOUT", encoding="utf-8")
     result = linter_for(tmp_path, select=["TST001", "TST003"]).run([str(tmp_path)])
-    assert len(result.findings) == 1
-    assert any("TST003" in w and "broken on purpose" in w for w in result.warnings)
+    assert [f.code for f in result.findings] == ["INP006", "TST001"]
+    assert "rule TST003 (broken) failed on this document: ValueError(" in result.findings[0].message
+    [error] = result.errors
+    assert "TST003" in error and "broken on purpose" in error
 
 
-def test_plugins_that_fail_are_skipped_with_a_warning(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("SHOUT", encoding="utf-8")
-    host = host_with(TestRulesPlugin(), FailingRegistrationPlugin(), NotARulePlugin())
-    host.load_local_modules(["no_such_plugin_module"], tmp_path)
-    linter = Linter(Config(root=tmp_path), host=host, select=["TST001"], jobs=1)
-    result = linter.run([str(tmp_path)])
-    assert len(result.findings) == 1
-    text = "\n".join(result.warnings)
-    assert "cannot register" in text and "no_such_plugin_module" in text and "not a complete Rule class" in text
+@pytest.mark.parametrize(
+    ("plugins", "local", "message"),
+    [
+        ((FailingRegistrationPlugin(),), [], "cannot register"),
+        ((NotARulePlugin(),), [], "not a complete Rule class"),
+        ((), ["no_such_plugin_module"], "no_such_plugin_module"),
+    ],
+)
+def test_a_plugin_that_fails_to_load_is_an_error(tmp_path: Path, plugins, local, message) -> None:
+    from linter.engine import PluginFailure
+
+    host = host_with(TestRulesPlugin(), *plugins)
+    host.load_local_modules(local, tmp_path)
+    with pytest.raises(PluginFailure, match=message):
+        Linter(Config(root=tmp_path), host=host, select=["TST001"], jobs=1)
 
 
 def test_local_plugin_module_from_config_folder(tmp_path: Path) -> None:
@@ -288,6 +296,6 @@ def test_a_rule_yielding_junk_fails_alone_and_is_reported_once(tmp_path: Path) -
         (tmp_path / f"{name}.txt").write_text("SHOUT", encoding="utf-8")
     host = host_with(TestRulesPlugin(), Plugin())
     result = Linter(Config(root=tmp_path), host=host, select=["TST001", "TST009"], jobs=1).run([str(tmp_path)])
-    assert len(result.findings) == 3
-    [warning] = [w for w in result.warnings if "TST009" in w]
-    assert "failed 3 times" in warning and "not a Finding" in warning
+    assert [f.code for f in result.findings] == ["INP006", "TST001"] * 3
+    [error] = [e for e in result.errors if "TST009" in e]
+    assert "failed 3 times" in error and "not a Finding" in error

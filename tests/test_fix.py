@@ -6,6 +6,8 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
+
 from linter.cli import main
 from linter.config import Config
 from linter.engine import Linter
@@ -62,7 +64,7 @@ def test_unsafe_fixes_need_the_flag(capsys, tmp_path: Path) -> None:
     main(["check", str(target), "--select", "CUS001", "--fix", "--jobs", "1"])
     assert target.read_text(encoding="utf-8") == "Story.\nlorem ipsum\n"
     main(["check", str(target), "--select", "CUS001", "--fix", "--unsafe-fixes", "--jobs", "1"])
-    assert target.read_text(encoding="utf-8") == "Story.\n\n"
+    assert target.read_text(encoding="utf-8") == "Story.\n", "the emptied line goes with its line break"
     capsys.readouterr()
     assert main(["check", str(target), "--unsafe-fixes"]) == 2
 
@@ -135,7 +137,7 @@ def test_corpus_phase_fixes_are_applied(tmp_path: Path) -> None:
     result = linter.run([str(tmp_path)], take_digests=True)
     outcome = fix_files(result.findings, result.digests, unsafe=True)
     assert len(outcome.applied) == 2 and outcome.warnings == []
-    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Story a.\n\n"
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Story a.\n"
 
 
 def test_without_fix_no_digests_are_kept(tmp_path: Path) -> None:
@@ -144,3 +146,44 @@ def test_without_fix_no_digests_are_kept(tmp_path: Path) -> None:
     host.register(TestRulesPlugin())
     result = Linter(Config(root=tmp_path), host=host, select=["TST001"], jobs=1).run([str(tmp_path)])
     assert result.findings and result.digests == {}
+
+
+@pytest.mark.parametrize(
+    "text, spans, fixed",
+    [
+        ("Para one.\n\nShare this\n\nPara two.\n", [(11, 22)], "Para one.\n\nPara two.\n"),
+        ("Para one.\n\nShare this\nFollow us\n\nPara two.\n", [(11, 22), (22, 32)], "Para one.\n\nPara two.\n"),
+        ("Para one.\n\nShare this\n\nFollow us\n\nPara two.\n", [(11, 22), (23, 33)], "Para one.\n\nPara two.\n"),
+        ("Home > News\n\nPara one.\n", [(0, 12)], "Para one.\n"),
+        ("Para one.\r\n\r\nShare this\r\n\r\nPara two.\r\n", [(13, 25)], "Para one.\r\n\r\nPara two.\r\n"),
+        ("Line one\nShare this\nLine two\n", [(9, 19)], "Line one\nLine two\n"),
+        ("Kept as is.\n\n\n\nThe the end.\n", [(16, 20)], "Kept as is.\n\n\n\nThe end.\n"),
+    ],
+)
+def test_removed_lines_leave_one_paragraph_break(text: str, spans: list, fixed: str) -> None:
+    from linter.finding import Edit
+    from linter.fixer import apply_edits
+
+    assert apply_edits(text, [Edit(start, end, "") for start, end in spans]) == fixed
+
+
+def test_diff_shows_the_fixes_and_writes_nothing(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    original = "Para one.\n\nShare this article\n\nThe the end.\n"
+    target.write_text(original, encoding="utf-8")
+    records = tmp_path / "b.jsonl"
+    records.write_text('{"id": 1, "text": "fine"}\n{"id": 2, "text": "a a b"}\n', encoding="utf-8")
+    code = main(["check", str(tmp_path), "--diff", "--jobs", "1"])
+    captured = capsys.readouterr()
+    assert code == 1 and "Would fix 3 findings in 2 files." in captured.err
+    assert f"--- {target}\n+++ {target}\n" in captured.out
+    assert "-Share this article\n-\n-The the end.\n+The end.\n" in captured.out
+    assert '-{"id": 2, "text": "a a b"}\n+{"id": 2, "text": "a b"}\n' in captured.out
+    assert target.read_text(encoding="utf-8") == original
+    assert records.read_text(encoding="utf-8").endswith('"a a b"}\n')
+
+
+def test_diff_exits_zero_when_there_is_nothing_to_fix(capsys, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A clean sentence.\n", encoding="utf-8")
+    assert main(["check", str(tmp_path), "--diff", "--jobs", "1"]) == 0
+    assert capsys.readouterr().out == ""

@@ -182,3 +182,14 @@ def test_hostile_text_runs_nothing_in_a_real_browser(tmp_path: Path) -> None:
     view = dom[dom.index('id="document-text"') :]
     assert "<img" not in view[: view.index("</pre>")]
     assert "&lt;img src=x onerror" in view
+
+
+def test_crlf_documents_are_embedded_as_read_so_offsets_match(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes(b"First line.\r\nThe the end.\r\n")
+    html_file, findings = render(tmp_path, str(corpus), extra=("--select", "TYP003"))
+    data = json.loads(parse(html_file).data_text)
+    [document] = data["documents"]
+    [finding] = findings
+    assert document["text"][finding["start"] : finding["end"]] == "The the"

@@ -39,6 +39,22 @@ def test_fixture(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+def test_fixture_takes_text_or_paths_positionally(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text("The the talks ended.\n", encoding="utf-8")
+    (tmp_path / "test_fixture_use.py").write_text(
+        "from pathlib import Path\n"
+        "def test_lint(corpus_lint):\n"
+        "    text = corpus_lint('Officials said the the plan.', select=['TYP003'])\n"
+        "    assert [f.path for f in text] == ['<text>']\n"
+        "    for target in ('story.txt', Path('story.txt'), ['story.txt']):\n"
+        "        found = corpus_lint(target, select=['TYP003'])\n"
+        "        assert [(f.code, f.path) for f in found] == [('TYP003', 'story.txt')], target\n",
+        encoding="utf-8",
+    )
+    proc = run_pytest(tmp_path, "-q")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
 def test_bad_selector_is_a_usage_error_under_strict_markers(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

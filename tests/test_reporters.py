@@ -14,7 +14,7 @@ import pytest
 
 from linter import Document, Fix, Rule, Severity
 from linter.cli import main
-from linter.engine import snippet_for
+from linter.checker import snippet_for
 from linter.finding import Finding, Location
 from linter.reporters import BUILTIN_REPORTERS
 from linter.reporters.base import Report
@@ -304,14 +304,23 @@ def test_github_annotations(findings) -> None:
     lines = render(GithubReporter, Report(findings[:5], RULES)).splitlines()
     assert lines == [
         "::warning file=corpus/a.txt,line=2,endLine=2,col=1,endColumn=8,title=TST001 doubled-word::repeated word: 'the'",
-        "::error file=corpus/news.jsonl,title=TST002 figure-mismatch::record doc-7, line 2, column 33: "
+        "::error file=corpus/news.jsonl,line=4,endLine=4,title=TST002 figure-mismatch::record doc-7, line 2, column 33: "
         "45 killed contradicts 40 killed — ‘figures’ disagree",
-        "::warning file=corpus/news.jsonl,title=TST001 doubled-word::record 5, line 1, column 4: repeated word: 'was'",
+        "::warning file=corpus/news.jsonl,line=6,endLine=6,title=TST001 doubled-word::record 5, line 1, column 4: repeated word: 'was'",
         "::notice file=news/été%2C part%3A 2.txt,line=1,endLine=1,col=1,endColumn=4,title=TST003 style-note::"
         "50%25 sure:%0D%0Asecond line, with comma",
-        "::error file=corpus/news.jsonl,title=INP003 broken-record::record 8, line 9, column 1: "
+        "::error file=corpus/news.jsonl,line=9,endLine=9,title=INP003 broken-record::record 8, line 9, column 1: "
         "invalid JSON: Expecting value (column 1)",
     ]
+
+
+def test_a_parquet_row_has_no_file_line() -> None:
+    row = Document(text="It was was late.", path="corpus/rows.parquet", record=5)
+    finding = with_snippet(row, DoubledWord().finding(row, 3, 10, "repeated word: 'was'"))
+    [line] = render(GithubReporter, Report([finding], RULES)).splitlines()
+    assert line.startswith("::warning file=corpus/rows.parquet,title=")
+    [issue] = json.loads(render(GitlabReporter, Report([finding], RULES)))
+    assert issue["location"]["lines"] == {"begin": 1}
 
 
 def test_github_long_message_stays_one_command(findings) -> None:
@@ -378,7 +387,7 @@ def test_gitlab_code_quality_structure(findings) -> None:
     assert first["severity"] == "minor"
     assert first["location"] == {"path": "corpus/a.txt", "lines": {"begin": 2, "end": 2}}
     assert issues[1]["severity"] == "major"
-    assert issues[1]["location"] == {"path": "corpus/news.jsonl", "lines": {"begin": 1}}
+    assert issues[1]["location"] == {"path": "corpus/news.jsonl", "lines": {"begin": 4}}, "record 3 is line 4 of the file"
     assert issues[1]["description"] == (
         "TST002 record doc-7, line 2, column 33: 45 killed contradicts 40 killed — ‘figures’ disagree"
     )

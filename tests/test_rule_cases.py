@@ -14,10 +14,17 @@ RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 CASE_FILES = sorted(RULES_DIR.glob("**/cases/*.yml"))
 REGISTRY = build_registry(default_host())
 CASES = [test for path in CASE_FILES for test in case_file_tests(path, REGISTRY.rules)]
+CRLF_CASES = [test for path in CASE_FILES for test in case_file_tests(path, REGISTRY.rules, line_end="\r\n")]
 
 
 @pytest.mark.parametrize("check", [check for _, check in CASES], ids=[name for name, _ in CASES])
 def test_case(check) -> None:
+    check()
+
+
+@pytest.mark.parametrize("check", [check for _, check in CRLF_CASES], ids=[name for name, _ in CRLF_CASES])
+def test_case_with_crlf_line_ends(check) -> None:
+    """Every case again, saved with Windows line ends: same findings, fixes that keep the CRLFs."""
     check()
 
 

@@ -21,7 +21,7 @@ def test_rule_is_documented(rule) -> None:
     docs = rule.documentation()
     assert docs and not docs.startswith("#"), "the docstring's first line is a one-line summary"
     for section in REQUIRED_SECTIONS:
-        assert section in docs, f"{rule.code} docs lack {section!r}"
+        assert f"\n{section}\n" in docs, f"{rule.code} docs lack {section!r} at the margin"
     if rule.fixable:
         assert "## Fix" in docs, f"{rule.code} is fixable; its docs must say how and whether the fix is safe"
     for option in rule.default_options:
@@ -38,3 +38,22 @@ def test_rule_identity(rule) -> None:
 def test_names_are_unique() -> None:
     names = [rule.name for rule in REGISTRY.rules.values()]
     assert len(names) == len(set(names))
+
+
+def test_a_line_that_slipped_to_the_margin_does_not_keep_the_rest_indented() -> None:
+    from linter.rule import Rule
+
+    class Slipped(Rule):
+        """Summary.
+
+        ## What it flags
+        Words split across
+a line at the margin.
+
+        ## Why
+            An indented example stays indented.
+        """
+
+    assert Slipped.documentation() == (
+        "Summary.\n\n## What it flags\nWords split across\na line at the margin.\n\n## Why\n    An indented example stays indented."
+    )

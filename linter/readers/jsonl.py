@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
-from typing import BinaryIO, Iterator
+from typing import Any, BinaryIO, Iterator
 
 import zstandard
 
@@ -20,9 +20,53 @@ def open_decompressed(path: str, stream: BinaryIO) -> BinaryIO:
     if path.endswith(".gz"):
         return gzip.GzipFile(fileobj=stream)  # type: ignore[return-value]
     if path.endswith(".zst"):
-        reader = zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True)
-        return io.BufferedReader(reader)  # type: ignore[arg-type]
+        return io.BufferedReader(ZstdFrames(stream))  # type: ignore[return-value]
     return stream
+
+
+class ZstdFrames(io.RawIOBase):
+    """Decompresses one or more concatenated zstd frames, and says so when the input ends inside one.
+
+    zstandard's ``stream_reader`` ends quietly at a truncated frame (a cut
+    file read as an empty one); like ``gzip``, this raises EOFError instead.
+    """
+
+    CHUNK = 1 << 20
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.decompressor = zstandard.ZstdDecompressor()
+        self.frame = self.decompressor.decompressobj()
+        self.in_frame = False
+        self.pending = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self.pending:
+            data = self.stream.read(self.CHUNK)
+            if not data:
+                if self.in_frame:
+                    raise EOFError("zstd data ends inside a frame (the file was cut short)")
+                return 0
+            self.pending = memoryview(self._decompress(data))
+        size = min(len(buffer), len(self.pending))
+        buffer[:size] = self.pending[:size]
+        self.pending = self.pending[size:]
+        return size
+
+    def _decompress(self, data: bytes) -> bytes:
+        out = []
+        while data:
+            self.in_frame = True
+            out.append(self.frame.decompress(data))
+            if not self.frame.eof:
+                break
+            data = self.frame.unused_data  # the next frame starts here
+            self.frame = self.decompressor.decompressobj()
+            self.in_frame = False
+        return b"".join(out)
 
 
 class JsonLinesReader(Reader):

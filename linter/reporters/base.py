@@ -22,7 +22,13 @@ class Report:
     fixed: int = 0
     """Findings whose fix was applied by ``--fix`` (they are not in ``findings``)."""
     fixable: int = 0
-    """Findings in ``findings`` that carry a fix ``--fix`` would apply."""
+    """Findings in ``findings`` that carry a fix this run's ``--fix`` would apply."""
+    hidden_fixes: int = 0
+    """Findings whose fix is unsafe and would need ``--unsafe-fixes`` too."""
+    baseline_known: int = 0
+    """Findings not shown because the baseline (``--baseline``) knows them."""
+    baseline_stale: int = 0
+    """Baseline entries that matched no finding any more."""
     quiet: bool = False
     """``--quiet``: findings only, no summary."""
     settings: Mapping[str, Any] = field(default_factory=dict)
@@ -51,6 +57,14 @@ def record_label(location: Location) -> str | None:
     if location.record is None:
         return None
     return location.id if location.id is not None else str(location.record)
+
+
+def record_file_line(location: Location) -> int | None:
+    """The line of the file a record sits on: JSON lines are read one record a line, so record i is
+    line i + 1; None outside records and for formats without lines (Parquet rows)."""
+    if location.record is None or location.path.lower().endswith(".parquet"):
+        return None
+    return location.record + 1
 
 
 def flagged_text(finding: Finding) -> str | None:

@@ -1,8 +1,9 @@
 """GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
 
-A finding inside a JSONL or Parquet record is annotated on its file without a
-line (the finding's line and column count within the record's text, not the
-file); the message names the record and the place in its text instead.
+A finding inside a JSONL record is annotated on the record's line of the file
+(record i is line i + 1), so it sits on the diff; its line and column count
+within the record's text, so the message names the record and that place.  A
+Parquet row has no line: it is annotated on the file.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from linter.finding import Finding, Severity
-from linter.reporters.base import Report, Reporter, record_label
+from linter.reporters.base import Report, Reporter, record_file_line, record_label
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -39,6 +40,9 @@ def annotation(finding: Finding) -> str:
         ]
     else:
         message = f"record {label}, line {loc.line}, column {loc.column}: {message}"
+        file_line = record_file_line(loc)
+        if file_line is not None:
+            properties += [("line", str(file_line)), ("endLine", str(file_line))]
     properties.append(("title", f"{finding.code} {finding.name}"))
     props = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     return f"::{COMMANDS[finding.severity]} {props}::{escape_data(message)}"

@@ -8,9 +8,9 @@ its index), the rule code and the flagged text (the message, when the flagged
 text is not at hand), plus how many identical findings came before it in the
 same file, which keeps fingerprints unique when one typo occurs twice.
 
-Lines.  A finding inside a JSONL or Parquet record counts its line within the
-record's text, which is not a line of the file, so it is reported at line 1 of
-the file, with the record and its place named in the description.
+Lines.  A finding inside a JSONL record is reported on the record's line of
+the file (record i is line i + 1); its line and column within the record's
+text go in the description.  A Parquet row has no line: line 1.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections import Counter
 from typing import Any, TextIO
 
 from linter.finding import Finding, Severity
-from linter.reporters.base import Report, Reporter, flagged_text, record_label
+from linter.reporters.base import Report, Reporter, flagged_text, record_file_line, record_label
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -46,7 +46,7 @@ def issue(finding: Finding, occurrence: int) -> dict[str, Any]:
         lines = {"begin": loc.line, "end": loc.end_line}
     else:
         description = f"{finding.code} record {label}, line {loc.line}, column {loc.column}: {finding.message}"
-        lines = {"begin": 1}
+        lines = {"begin": record_file_line(loc) or 1}
     return {
         "description": description,
         "check_name": finding.code,

@@ -26,7 +26,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from linter.finding import Finding, Fix, Location, Severity
-from linter.reporters.base import Report, Reporter, record_label
+from linter.reporters.base import Report, Reporter, record_file_line, record_label
 from linter.rule import Rule
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -72,7 +72,7 @@ def region(location: Location) -> dict[str, int]:
     """The region in the file.  A JSON-lines record is line ``record + 1`` of its file; the
     position inside the record's text goes in the location's properties instead."""
     if location.record is not None:
-        return {"startLine": location.record + 1}  # JSON lines: record i is line i + 1
+        return {"startLine": record_file_line(location) or 1}
     return {
         "startLine": location.line,
         "startColumn": location.column,

@@ -54,8 +54,15 @@ def summary(report: Report) -> str:
         text = f"Found {count} finding{'s' if count != 1 else ''} in {report.documents} document{'s' if report.documents != 1 else ''}."
     if report.fixed:
         text += f" Fixed {report.fixed}."
+    if report.baseline_known:
+        text += f" {report.baseline_known} more in the baseline."
+    if report.baseline_stale:
+        text += f"\n{report.baseline_stale} baseline entr{'ies' if report.baseline_stale != 1 else 'y'} no longer match (--prune-baseline drops them)."
     if report.fixable:
-        text += f"\n[*] {report.fixable} fixable with the --fix option (some may need --unsafe-fixes)."
+        text += f"\n[*] {report.fixable} fixable with the --fix option."
+    if report.hidden_fixes:
+        plural = "es" if report.hidden_fixes != 1 else ""
+        text += f"\n{report.hidden_fixes} hidden fix{plural} can be enabled with the --unsafe-fixes option."
     return text
 
 

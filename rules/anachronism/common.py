@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from linter import Document, Finding, Rule
+from linter import Document, Finding, Option, Rule
 from linter.document import DocumentDate
 from linter.rule import RuleOptionError
 from rules.anachronism.kb import KnowledgeBase, KnowledgeBaseError, Office, Person, Term, builtin_files, load
@@ -23,7 +23,7 @@ from rules.anachronism.context import Layout
 from rules.anachronism.matcher import Index, Mention, build_index, cues, scan
 
 ONE_DAY = dt.timedelta(days=1)
-SHARED_OPTIONS: dict[str, Any] = {"extra-kb-files": [], "coverage-start": "1990-01-01"}
+SHARED_OPTIONS: dict[str, Any] = {"extra-kb-files": Option([], items=str, file=True), "coverage-start": "1990-01-01"}
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from linter import Document, Finding
+from linter import Document, Finding, Option
 from linter.document import DocumentDate
 from rules.anachronism.common import ONE_DAY, SHARED_OPTIONS, AnachronismRule, Reading, date_range, describe_date
 from rules.anachronism.kb import Term
@@ -45,7 +45,7 @@ class ElectTitle(AnachronismRule):
 
     code = "ANA003"
     name = "elect-title"
-    default_options = {**SHARED_OPTIONS, "elect-window-days": 183}
+    default_options = {**SHARED_OPTIONS, "elect-window-days": Option(183, minimum=0, maximum=3660)}
 
     def check(self, document: Document) -> Iterator[Finding]:
         date = document.date

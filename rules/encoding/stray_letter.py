@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -13,6 +14,7 @@ NON_ASCII = re.compile(r"[^\x00-\x7f]")
 MIN_WORD = 3
 
 
+@functools.lru_cache(maxsize=4096)
 def script_of(character: str) -> str:
     """The script a letter belongs to, from its Unicode name ("LATIN", "CYRILLIC", ...)."""
     try:
@@ -85,14 +87,13 @@ class StrayLetter(Rule):
         text = document.text
         if text.isascii():
             return
-        seen_words: set[int] = set()
+        word_end = 0  # each word is looked at once, however many non-ASCII letters it has: linear in its length
         for match in NON_ASCII.finditer(text):
-            if not match.group().isalpha():
+            if match.start() < word_end or not match.group().isalpha():
                 continue
             word_start, word_end = word_around(text, match.start())
-            if word_start in seen_words or word_end - word_start < MIN_WORD:
+            if word_end - word_start < MIN_WORD:
                 continue
-            seen_words.add(word_start)
             stray = stray_in_word(text[word_start:word_end])
             if stray is None:
                 continue

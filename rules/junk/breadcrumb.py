@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 from linter import Document, Finding, Rule
-from rules.junk.confidence import Calibrated
+from rules.junk.confidence import MIN_CONFIDENCE, Calibrated
 from rules.junk.lines import delete_line, trimmed
 
 DATA = Path(__file__).parent / "data"
@@ -77,7 +77,7 @@ class Breadcrumb(Calibrated, Rule):
     name = "breadcrumb"
     category = "junk"
     fixable = True
-    default_options = {"min_confidence": 0.5}
+    default_options = {"min_confidence": MIN_CONFIDENCE}
 
     def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         text = document.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter import Document, Finding, Rule
+from linter import Document, Finding, Option, Rule
 from rules.junk.confidence import Calibrated
 from rules.junk.context import context
 from rules.junk.lines import delete_lines
@@ -61,7 +61,7 @@ class CommentsRegion(Calibrated, Rule):
     category = "junk"
     fixable = True
     enabled_by_default = False
-    default_options = {"min_confidence": 0.0}
+    default_options = {"min_confidence": Option(0.0, minimum=0, maximum=1)}
 
     def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         model = context(document)

@@ -17,9 +17,11 @@ from functools import cache
 from pathlib import Path
 from typing import Iterator
 
-from linter import Document, Finding
+from linter import Document, Finding, Option
 
 DATA = Path(__file__).parent / "data"
+MIN_CONFIDENCE = Option(0.5, minimum=0, maximum=1)
+"""Every calibrated rule's `min_confidence` option: by default, drop the signals that measured worse than a coin."""
 UNMEASURED = 0.5
 """The confidence of a signal never seen in the labelled pages: as likely junk as not."""
 

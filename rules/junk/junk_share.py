@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter import Document, Finding, Rule, Severity
+from linter import Document, Finding, Option, Rule, Severity
 from rules.junk.breadcrumb import Breadcrumb
 from rules.junk.link_list import LinkList
 from rules.junk.media_credit import MediaCredit
@@ -51,7 +51,7 @@ class JunkShare(Rule):
     category = "junk"
     severity = Severity.INFO
     enabled_by_default = False
-    default_options = {"max_share": 0.3, "min_lines": 5}
+    default_options = {"max_share": Option(0.3, minimum=0, maximum=1), "min_lines": Option(5, minimum=1)}
 
     def check(self, document: Document) -> Iterator[Finding]:
         nonblank = sum(1 for _start, _end, line in document.lines() if line.strip())

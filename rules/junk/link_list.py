@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter import Document, Finding, Rule
-from rules.junk.confidence import Calibrated
+from linter import Document, Finding, Option, Rule
+from rules.junk.confidence import MIN_CONFIDENCE, Calibrated
 from rules.junk.context import context
 from rules.junk.lines import delete_lines, trimmed
 from rules.junk.phrases import phrase_lines
@@ -82,7 +82,7 @@ class LinkList(Calibrated, Rule):
     name = "link-list"
     category = "junk"
     fixable = True
-    default_options = {"min_entries": 2, "min_confidence": 0.5}
+    default_options = {"min_entries": Option(2, minimum=1), "min_confidence": MIN_CONFIDENCE}
 
     def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         min_entries = self.options["min_entries"]

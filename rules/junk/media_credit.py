@@ -11,7 +11,7 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Fix, Rule
-from rules.junk.confidence import Calibrated
+from rules.junk.confidence import MIN_CONFIDENCE, Calibrated
 from rules.junk.context import context
 from rules.junk.lines import delete_line, trimmed
 
@@ -218,7 +218,7 @@ class MediaCredit(Calibrated, Rule):
     name = "media-credit"
     category = "junk"
     fixable = True
-    default_options = {"min_confidence": 0.5}
+    default_options = {"min_confidence": MIN_CONFIDENCE}
 
     def prepare(self) -> None:
         credit_pattern()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter import Document, Finding, Rule
-from rules.junk.confidence import Calibrated
+from linter import Document, Finding, Option, Rule
+from rules.junk.confidence import MIN_CONFIDENCE, Calibrated
 from rules.junk.context import context
 from rules.junk.lines import delete_lines
 from rules.junk.regions import furniture_regions
@@ -56,7 +56,7 @@ class MenuBlock(Calibrated, Rule):
     name = "menu-block"
     category = "junk"
     fixable = True
-    default_options = {"min_lines": 3, "min_confidence": 0.5}
+    default_options = {"min_lines": Option(3, minimum=2), "min_confidence": MIN_CONFIDENCE}
 
     def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         min_lines = self.options["min_lines"]

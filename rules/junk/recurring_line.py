@@ -7,8 +7,8 @@ from collections import Counter
 from typing import Any, Iterator, Sequence
 from urllib.parse import urlsplit
 
-from linter import Document, Fact, Finding, Fix, Location, Rule
-from rules.junk.confidence import confidence_of, with_confidence
+from linter import Document, Fact, Finding, Fix, Location, Option, Rule
+from rules.junk.confidence import MIN_CONFIDENCE, confidence_of, with_confidence
 from rules.junk.context import context
 
 MAX_RELATED = 3
@@ -99,7 +99,12 @@ class RecurringLine(Rule):
     name = "recurring-line"
     category = "junk"
     fixable = True
-    default_options = {"min_documents": 5, "min_characters": 10, "max_words": 25, "min_confidence": 0.5}
+    default_options = {
+        "min_documents": Option(5, minimum=2),
+        "min_characters": Option(10, minimum=1),
+        "max_words": Option(25, minimum=1),
+        "min_confidence": MIN_CONFIDENCE,
+    }
 
     def collect(self, document: Document) -> Iterator[Fact]:
         text = document.text

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter import Document, Finding, Rule
-from rules.junk.confidence import Calibrated
+from linter import Document, Finding, Option, Rule
+from rules.junk.confidence import MIN_CONFIDENCE, Calibrated
 from rules.junk.context import Line, context
 from rules.junk.lines import delete_line
 
@@ -69,7 +69,7 @@ class RepeatedLine(Calibrated, Rule):
     name = "repeated-line"
     category = "junk"
     fixable = True
-    default_options = {"min_words": 4, "title_window": 20, "min_confidence": 0.5}
+    default_options = {"min_words": Option(4, minimum=1), "title_window": Option(20, minimum=1), "min_confidence": MIN_CONFIDENCE}
 
     def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         text = document.text

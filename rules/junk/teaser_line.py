@@ -6,8 +6,8 @@ import re
 from functools import cache
 from typing import Iterator
 
-from linter import Document, Finding, Rule
-from rules.junk.confidence import Calibrated
+from linter import Document, Finding, Option, Rule
+from rules.junk.confidence import MIN_CONFIDENCE, Calibrated
 from rules.junk.lines import delete_line
 from rules.junk.phrases import phrase_lines, phrase_table, slots
 
@@ -75,7 +75,7 @@ class TeaserLine(Calibrated, Rule):
     name = "teaser-line"
     category = "junk"
     fixable = True
-    default_options = {"kinds": [], "min_confidence": 0.5}
+    default_options = {"kinds": Option([], items=str), "min_confidence": MIN_CONFIDENCE}
 
     def prepare(self) -> None:
         phrase_table()

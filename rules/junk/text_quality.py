@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Iterator
 
-from linter import Document, Finding, Rule, Severity
+from linter import Document, Finding, Option, Rule, Severity
 
 DATA = Path(__file__).parent / "data"
 BULLETS = ("•", "-", "*", "·", "‣", "▪", "–", "◦")
@@ -105,7 +105,7 @@ class TextQuality(Rule):
     category = "junk"
     severity = Severity.INFO
     enabled_by_default = False
-    default_options = {"skip": []}
+    default_options = {"skip": Option([], items=str)}
 
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.text

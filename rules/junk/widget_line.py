@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter import Document, Finding, Rule
-from rules.junk.confidence import Calibrated
+from linter import Document, Finding, Option, Rule
+from rules.junk.confidence import MIN_CONFIDENCE, Calibrated
 from rules.junk.lines import delete_line
 from rules.junk.phrases import phrase_table
 from rules.junk.widgets import widget_lines, widget_patterns
@@ -67,7 +67,7 @@ class WidgetLine(Calibrated, Rule):
     name = "widget-line"
     category = "junk"
     fixable = True
-    default_options = {"kinds": [], "min_confidence": 0.5}
+    default_options = {"kinds": Option([], items=str), "min_confidence": MIN_CONFIDENCE}
 
     def prepare(self) -> None:
         widget_patterns()

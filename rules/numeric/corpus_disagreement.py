@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import regex
 
-from linter import Document, Finding, Rule
+from linter import Document, Finding, Option, Rule
 from linter.rule import Fact
 from rules.numeric import figures
 from rules.numeric.figures import Figure, analyse, key_terms, noun_classes, word_set
@@ -115,11 +115,11 @@ class CorpusFigureDisagreement(Rule):
     name = "corpus-figure-disagreement"
     category = "numeric"
     default_options = {
-        "min_agreeing": 3,
-        "majority": 0.75,
-        "window_days": 7,
-        "min_shared_terms": 2,
-        "tolerance": 0.25,
+        "min_agreeing": Option(3, minimum=1),
+        "majority": Option(0.75, minimum=0.5, maximum=1),
+        "window_days": Option(7, minimum=0, maximum=3660),
+        "min_shared_terms": Option(2, minimum=0),
+        "tolerance": Option(0.25, minimum=0, maximum=1),
     }
 
     def prepare(self) -> None:

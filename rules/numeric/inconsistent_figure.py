@@ -9,7 +9,7 @@ from typing import Iterator
 
 import regex
 
-from linter import Document, Finding, Rule
+from linter import Document, Finding, Option, Rule
 from rules.numeric import figures
 from rules.numeric.figures import Figure, _yaml, analyse, compatible, round_number, word_set
 
@@ -109,7 +109,7 @@ class InconsistentFigure(Rule):
     code = "NUM001"
     name = "inconsistent-figure"
     category = "numeric"
-    default_options = {"min_value": 10}
+    default_options = {"min_value": Option(10, minimum=0)}
 
     def prepare(self) -> None:
         figures.prepare()

@@ -8,7 +8,7 @@ from typing import Iterator
 
 import regex
 
-from linter import Document, Finding, Fix, Rule
+from linter import Document, Finding, Fix, Option, Rule
 from rules.typos.text import (
     GAZETTEER_OPTIONS,
     LOWER_WORD,
@@ -68,7 +68,7 @@ class LowercaseProperNoun(Rule):
     name = "lowercase-proper-noun"
     category = "typo"
     fixable = True
-    default_options = {**GAZETTEER_OPTIONS, "allowed": []}
+    default_options = {**GAZETTEER_OPTIONS, "allowed": Option([], items=str)}
 
     def check(self, document: Document) -> Iterator[Finding]:
         analysis = analyse(document)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter import Document, Finding, Fix, Rule
+from linter import Document, Finding, Fix, Option, Rule
 from rules.typos.text import analyse, misspellings
 
 
@@ -46,7 +46,7 @@ class Misspelling(Rule):
     name = "misspelling"
     category = "typo"
     fixable = True
-    default_options = {"ignore": []}
+    default_options = {"ignore": Option([], items=str)}
 
     def check(self, document: Document) -> Iterator[Finding]:
         analysis = analyse(document)

@@ -8,7 +8,7 @@ from typing import Iterator
 
 import regex
 
-from linter import Document, Finding, Fix, Rule
+from linter import Document, Finding, Fix, Option, Rule
 
 DATA = Path(__file__).parent / "data"
 # The first word is taken whole (an atomic group): a shorter part of it is never followed by a space.
@@ -70,7 +70,7 @@ class RepeatedWord(Rule):
     name = "repeated-word"
     category = "typo"
     fixable = True
-    default_options = {"allowed": []}
+    default_options = {"allowed": Option([], items=str)}
 
     def check(self, document: Document) -> Iterator[Finding]:
         allowed = grammatical_doubles() | {w.lower() for w in self.options["allowed"]}

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Iterator, NamedTuple
 
 import regex
 
-from linter import Document, Rule
+from linter import Document, Option, Rule
 
 DATA = Path(__file__).parent / "data"
 CACHE_KEY = "typos"
@@ -211,7 +211,7 @@ def gazetteer_for(rule: Rule) -> Gazetteer:
     return _gazetteer(tuple(rule.options.get("extra-names", ())), files)
 
 
-GAZETTEER_OPTIONS: dict[str, Any] = {"extra-names": [], "extra-gazetteer-files": []}
+GAZETTEER_OPTIONS: dict[str, Any] = {"extra-names": Option([], items=str), "extra-gazetteer-files": Option([], items=str, file=True)}
 
 
 # -- per-document analysis ---------------------------------------------------------------

@@ -46,9 +46,9 @@ def family_time(text: str, runs: int = 3) -> float:
     best = float("inf")
     for _ in range(runs):
         document = Document(text=text, path="growth.txt", date=DATE)
-        started = time.perf_counter()
+        started = time.process_time()
         result = check_document(RULES, document)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
         assert not result.failures, result.failures
     return best
 

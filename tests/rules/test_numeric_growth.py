@@ -51,9 +51,9 @@ def _text(unit: str, size: int) -> str:
 def _best_time(rule, text: str, runs: int = 3) -> float:
     best = float("inf")
     for _ in range(runs):
-        started = time.perf_counter()
+        started = time.process_time()
         lint(rule, text, date="2025-06-02")
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 
