@@ -36,18 +36,20 @@ CAPITAL_START = regex.compile(r"(?<![\w])\p{Lu}")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 SENTENCE_END = tuple(".!?。！？\"'”’»)")
 ELLIPSIS = ("...", "…")
-LANGUAGE_SAMPLE = 2_000
+LANGUAGE_SAMPLE = 1_000
 """How many characters of a document's longer lines (its prose, not its menus) decide its language."""
 SAMPLED_LINE_MIN = 60
 SAMPLED_LINE_MAX = 300
 
-MEASURED_CHARACTERS = 200
+MEASURED_CHARACTERS = 150
 """Words are counted in a line's first characters only: a paragraph's start shows its shape."""
 PROSE_MIN_WORDS = 8
 PROSE_MIN_STOP_SHARE = 0.2
 """jusText's stopwords_low is 0.30 for paragraphs; a line of a headline-heavy page needs less."""
 LONG_PROSE_WORDS = 25
 CJK_PROSE_CHARACTERS = 30
+SPACELESS_RATIO = 12
+"""Latin-script prose has a word every six characters or so; a line with far fewer may be Chinese or Japanese."""
 SENTENCE_MIN_STOP_SHARE = 0.15
 SHORT_SENTENCE_WEIGHT = 0.5
 OTHER_LINE_COST = 3.0
@@ -58,9 +60,9 @@ LABEL_WORDS = 3
 """A furniture line of at most this many words is a label (a menu item); longer, a headline."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Line:
-    """One non-blank line: its trimmed span and its shape."""
+    """One non-blank line: its trimmed span and its shape (not frozen: a page has thousands, made fast)."""
 
     index: int
     """Position among the document's non-blank lines."""
@@ -119,16 +121,17 @@ class Context:
         return self.core_end > self.core_start
 
 
-def _measure(index: int, text: str, start: int, end: int, stop: frozenset[str]) -> Line:
+def _measure(index: int, text: str, lowered: str, start: int, end: int, stop: frozenset[str]) -> Line:
     segment = text[start:end]
     measured = segment[:MEASURED_CHARACTERS]
-    tokens = WORD.findall(measured.casefold())
+    tokens = WORD.findall(lowered, start, min(end, start + MEASURED_CHARACTERS))
     stop_share = sum(map(stop.__contains__, tokens)) / len(tokens) if tokens else 0.0
     words = len(tokens)
     if len(segment) > MEASURED_CHARACTERS:  # a paragraph: its start tells its shape, its length is estimated
         words = round(words * len(segment) / MEASURED_CHARACTERS)
     ends_sentence = segment.endswith(SENTENCE_END) and not segment.endswith(ELLIPSIS)
-    cjk = 0 if measured.isascii() else len(CJK.findall(measured))
+    spaceless = len(tokens) * SPACELESS_RATIO < len(measured)  # few words for many characters: CJK, or symbols
+    cjk = len(CJK.findall(measured)) if spaceless and not measured.isascii() else 0
     if cjk >= CJK_PROSE_CHARACTERS:
         sentence = ends_sentence
         prose = ends_sentence or cjk >= 2 * CJK_PROSE_CHARACTERS
@@ -210,7 +213,10 @@ def context(document: Document) -> Context:
     spans = _spans(text)
     languages = detect_languages(WORD.findall(_language_sample(text, spans).casefold()))
     stop = stopwords_of(languages)
-    lines = [_measure(index, text, start, end, stop) for index, (start, end) in enumerate(spans)]
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer (İ): offsets would shift
+        lowered = "".join(character if len(character.lower()) != 1 else character.lower() for character in text)
+    lines = [_measure(index, text, lowered, start, end, stop) for index, (start, end) in enumerate(spans)]
     core_start, core_end = _core(lines)
     header_start = core_start
     while header_start > max(core_start - HEADER_LINES, 0) and lines[header_start - 1].words > 1:

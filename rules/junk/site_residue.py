@@ -9,7 +9,8 @@ from typing import Iterator
 
 from linter import Document, Finding, Rule
 from rules.junk.confidence import MIN_CONFIDENCE, Calibrated
-from rules.junk.lines import delete_line, trimmed
+from rules.junk.context import context
+from rules.junk.lines import delete_line
 
 DATA = Path(__file__).parent / "data"
 SITE_NAME = re.compile(
@@ -44,7 +45,8 @@ class SiteNameResidue(Calibrated, Rule):
     not a sentence and not part of the article.
 
     ## What it leaves alone
-    Names in sentences ("according to reuters.com"), capitalised words
+    Names in sentences ("according to reuters.com"), a word and a full stop
+    inside the article ("slaves." ending a line of a poem), capitalised words
     ("Reuters."), abbreviations listed in
     `rules/junk/data/not_site_names.txt` ("etc."), and links with a path,
     which may be references.
@@ -69,12 +71,13 @@ class SiteNameResidue(Calibrated, Rule):
 
     def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         text = document.text
-        for line_start, line_end, _line in document.lines():
-            if line_end - line_start > MAX_LINE:
+        model = context(document)
+        for line in model.lines:
+            if line.characters > MAX_LINE or not is_site_name(text, line.start, line.end):
                 continue
-            start, end = trimmed(text, line_start, line_end)
-            if not is_site_name(text, start, end):
-                continue
-            fix = delete_line(document, start, safe=False, description="delete the site name")
-            signal = "domain" if "." in text[start : end - 1] else "name"
-            yield self.finding(document, start, end, f"site name left as a line: {text[start:end]!r}", fix=fix), signal
+            domain = "." in text[line.start : line.end - 1]
+            if not domain and model.in_core(line):
+                continue  # "slaves." ending a line of a poem; a site's name stands outside the article
+            fix = delete_line(document, line.start, safe=False, description="delete the site name")
+            message = f"site name left as a line: {text[line.start : line.end]!r}"
+            yield self.finding(document, line.start, line.end, message, fix=fix), "domain" if domain else "name"
