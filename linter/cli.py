@@ -15,9 +15,18 @@ import time
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from linter.baseline import BaselineError, apply_baseline, baseline_entries, read_baseline, write_baseline
+from linter.baseline import (
+    BaselineError,
+    apply_baseline,
+    baseline_entries,
+    checked_scope,
+    read_baseline,
+    texts_without_snippets,
+    writable_baseline,
+    write_baseline,
+)
 from linter.changes import ChangesError, Focus, changed_since
-from linter.config import Config, ConfigError, discover_config
+from linter.config import DATE_PRECEDENCES, Config, ConfigError, discover_config
 from linter.dates import parse_date_value
 from linter.distributed import Shard, group_facts, read_facts
 from linter.engine import BrokenInstall, Linter, RunResult
@@ -58,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output-format", help="full (default), concise, grouped, json, json-lines, sarif, github, junit, gitlab, html, ...")
     check.add_argument("-o", "--output-file", help="write the report to this file instead of stdout")
     check.add_argument("--date", help="date (YYYY-MM-DD) for documents that have none of their own")
+    check.add_argument("--date-precedence", choices=DATE_PRECEDENCES, help="which date wins: the record's field (default), the text's, or --date for every document")
     check.add_argument("--config", help="config file to use (skips discovery)")
     check.add_argument("--jobs", type=int, help="worker processes for the per-document phase (default: all cores)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
@@ -102,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show-config", help="print the effective configuration")
     show.add_argument("--config", help="config file to use (skips discovery)")
+    show.add_argument("--date", help="as for check: the date for documents without one")
+    show.add_argument("--date-precedence", choices=DATE_PRECEDENCES, help="as for check: which date wins")
     show.add_argument("--allow-local-plugins", action="store_true", help="import the plugins of a config found beside the checked files outside this project")
     show.add_argument("paths", nargs="*", default=["."], help="where to start looking for a config")
     return parser
@@ -132,19 +144,45 @@ def _open_output(path: str | None) -> TextIO:
 MAX_FIX_PASSES = 10
 
 
-def run_check(args: argparse.Namespace) -> int:
-    config = _config(args, args.paths)
+def _date_options(config: Config, args: argparse.Namespace) -> None:
+    """``--date`` and ``--date-precedence`` over the config's ``date`` and ``date-precedence``."""
     if args.date:
         date = parse_date_value(args.date, source="--date")
         if date is None:
             raise UsageError(f"--date: expected YYYY-MM-DD, got {args.date!r}")
         config.date = date
+    if args.date_precedence:
+        config.date_precedence = args.date_precedence
+    if config.date_precedence == "config" and config.date is None:
+        raise UsageError("date-precedence 'config' needs a date: set `date` or pass --date")
+
+
+def date_order(config: Config) -> list[str]:
+    """Where a document's date is taken from, first to last, as ``show-config`` prints it."""
+    field = f"record field {config.date_field!r}"
+    text = "front matter, file name, dateline or first date in the text"
+    default = f"the configured date {config.date} (from {config.date.source})" if config.date else "no configured date"
+    orders = {"field": [field, text, default], "text": [text, field, default], "config": [default, field, text]}
+    return [*orders[config.date_precedence], "plugins (corpus_linter_document_date)"]
+
+
+def run_check(args: argparse.Namespace) -> int:
+    config = _config(args, args.paths)
+    _date_options(config, args)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs: expected a whole number of at least 1")
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes goes with --fix or --diff")
     if args.prune_baseline and not args.baseline:
         raise UsageError("--prune-baseline goes with --baseline")
+    try:  # a baseline that cannot be written fails now, not after the run
+        for target in filter(None, (args.write_baseline, args.baseline if args.prune_baseline else None)):
+            writable_baseline(Path(target))
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+    if args.diff_base and (args.write_baseline or args.prune_baseline):
+        option = "--write-baseline" if args.write_baseline else "--prune-baseline"
+        raise UsageError(f"{option} needs every finding of a full check; it cannot go with --diff-base")
     if args.fix and args.diff:
         raise UsageError("--diff shows what --fix would write; give one of them")
     if (args.fix or args.diff) and "-" in args.paths:
@@ -169,7 +207,10 @@ def run_check(args: argparse.Namespace) -> int:
             return show_diff(linter, args, out)
         started = time.monotonic()
         result, fixed, warnings = _check_and_fix(linter, args, config)
-        findings, known, stale = _with_baseline(result.findings, args)
+        if result.documents == 0 and not result.findings:  # as ruff warns: a wrong path must not look clean
+            suffixes = sorted({suffix for reader in linter.registry.readers for suffix in reader.suffixes})
+            warnings.append(f"no documents found in {', '.join(args.paths)} (files read: {' '.join(suffixes)})")
+        findings, known, stale = _with_baseline(result, args, linter)
         fixable = sum(1 for f in findings if f.fix is not None and (f.fix.safe or args.unsafe_fixes))
         hidden = sum(1 for f in findings if f.fix is not None and not f.fix.safe and not args.unsafe_fixes)
         report = Report(
@@ -178,8 +219,9 @@ def run_check(args: argparse.Namespace) -> int:
             result.documents,
             result.bytes,
             fixed,
-            fixable,
+            0 if args.fix else fixable,
             quiet=args.quiet,
+            not_fixed=fixable if args.fix else 0,
             hidden_fixes=hidden,
             baseline_known=known,
             baseline_stale=stale,
@@ -195,29 +237,39 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _focus(args: argparse.Namespace, config: Config) -> Focus | None:
     """``--diff-base``: the documents changed since the ref, or None to check everything."""
-    if not args.diff_base:
+    if args.diff_base is None:
         return None
+    if not args.diff_base.strip():  # an unset CI variable: checking everything instead would hide the mistake
+        raise UsageError("--diff-base: expected a git ref, got an empty string")
     start = next((Path(p) for p in args.paths if p != "-"), Path.cwd())
     try:
-        return changed_since(args.diff_base, start.resolve(), config.id_field)
+        return changed_since(args.diff_base, start.resolve())
     except ChangesError as error:
         raise UsageError(str(error)) from None
 
 
-def _with_baseline(findings: list[Finding], args: argparse.Namespace) -> tuple[list[Finding], int, int]:
-    """Write and/or apply a baseline: the findings to report, how many the baseline knew, how many entries are stale."""
+def _with_baseline(result: RunResult, args: argparse.Namespace, linter: Linter) -> tuple[list[Finding], int, int]:
+    """Write and/or apply a baseline: the findings to report, how many the baseline knew, how many entries are stale.
+
+    Entries count as stale only where this run could have matched them; a
+    ``--diff-base`` run checks too little to tell.
+    """
+    findings = result.findings
+    if not (args.write_baseline or args.baseline):
+        return findings, 0, 0
+    texts = texts_without_snippets(findings, linter.texts)
     try:
         if args.write_baseline:
             target = Path(args.write_baseline)
-            write_baseline(target, baseline_entries(findings, target.resolve().parent))
+            write_baseline(target, baseline_entries(findings, target.resolve().parent, texts))
             if not args.quiet:
                 print(f"Wrote {len(findings)} finding(s) to the baseline {args.write_baseline}.", file=sys.stderr)
             return [], len(findings), 0
-        if not args.baseline:
-            return findings, 0, 0
         source = Path(args.baseline)
         entries = read_baseline(source)
-        applied = apply_baseline(findings, entries, source.resolve().parent)
+        root = source.resolve().parent
+        in_scope = (lambda entry: False) if args.diff_base else checked_scope(result.paths, args.paths, root)
+        applied = apply_baseline(findings, entries, root, texts, in_scope)
         if args.prune_baseline and applied.stale:
             stale = {id(entry) for entry in applied.stale}
             write_baseline(Path(args.baseline), [entry for entry in entries if id(entry) not in stale])
@@ -463,8 +515,10 @@ def run_rules(args: argparse.Namespace) -> int:
 
 def run_show_config(args: argparse.Namespace) -> int:
     config = _config(args, args.paths)
+    _date_options(config, args)
     linter = Linter(config, jobs=1)
     settings = config.as_toml_dict()
+    settings["date-order"] = date_order(config)
     settings["enabled-rules"] = [r.code for r in linter.rules]
     print(json.dumps(settings, indent=2, ensure_ascii=False, default=str))
     return EXIT_CLEAN
@@ -476,6 +530,10 @@ COMMANDS = {"check": run_check, "reduce": run_reduce, "rule": run_rule, "rules":
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if sys.stdout is None and not getattr(args, "output_file", None):  # started with >&-: say so, once
+        if sys.stderr is not None:
+            print("corpus-linter: error: standard output is closed (give -o FILE)", file=sys.stderr)
+        return EXIT_ERROR
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")  # lone surrogates from a corpus must not crash a report
     if args.command is None:
@@ -497,6 +555,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 128 + signal.SIGTERM
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+    except OSError as error:  # the system refused (a full disk for -o, a closed stream): not a bug to report
+        where = f": {error.filename}" if error.filename else ""
+        print(f"corpus-linter: error: {error.strerror or error}{where}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as error:  # the last guard: a message, never a traceback, unless asked
         if os.environ.get("CORPUS_LINTER_DEBUG"):

@@ -52,6 +52,10 @@ class Config:
     ignore_field: str = "lint.ignore"
     """The record field (dotted path) that lists rules to silence for that record."""
     date: DocumentDate | None = None
+    date_precedence: str = "field"
+    """Which document date wins: "field" (the record's date field, then the text, then ``date``),
+    "text" (front matter, file name or text, then the field, then ``date``: for a field holding a
+    crawl date) or "config" (``date`` / ``--date`` for every document)."""
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     extend_exclude: list[str] = field(default_factory=list)
     force_exclude: bool = False
@@ -133,6 +137,15 @@ def _positive_int(value: Any, where: str) -> int:
     return value
 
 
+DATE_PRECEDENCES = ("field", "text", "config")
+
+
+def _date_precedence(value: Any, where: str) -> str:
+    if value not in DATE_PRECEDENCES:
+        raise ConfigError(f"{where}: expected one of {', '.join(DATE_PRECEDENCES)}, got {value!r}")
+    return value
+
+
 def _seconds(value: Any, where: str) -> float:
     if not valid_seconds(value):
         raise ConfigError(f"{where}: expected a number of seconds from 0 (no limit) to {MAX_SECONDS:g}, got {value!r}")
@@ -179,6 +192,7 @@ _KEYS = {
     "date-field": ("date_field", _field),
     "ignore-field": ("ignore_field", _field),
     "date": ("date", _date),
+    "date-precedence": ("date_precedence", _date_precedence),
     "exclude": ("exclude", _list_of_str),
     "extend-exclude": ("extend_exclude", _list_of_str),
     "force-exclude": ("force_exclude", _bool),

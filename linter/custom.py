@@ -120,6 +120,11 @@ def build_rule_class(spec: dict[str, Any], where: str) -> type[DeclarativeRule]:
     for key in ("case-sensitive", "fix-safe"):
         if key in spec and not isinstance(spec[key], bool):
             raise ValueError(f"{where}.{key}: expected true or false")
+    examples = spec.get("examples", {})
+    if not isinstance(examples, dict) or set(examples) - {"fail", "pass"} or not all(
+        isinstance(texts, list) and all(isinstance(text, str) for text in texts) for texts in examples.values()
+    ):
+        raise ValueError(f'{where}.examples: expected a table like {{ fail = ["..."], pass = ["..."] }} of lists of strings')
     timeout = spec.get("timeout", DEFAULT_SECONDS)
     if not valid_seconds(timeout) or timeout == 0:
         raise ValueError(f"{where}.timeout: expected a positive number of seconds, at most {MAX_SECONDS:g}")
@@ -152,8 +157,8 @@ def documentation(spec: dict[str, Any]) -> str:
     flags += " (case-sensitive)" if spec.get("case-sensitive") else " (any case)"
     flags += ", filling a whole line." if spec.get("scope") == "line" else "."
     parts = [summary, "## What it flags", flags, "## Why", rest.strip() or "Set by this project's config."]
-    examples = spec.get("examples")
-    if isinstance(examples, dict) and (examples.get("fail") or examples.get("pass")):
+    examples = spec.get("examples", {})
+    if examples.get("fail") or examples.get("pass"):
         lines = [f'"{text}" is flagged.' for text in examples.get("fail", [])]
         lines += [f'"{text}" is not.' for text in examples.get("pass", [])]
         parts += ["## Example", "\n".join(lines)]

@@ -43,8 +43,8 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY = r"(?P<day>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR4 = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 _WRITTEN_DATES = [
-    regex.compile(rf"(?<![\w-]){_MONTH}\s+{_DAY},?\s+{_YEAR4}", regex.IGNORECASE),
-    regex.compile(rf"(?<![\w-]){_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR4}", regex.IGNORECASE),
+    regex.compile(rf"(?<![\w-]){_MONTH}\s+{_DAY},?[ \t]+{_YEAR4}", regex.IGNORECASE),
+    regex.compile(rf"(?<![\w-]){_DAY}\s+(?:of\s+)?{_MONTH},?[ \t]+{_YEAR4}", regex.IGNORECASE),
     regex.compile(r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])"),
 ]
 _MONTH_YEAR = regex.compile(rf"(?<![\w-]){_MONTH},?\s+{_YEAR4}", regex.IGNORECASE)

@@ -23,7 +23,7 @@ from linter.config import Config, ConfigError
 from linter.custom import custom_rule_classes
 from linter.distributed import Shard, group_facts, write_facts
 from linter.dates import parse_date_value
-from linter.document import Document
+from linter.document import Document, DocumentDate
 from linter.executor import default_jobs, ordered_map
 from linter.finding import Finding, Location, Severity
 from linter.plugin import PluginHost, default_host
@@ -57,6 +57,8 @@ class RunResult:
     """Digest of each checked text that has fixable findings, by (path, record)."""
     errors: list[str] = field(default_factory=list)
     """Rules that raised: the run did not check what it should have (the CLI exits 2)."""
+    paths: set[str] = field(default_factory=set)
+    """The files that documents were read from (what a baseline's stale entries are judged against)."""
 
 
 class RuleProblems:
@@ -282,7 +284,9 @@ class Linter:
             reader_class = self.registry.reader_for(name) or self.registry.reader_for(".txt")
             assert reader_class is not None, "the built-in text reader is always registered"
             try:
-                if entry == STDIN:
+                if entry == STDIN and sys.stdin is None:  # started with standard input closed (<&-)
+                    yield InputProblem("INP001", "standard input is closed", name)
+                elif entry == STDIN:
                     yield from self._read_stream(reader_class, name, sys.stdin.buffer)
                 else:
                     with open(entry, "rb") as stream:
@@ -308,11 +312,21 @@ class Linter:
 
     def _read_stream(self, reader_class: type, name: str, stream: Any) -> Iterator[Item]:
         for item in reader_class().read(name, stream, self.read_settings):
-            if isinstance(item, Document) and item.date is None:
-                item.date = self.host.call_safely(
-                    self.host.manager.hook.corpus_linter_document_date, None, document=item, config=self.config
-                )
+            if isinstance(item, Document):
+                item.date = self._document_date(item)
             yield item
+
+    def _document_date(self, document: Document) -> DocumentDate | None:
+        """The document's date under ``date-precedence``; ``document.date`` holds its record field's date, if any."""
+        config, own = self.config, document.date
+        if config.date_precedence == "config" and config.date is not None:
+            return config.date
+        if own is not None and config.date_precedence == "field":
+            return own
+        found = self.host.call_safely(self.host.manager.hook.corpus_linter_document_date, None, document=document, config=config)
+        if own is not None and (found is None or found is config.date):
+            return own  # nothing in the text: the record's field beats the configured default
+        return found
 
     # -- the run ----------------------------------------------------------------
 
@@ -398,6 +412,7 @@ class Linter:
                     continue
                 if focus is not None and not focus.includes(item.path, item.record):
                     item.context_only = True
+                result.paths.add(item.path)
                 positions.append(position)
                 batch.append(item)
                 size += len(item.text)

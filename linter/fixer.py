@@ -10,12 +10,13 @@ warning: a fix must never lose data.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import difflib
 import gzip
 import hashlib
 import io
-import json
+import math
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -23,8 +24,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from linter.finding import Edit, Finding
-from linter.json_splice import field_span, replace_field
-from linter.safe_write import NotWritten, Snapshot, remove_stale_temporaries, replace_file, terminate_cleanly
+from linter.json_splice import field_value, splice
+from linter.safe_write import NotWritten, Snapshot, remove_stale_temporaries, replace_file, sync_folder, terminate_cleanly
 
 
 @dataclass
@@ -43,20 +44,34 @@ def choose_edits(findings: Iterable[Finding], unsafe: bool, length: int | None =
     """
     chosen: list[Edit] = []
     applied: list[Finding] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted; spans that do not overlap also have sorted ends
     for finding in sorted(findings, key=lambda f: (f.start, f.end, f.code)):
         fix = finding.fix
         if fix is None or (not fix.safe and not unsafe):
             continue
         spans = sorted((e.start, e.end) for e in fix.edits)
-        if not _well_formed(spans, length):
-            continue
-        if any(s < te and ts < e or (s == e == ts) for s, e in spans for ts, te in taken):
+        if not _well_formed(spans, length) or any(_overlaps(span, taken) for span in spans):
             continue
         chosen.extend(fix.edits)
-        taken.extend(spans)
+        for span in spans:
+            bisect.insort(taken, span)
         applied.append(finding)
     return chosen, applied
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps a taken span, or inserts where one starts (a binary search, not a scan:
+    a document may have tens of thousands of fixes)."""
+    start, end = span
+    index = bisect.bisect_right(taken, (end, math.inf))  # the spans that start at or before ``end``
+    while index > 0:
+        index -= 1
+        taken_start, taken_end = taken[index]
+        if taken_end < start:  # ends are sorted: no earlier span reaches ``span``
+            return False
+        if start < taken_end and taken_start < end or start == end == taken_start:
+            return True
+    return False
 
 
 def _well_formed(spans: list[tuple[int, int]], length: int | None) -> bool:
@@ -71,11 +86,13 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     Removing a line between two paragraphs would otherwise leave two or more
     blank lines (four in a row for a removed block): a run of line breaks at a
     deletion is cut to the longest run that stood next to the deleted text,
-    and to none at the very start of the text.
+    to none at the very start of the text, and at its very end to the line
+    break (or breaks) the text ended with.
     """
     parts: list[str] = []
     cursor = 0
     length = 0
+    content_end = len(text.rstrip(" \t\r\n"))  # only white space follows
     points: list[tuple[int, int]] = []  # (offset in the result, line breaks allowed there)
     for edit in sorted(edits, key=lambda e: (e.start, e.end)):
         kept = text[cursor : edit.start]
@@ -83,14 +100,26 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         parts.append(edit.replacement)
         length += len(kept) + len(edit.replacement)
         if not edit.replacement and edit.end > edit.start:
-            allowed = max(_breaks_before(text, edit.start), _breaks_after(text, edit.end))
-            points.append((length, allowed if edit.start > 0 else 0))
+            if edit.start == 0:
+                allowed = 0
+            elif edit.end >= content_end:
+                allowed = max(_breaks_before(text, len(text)), 1)
+            else:
+                allowed = max(_breaks_before(text, edit.start), _breaks_after(text, edit.end))
+            points.append((length, allowed))
         cursor = edit.end
     parts.append(text[cursor:])
     result = "".join(parts)
-    for point, allowed in reversed(_merged(result, points)):
-        result = _cut_blank_run(result, point, allowed)
-    return result
+    cuts = [cut for point, allowed in _merged(result, points) if (cut := _blank_run_cut(result, point, allowed))]
+    if not cuts:
+        return result
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, replacement in cuts:  # in order, each in its own run of white space: one pass
+        pieces += [result[cursor:start], replacement]
+        cursor = end
+    pieces.append(result[cursor:])
+    return "".join(pieces)
 
 
 def _merged(text: str, points: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -108,7 +137,7 @@ def _merged(text: str, points: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _breaks_before(text: str, offset: int) -> int:
-    run = text[:offset][-20:].replace("\r", "").rstrip(" \t")
+    run = text[max(offset - 20, 0) : offset].replace("\r", "").rstrip(" \t")
     return len(run) - len(run.rstrip("\n"))
 
 
@@ -117,8 +146,9 @@ def _breaks_after(text: str, offset: int) -> int:
     return len(run) - len(run.lstrip("\n"))
 
 
-def _cut_blank_run(text: str, point: int, allowed: int) -> str:
-    """Cut the run of blank lines around ``point`` to ``allowed`` line breaks (spaces in it go too)."""
+def _blank_run_cut(text: str, point: int, allowed: int) -> tuple[int, int, str] | None:
+    """How to cut the run of blank lines around ``point`` to ``allowed`` line breaks (spaces in it go too):
+    (start, end, replacement), or None to leave it."""
     start = point
     while start > 0 and text[start - 1] in " \t\r\n":
         start -= 1
@@ -128,14 +158,14 @@ def _cut_blank_run(text: str, point: int, allowed: int) -> str:
     run = text[start:end]
     breaks = run.count("\n")
     if breaks <= max(allowed, 1) and not (start == 0 and allowed == 0 and breaks):
-        return text
+        return None
     first, last = run.find("\n"), run.rfind("\n")
     if start > 0:  # keep the spaces that end the line before and that indent the line after
         head, tail = run[:first].rstrip("\r"), run[last + 1 :]
     else:
         head, tail = "", run[last + 1 :]
     newline = "\r\n" if "\r\n" in run else "\n"
-    return text[:start] + head + newline * allowed + tail + text[end:]
+    return start, end, head + newline * allowed + tail
 
 
 def text_digest(text: str) -> str:
@@ -166,35 +196,55 @@ def fix_files(
     for finding in findings:
         if finding.fix is not None and (finding.fix.safe or unsafe):
             by_path[finding.path].append(finding)
+    cleaned: set[Path] = set()
+    written: set[Path] = set()
     with terminate_cleanly() if write else contextlib.nullcontext():
-        for path, path_findings in sorted(by_path.items()):
-            if path == "-":
-                outcome.warnings.append("fixes are not applied to standard input")
-                continue
-            lower = path.lower()
-            if not lower.endswith(JSONL_SUFFIXES + TEXT_SUFFIXES):
-                outcome.warnings.append(f"{path}: fixes are not written to this format; left unchanged")
-                continue
-            if roots and _leaves_roots(path, roots):
-                outcome.warnings.append(f"{path}: a symlink to {os.path.realpath(path)}, outside the checked paths; not fixed")
-                continue
-            target = Path(os.path.realpath(path))
-            try:
-                remove_stale_temporaries(target)
-                snapshot, raw = Snapshot.take(target)
-                fix = _fix_jsonl if lower.endswith(JSONL_SUFFIXES) else _fix_text
-                new, applied = fix(path, raw, path_findings, digests, unsafe, text_field, outcome.warnings)
-                if new is not None and new != raw:
+        try:
+            for path, path_findings in sorted(by_path.items()):
+                target = _writable_target(path, roots, outcome.warnings)
+                if target is None:
+                    continue
+                if write and target.parent not in cleaned:
+                    remove_stale_temporaries(target.parent)
+                    cleaned.add(target.parent)
+                try:
+                    snapshot, raw = Snapshot.take(target)
+                    fix = _fix_jsonl if path.lower().endswith(JSONL_SUFFIXES) else _fix_text
+                    new, applied = fix(path, raw, path_findings, digests, unsafe, text_field, outcome.warnings)
+                    if new is None or new == raw:
+                        continue
                     if write:
                         replace_file(snapshot, new)
+                        written.add(target.parent)
                     else:
                         outcome.changes.append((path, raw, new))
                     outcome.applied.extend(applied)
-            except NotWritten as reason:
-                outcome.warnings.append(f"{path}: not fixed: {reason}")
-            except (OSError, UnicodeDecodeError, ValueError) as error:
-                outcome.warnings.append(f"{path}: not fixed: {error}")
+                except NotWritten as reason:
+                    outcome.warnings.append(f"{path}: not fixed: {reason}")
+                except (OSError, UnicodeDecodeError, ValueError) as error:
+                    outcome.warnings.append(f"{path}: not fixed: {error}")
+        finally:  # the moves made durable, once per folder
+            for folder in written:
+                sync_folder(folder)
     return outcome
+
+
+def _writable_target(path: str, roots: Sequence[str], warnings: list[str]) -> Path | None:
+    """The real file a fix of ``path`` may be written to, or None (and a warning) if none may be."""
+    if path == "-":
+        warnings.append("fixes are not applied to standard input")
+        return None
+    if not path.lower().endswith(JSONL_SUFFIXES + TEXT_SUFFIXES):
+        warnings.append(f"{path}: fixes are not written to this format; left unchanged")
+        return None
+    if roots and _leaves_roots(path, roots):
+        warnings.append(f"{path}: a symlink to {os.path.realpath(path)}, outside the checked paths; not fixed")
+        return None
+    target = Path(os.path.realpath(path))
+    if not target.is_file():  # a pipe read once by the check would block here, and be replaced by a file
+        warnings.append(f"{path}: not a regular file; not fixed")
+        return None
+    return target
 
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -283,18 +333,16 @@ def _fix_record(
     bom = line.startswith(UTF8_BOM)
     try:
         body = line[len(UTF8_BOM) if bom else 0 :].decode("utf-8")
-        span = field_span(body, text_field)
-        text = json.loads(body[span[0] : span[1]]) if span else None
-    except ValueError:  # not UTF-8 or not JSON any more
+        found = field_value(body, text_field)
+    except (ValueError, RecursionError):  # not UTF-8 or not JSON any more (or nested too deep to read)
         return None
-    if not isinstance(text, str) or digest != text_digest(text):
+    if found is None or not isinstance(found[2], str) or digest != text_digest(found[2]):
         return None
+    start, end, text = found
     edits, applied = choose_edits(findings, unsafe, len(text))
     if not edits:
         return line, []
-    spliced = replace_field(body, text_field, apply_edits(text, edits))
-    if spliced is None:
-        return None
+    spliced = splice(body, (start, end), apply_edits(text, edits))
     return (UTF8_BOM if bom else b"") + spliced.encode("utf-8"), applied
 
 
@@ -302,7 +350,12 @@ def unified_diff(path: str, before: bytes, after: bytes) -> str:
     """What a fix changes in one file, as a unified diff of its (decompressed) text."""
     if path.lower().endswith(".gz"):
         before, after = gzip.decompress(before), gzip.decompress(after)
-    old = before.decode("utf-8", "replace").splitlines(keepends=True)
-    new = after.decode("utf-8", "replace").splitlines(keepends=True)
-    lines = difflib.unified_diff(old, new, fromfile=path, tofile=path)
+    lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=path, tofile=path)
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _lines(data: bytes) -> list[str]:
+    """The text's lines, each with its "\n": split where ``diff`` and ``patch`` split, never at the other
+    characters ``str.splitlines`` takes for line ends (U+2028, form feed...), which can stand inside a line."""
+    parts = data.decode("utf-8", "replace").split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])

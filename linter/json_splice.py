@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from json.decoder import scanstring
+from typing import Any
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
@@ -19,18 +20,24 @@ _DECODER = json.JSONDecoder()
 
 def field_span(line: str, dotted: str) -> tuple[int, int] | None:
     """Start and end of the value of the dotted field in a JSON object's text, or None."""
+    found = field_value(line, dotted)
+    return None if found is None else found[:2]
+
+
+def field_value(line: str, dotted: str) -> tuple[int, int, Any] | None:
+    """Start, end and value of the dotted field in a JSON object's text, or None (one parse of the line)."""
     position = _skip_space(line, 0)
-    span = None
+    found = None
     for key in dotted.split("."):
-        span = _member_span(line, position, key)
-        if span is None:
+        found = _member(line, position, key)
+        if found is None:
             return None
-        position = span[0]
-    return span
+        position = found[0]
+    return found
 
 
-def _member_span(line: str, position: int, key: str) -> tuple[int, int] | None:
-    """The span of the last value named ``key`` in the object that starts at ``position``."""
+def _member(line: str, position: int, key: str) -> tuple[int, int, Any] | None:
+    """The span and value of the last member named ``key`` of the object that starts at ``position``."""
     if not line.startswith("{", position):
         return None
     found = None
@@ -45,9 +52,9 @@ def _member_span(line: str, position: int, key: str) -> tuple[int, int] | None:
         if not line.startswith(":", position):
             return None
         start = _skip_space(line, position + 1)
-        _value, end = _DECODER.raw_decode(line, start)
+        value, end = _DECODER.raw_decode(line, start)
         if name == key:
-            found = (start, end)
+            found = (start, end, value)
         position = _skip_space(line, end)
         if line.startswith(",", position):
             position = _skip_space(line, position + 1)
@@ -78,8 +85,13 @@ def string_literal(value: str, like: str) -> str:
 
 def replace_field(line: str, dotted: str, new_value: str) -> str | None:
     """The line with the string field's value replaced, or None if the field is not a string there."""
-    span = field_span(line, dotted)
-    if span is None or not line.startswith('"', span[0]):
+    found = field_value(line, dotted)
+    if found is None or not isinstance(found[2], str):
         return None
+    return splice(line, found[:2], new_value)
+
+
+def splice(line: str, span: tuple[int, int], new_value: str) -> str:
+    """The line with the string literal at ``span`` replaced by one for ``new_value``."""
     start, end = span
     return line[:start] + string_literal(new_value, line[start:end]) + line[end:]

@@ -93,9 +93,12 @@ def corpus_lint() -> Callable[..., list[Finding]]:
     """Lint from a test: ``corpus_lint("data/")``, ``corpus_lint(["a.txt", "b.jsonl"])``,
     ``corpus_lint("Officials said teh plan.")`` or ``corpus_lint(text="...")`` -> findings.
 
-    A string that names an existing file or folder is a path; any other string
-    is a text to lint (``text=`` says so explicitly).  Other keywords go to
-    ``Linter`` (``select=``, ``ignore=``...); ``date=`` dates a text.
+    A string that names an existing file or folder, or looks like a path (no
+    white space, and a folder separator or a corpus file's ending), is a path:
+    a missing one is reported (INP001), never linted as a text, so a wrong
+    path cannot pass silently.  Any other string is a text to lint (``text=``
+    says so explicitly).  Other keywords go to ``Linter`` (``select=``,
+    ``ignore=``...); ``date=`` dates a text.
     """
 
     def lint(
@@ -107,13 +110,19 @@ def corpus_lint() -> Callable[..., list[Finding]]:
     ) -> list[Finding]:
         if text is not None and target is not None:
             raise TypeError("corpus_lint: give paths or text=, not both")
-        if isinstance(target, str) and not Path(target).exists():
-            target, text = None, target
         paths = [os.fspath(target)] if isinstance(target, (str, os.PathLike)) else [os.fspath(p) for p in target or []]
         first = Path(paths[0]) if paths else None
         linter = Linter(discover_config(None, first), jobs=kwargs.pop("jobs", 1), **kwargs)
+        if isinstance(target, str) and not Path(target).exists() and not _looks_like_a_path(target, linter):
+            paths, text = [], target
         if text is not None:
             return linter.check_text(text, date=date)
         return linter.run(paths or ["."]).findings
 
     return lint
+
+
+def _looks_like_a_path(candidate: str, linter: Linter) -> bool:
+    return not any(char.isspace() for char in candidate) and (
+        "/" in candidate or os.sep in candidate or linter.registry.reader_for(candidate) is not None
+    )

@@ -9,7 +9,7 @@ changing something the user relies on (read-only, hard-linked, an owner we
 cannot give the copy) is left alone and the caller warns.
 
 Temporary files carry the writer's process id, so one left behind by a
-killed run is recognised and removed by the next run that fixes that file;
+killed run is recognised and removed by the next run that fixes a file in its folder;
 SIGTERM during a write removes it at once.
 """
 
@@ -70,7 +70,12 @@ class Snapshot:
 
 
 def replace_file(snapshot: Snapshot, data: bytes) -> None:
-    """Give ``snapshot.path`` the new bytes atomically, or raise NotWritten and leave it as it was."""
+    """Give ``snapshot.path`` the new bytes atomically, or raise NotWritten and leave it as it was.
+
+    The new bytes are on disk before the move; the move itself is made durable
+    by ``sync_folder``, which the caller calls once per folder, not per file
+    (a folder of thousands of fixed files would otherwise wait on the disk for each).
+    """
     path = snapshot.path
     info = os.stat(path)
     if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
@@ -95,7 +100,6 @@ def replace_file(snapshot: Snapshot, data: bytes) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    _sync_folder(path.parent)
 
 
 def _owner(path: Path) -> tuple[int, int]:
@@ -103,7 +107,7 @@ def _owner(path: Path) -> tuple[int, int]:
     return info.st_uid, info.st_gid
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename durable where the platform allows it."""
     with contextlib.suppress(OSError, AttributeError):
         descriptor = os.open(folder, os.O_RDONLY)
@@ -113,21 +117,24 @@ def _sync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
-def remove_stale_temporaries(path: Path) -> list[Path]:
-    """Remove temporaries of ``path`` left by runs that were killed (their process is gone)."""
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove the temporaries in ``folder`` left by runs that were killed (their process is gone).
+
+    One listing of the folder, however many of its files are fixed: a run that
+    fixes every file of a folder of thousands must not list it once per file.
+    """
     removed = []
-    for candidate in path.parent.glob(f".{_glob_escape(path.name)}.*{TEMPORARY_SUFFIX}"):
-        middle = candidate.name[len(path.name) + 2 : -len(TEMPORARY_SUFFIX)]
-        pid_text, _, _token = middle.partition(".")
-        if pid_text.isdigit() and not _process_alive(int(pid_text)):
-            with contextlib.suppress(FileNotFoundError):
-                candidate.unlink()
-                removed.append(candidate)
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not (entry.name.startswith(".") and entry.name.endswith(TEMPORARY_SUFFIX)):
+                continue
+            head, _, _token = entry.name[: -len(TEMPORARY_SUFFIX)].rpartition(".")  # .NAME.PID.TOKEN
+            pid_text = head.rpartition(".")[2]
+            if pid_text.isdigit() and not _process_alive(int(pid_text)):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
     return removed
-
-
-def _glob_escape(name: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[]" else c for c in name)
 
 
 def _process_alive(pid: int) -> bool:

@@ -6,6 +6,11 @@ In a text or Markdown document an HTML comment, which renders as nothing:
     The mayor's speach. <!-- corpus-linter: ignore TYP001 -->   its own line
     <!-- corpus-linter: ignore-file ANA -->      the whole document
 
+A directive ends its line (``ignore-file`` stands alone on it), and one in
+a fenced code block is an example, not a directive: so text that quotes or
+documents a directive (in prose, in backticks, in a code block) silences
+nothing, and is reported like any other HTML in the text.
+
 Without selectors, ``ignore`` and ``ignore-file`` silence every rule.
 Selectors are those of ``--ignore``: a code, a prefix, a name or a category.
 In JSON lines and Parquet a record field (``ignore-field``, by default
@@ -16,6 +21,7 @@ never reported (it would otherwise look like HTML left in the text).
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -29,6 +35,8 @@ SUPPRESSION_FACTS = "corpus-linter:suppressions"
 """The engine's own fact code: a document's suppressions travel to the corpus phase with its facts."""
 DIRECTIVE = regex.compile(r"<!--[ \t]*corpus-linter:[ \t]*(ignore-file|ignore)\b([^>\n]*?)[ \t]*-->")
 SELECTOR = regex.compile(r"[A-Za-z][A-Za-z0-9-]*")
+FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})", regex.MULTILINE)
+"""A Markdown code fence: a block opened by one is closed by a run of the same character at least as long."""
 EVERYTHING = ("ALL",)
 
 
@@ -77,34 +85,41 @@ def parse(text: str, record_selectors: Any = None) -> Suppressions | None:
         return Suppressions(document) if document else None
     lines: dict[int, tuple[str, ...]] = {}
     directives = []
-    line_starts = None
+    line_starts = [0] + [match.end() for match in regex.finditer("\n", text)]
+    fenced = _fenced_blocks(text)
     for match in DIRECTIVE.finditer(text):
         kind, selectors = match.group(1), _selectors(match.group(2))
+        line = bisect.bisect_right(line_starts, match.start())  # 1-based
+        line_start = line_starts[line - 1]
+        line_end = line_starts[line] - 1 if line < len(line_starts) else len(text)
+        alone = not text[line_start : match.start()].strip()
+        if text[match.end() : line_end].strip() or (kind == "ignore-file" and not alone):
+            continue  # quoted or documented mid-line, not a directive
+        if any(start <= match.start() < end for start, end in fenced):
+            continue  # an example in a code block
         directives.append(match.span())
         if kind == "ignore-file":
             document += selectors
             continue
-        if line_starts is None:
-            line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
-        line = _line_of(line_starts, match.start())
-        line_start = line_starts[line - 1]
-        line_end = line_starts[line] - 1 if line < len(line_starts) else len(text)
-        alone = not (text[line_start : match.start()] + text[match.end() : line_end]).strip()
         target = _next_text_line(text, line_starts, line) if alone else line
         if target is not None:
             lines[target] = lines.get(target, ()) + selectors
     return Suppressions(document, lines, tuple(directives))
 
 
-def _line_of(line_starts: list[int], offset: int) -> int:
-    low, high = 0, len(line_starts)
-    while low + 1 < high:
-        middle = (low + high) // 2
-        if line_starts[middle] <= offset:
-            low = middle
-        else:
-            high = middle
-    return low + 1
+def _fenced_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of the fenced code blocks (an unclosed fence runs to the end of the text)."""
+    blocks = []
+    opened: regex.Match[str] | None = None
+    for fence in FENCE.finditer(text):
+        if opened is None:
+            opened = fence
+        elif fence.group(1)[0] == opened.group(1)[0] and len(fence.group(1)) >= len(opened.group(1)):
+            blocks.append((opened.start(), fence.end()))
+            opened = None
+    if opened is not None:
+        blocks.append((opened.start(), len(text)))
+    return blocks
 
 
 def _next_text_line(text: str, line_starts: list[int], line: int) -> int | None:

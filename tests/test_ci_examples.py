@@ -42,3 +42,16 @@ def test_gitlab_job() -> None:
         parses(argv)
     report = next(argv[argv.index("-o") + 1] for argv in runs if "-o" in argv)
     assert job["artifacts"]["reports"]["codequality"] == report
+
+
+def test_the_pre_commit_hooks_run_for_every_file_a_reader_takes() -> None:
+    """pre-commit starts a hook only when a staged file matches its ``files``: a changed .jsonl.zst must start it."""
+    import re
+
+    from linter.engine import Linter
+
+    hooks = yaml.safe_load((EXAMPLES.parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    suffixes = [suffix for reader in Linter(jobs=1).registry.readers for suffix in reader.suffixes]
+    assert ".jsonl.zst" in suffixes and ".parquet" in suffixes
+    for hook in hooks:
+        assert all(re.search(hook["files"], f"corpus/part-1{suffix}") for suffix in suffixes), hook["id"]

@@ -138,3 +138,41 @@ def test_a_rule_that_cannot_start_is_a_config_error(capsys, corpus: Path) -> Non
     (corpus / "corpus-linter.toml").write_text('[rules.ANA001]\nextra-kb-files = ["missing.yaml"]\n', encoding="utf-8")
     code, _, err = run(capsys, "check", str(corpus), "--select", "ANA001")
     assert code == 2 and "ANA001" in err and "missing.yaml" in err and "Traceback" not in err
+
+
+def test_a_folder_without_documents_is_a_warning_not_a_quiet_pass(capsys, tmp_path) -> None:
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert f"warning: no documents found in {tmp_path}" in captured.err and ".jsonl" in captured.err
+
+
+def test_a_full_disk_is_a_clear_error(capsys, tmp_path) -> None:
+    import os
+
+    import pytest
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("needs /dev/full")
+    (tmp_path / "a.txt").write_text("The the end.\n", encoding="utf-8")
+    for extra in ((), ("--diff",), ("--output-format", "html")):
+        assert main(["check", str(tmp_path), "--jobs", "1", "-o", "/dev/full", *extra]) == 2
+        err = capsys.readouterr().err
+        assert "corpus-linter: error: No space left on device" in err and "internal error" not in err
+
+
+def test_closed_standard_streams_are_named(tmp_path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    import pytest
+
+    if shutil.which("sh") is None:
+        pytest.skip("needs a POSIX shell")
+    (tmp_path / "a.txt").write_text("The the end.\n", encoding="utf-8")
+    command = f"'{sys.executable}' -m linter"
+    closed_in = subprocess.run(["sh", "-c", f"{command} check - <&-"], capture_output=True, text=True, cwd=tmp_path)
+    assert closed_in.returncode == 1 and "INP001 [error] standard input is closed" in closed_in.stdout
+    closed_out = subprocess.run(["sh", "-c", f"{command} check a.txt >&-"], capture_output=True, text=True, cwd=tmp_path)
+    assert closed_out.returncode == 2 and "standard output is closed (give -o FILE)" in closed_out.stderr

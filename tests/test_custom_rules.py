@@ -140,3 +140,9 @@ def test_examples_are_checked_when_the_config_loads(tmp_path: Path) -> None:
     spec = {"code": "CUS001", "name": "x", "message": "m", "phrases": ["read more"], "examples": {"pass": ["We read more."]}}
     with pytest.raises(ConfigError, match=r"custom-rules\[0\]\.examples: CUS001: should not match but does"):
         Linter(Config(root=tmp_path, custom_rules=[spec]), jobs=1)
+
+
+@pytest.mark.parametrize("examples", [{"fail": [1]}, "aaa", {"fail": "Lorem"}, {"flagged": ["Lorem"]}, [["Lorem"]]])
+def test_malformed_examples_are_a_config_error_naming_the_key(examples) -> None:
+    with pytest.raises(ValueError, match=r"custom-rules\[0\]\.examples: expected a table"):
+        build_rule_class({"code": "CUS001", "name": "x", "message": "m", "phrases": ["lorem"], "examples": examples}, "c.toml: custom-rules[0]")

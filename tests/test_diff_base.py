@@ -83,3 +83,67 @@ def test_changed_records_by_id_and_by_content() -> None:
     old = b'{"id": 1, "text": "a"}\n{"id": 2, "text": "b"}\n{"text": "no id"}\n{"text": "no id"}\n'
     new = b'{"id": 2, "text": "b"}\n{"id": 1, "text": "A"}\n{"text": "no id"}\n{"text": "no id"}\n{"text": "no id"}\n'
     assert changed_records(old, new) == {1, 4}
+
+
+def test_records_whose_ids_repeat_are_unchanged_when_their_lines_are(capsys, repo: Path) -> None:
+    lines = [json.dumps({"id": 7, "text": f"Copy {i} of of the record."}) for i in range(3)]
+    (repo / "corpus" / "dup.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "ids repeat")
+    lines.append(json.dumps({"id": 7, "text": "A new one one."}))
+    (repo / "corpus" / "dup.jsonl").write_text("\n".join(reversed(lines)) + "\n", encoding="utf-8")
+    assert found(capsys, "--diff-base", "HEAD") == [("dup.jsonl", "TYP003", "7")]
+    assert changed_records(b"\n".join(line.encode() for line in lines[:3]), b"\n".join(line.encode() for line in lines)) == {3}
+
+
+def test_a_compressed_file_cut_short_is_checked_whole(capsys, repo: Path) -> None:
+    """Its changed records cannot be told apart; the reader's error and every record it could read are reported."""
+    import gzip
+
+    records = "".join(json.dumps({"id": i, "text": f"Record {i} is fine."}) + "\n" for i in range(2000)).encode()
+    (repo / "corpus" / "big.jsonl.gz").write_bytes(gzip.compress(records))
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "big")
+    changed = records.replace(b"Record 5 is fine.", b"Record 5 is the the fine.")
+    compressed = gzip.compress(changed)
+    (repo / "corpus" / "big.jsonl.gz").write_bytes(compressed[: len(compressed) // 2])
+    main(["check", "corpus", "--select", "TYP003", "--jobs", "1", "--output-format", "json", "--diff-base", "HEAD"])
+    codes = sorted(f["code"] for f in json.loads(capsys.readouterr().out) if f["path"].endswith("big.jsonl.gz"))
+    assert codes == ["INP001", "TYP003"]
+
+
+def test_a_renamed_file_is_compared_with_its_old_name(capsys, repo: Path) -> None:
+    records = [json.dumps({"id": i, "text": f"Record {i} of of fine."}) for i in range(3)]
+    records[1] = json.dumps({"id": 1, "text": "Record 1 is the the edited one."})
+    (repo / "corpus" / "news.jsonl").rename(repo / "corpus" / "renamed.jsonl")
+    (repo / "corpus" / "renamed.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    assert found(capsys, "--diff-base", "HEAD") == [("renamed.jsonl", "TYP003", "1")]
+
+
+def test_each_path_is_resolved_once(capsys, repo: Path, monkeypatch) -> None:
+    """Resolving a path costs tens of microseconds; a JSON-lines file of a million records must not pay it per record."""
+    import os
+
+    records = "".join(json.dumps({"id": i, "text": f"Record {i} is fine."}) + "\n" for i in range(300))
+    (repo / "corpus" / "news.jsonl").write_text(records, encoding="utf-8")
+    calls: list[str] = []
+    real = os.path.realpath
+    monkeypatch.setattr(os.path, "realpath", lambda path, *args, **kwargs: calls.append(str(path)) or real(path, *args, **kwargs))
+    found(capsys, "--diff-base", "HEAD")
+    assert max(calls.count(path) for path in set(calls)) < 50
+
+
+def test_a_repositorys_fsmonitor_command_is_not_run(capsys, repo: Path) -> None:
+    """A corpus downloaded with its .git folder may carry config that runs a command on `git diff`."""
+    marker = repo / "RAN"
+    git(repo, "config", "core.fsmonitor", f"touch '{marker}'; false")
+    (repo / "corpus" / "edited.txt").write_text("A clean story, and and a slip.\n", encoding="utf-8")
+    assert found(capsys, "--diff-base", "HEAD") == [("edited.txt", "TYP003", None)]
+    assert not marker.exists()
+
+
+def test_an_empty_ref_is_a_usage_error(capsys, repo: Path) -> None:
+    """`--diff-base "$BASE_SHA"` with the variable unset must not quietly check everything."""
+    assert main(["check", "corpus", "--diff-base", "", "--jobs", "1"]) == 2
+    assert "--diff-base: expected a git ref" in capsys.readouterr().err

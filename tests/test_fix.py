@@ -158,6 +158,9 @@ def test_without_fix_no_digests_are_kept(tmp_path: Path) -> None:
         ("Para one.\r\n\r\nShare this\r\n\r\nPara two.\r\n", [(13, 25)], "Para one.\r\n\r\nPara two.\r\n"),
         ("Line one\nShare this\nLine two\n", [(9, 19)], "Line one\nLine two\n"),
         ("Kept as is.\n\n\n\nThe the end.\n", [(16, 20)], "Kept as is.\n\n\n\nThe end.\n"),
+        ("Para one.\n\nShare this\n", [(11, 22)], "Para one.\n"),
+        ("Para one.\n\nShare this", [(11, 21)], "Para one.\n"),
+        ("Para one.\r\n\r\nShare this\r\n", [(13, 25)], "Para one.\r\n"),
     ],
 )
 def test_removed_lines_leave_one_paragraph_break(text: str, spans: list, fixed: str) -> None:
@@ -187,3 +190,56 @@ def test_diff_exits_zero_when_there_is_nothing_to_fix(capsys, tmp_path: Path) ->
     (tmp_path / "a.txt").write_text("A clean sentence.\n", encoding="utf-8")
     assert main(["check", str(tmp_path), "--diff", "--jobs", "1"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def _fixable(spans: list[tuple[int, int]]) -> list:
+    from linter.finding import Finding, Fix, Location, Severity
+
+    return [
+        Finding("TST001", "test", "junk", Severity.WARNING, "m", Location("a.txt", start, end, 1, 1, 1, 1), Fix.replace(start, end, ""))
+        for start, end in spans
+    ]
+
+
+def _fix_seconds(lines: int) -> float:
+    """Choosing and applying a fix for each of ``lines`` junk lines between paragraphs (best of three)."""
+    import time
+
+    from linter.fixer import apply_edits, choose_edits
+
+    text = "A paragraph of text.\n\nShare this\n\n" * lines
+    spans = [(start + 22, start + 33) for start in range(0, len(text), 34)]
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        edits, applied = choose_edits(_fixable(spans), unsafe=False, length=len(text))
+        fixed = apply_edits(text, edits)
+        best = min(best, time.perf_counter() - started)
+    assert len(applied) == lines and fixed == "A paragraph of text.\n\n" * lines
+    return best
+
+
+def test_fix_time_growth_is_linear_in_the_number_of_fixes() -> None:
+    """A document with tens of thousands of fixes (invisible characters, junk lines) must not hang --fix."""
+    for _attempt in range(3):
+        small, large = _fix_seconds(1_500), _fix_seconds(6_000)
+        if large / small < 10:
+            return
+    raise AssertionError(f"fixing 4x more lines took {large / small:.1f}x longer: not linear")
+
+
+def test_diff_splits_lines_only_at_line_feeds(capsys, tmp_path: Path) -> None:
+    """U+2028, form feed or a lone CR inside a line is not a line end for diff and patch."""
+    target = tmp_path / "a.txt"
+    target.write_text("The the plan\u2028stays\x0cput.\nLast the the line", encoding="utf-8", newline="")
+    assert main(["check", str(target), "--diff", "--select", "TYP003", "--jobs", "1"]) == 1
+    assert capsys.readouterr().out.split("\n")[2:] == [
+        "@@ -1,2 +1,2 @@",
+        "-The the plan\u2028stays\x0cput.",
+        "-Last the the line",
+        "\\ No newline at end of file",
+        "+The plan\u2028stays\x0cput.",
+        "+Last the line",
+        "\\ No newline at end of file",
+        "",
+    ]

@@ -193,3 +193,59 @@ def test_crlf_documents_are_embedded_as_read_so_offsets_match(tmp_path: Path) ->
     [document] = data["documents"]
     [finding] = findings
     assert document["text"][finding["start"] : finding["end"]] == "The the"
+
+
+def name_variant_corpus(tmp_path: Path) -> Path:
+    """Four documents spell a name one way, one another: TYP008's related place is in a document without findings."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for index in range(4):
+        (corpus / f"a{index}.txt").write_text("Talks with Dmitry Medinsky went on. Medinsky said they went well.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Talks with Dmitry Medinski went on. Medinski said they were hard.\n", encoding="utf-8")
+    return corpus
+
+
+def test_a_related_place_in_a_document_without_findings_is_linked_and_marked(tmp_path: Path) -> None:
+    html_file, findings = render(tmp_path, str(name_variant_corpus(tmp_path)), extra=("--select", "TYP008"))
+    assert [f["code"] for f in findings] == ["TYP008"]
+    data = json.loads(parse(html_file).data_text)
+    related = data["findings"][0]["related"][0]
+    target = data["documents"][related["doc"]]
+    assert related["doc"] >= 0 and target["total"] == 0 and target["name"] == related["name"]
+    assert target["anchors"] == [[related["start"], related["end"]]]
+    assert target["text"][related["start"] : related["end"]] == "Medinsky"
+    cards = parse(html_file).cards
+    assert cards["documents with findings"] == "1" and cards["documents"] == "5"
+
+
+def marked_passages(dom: str) -> list[str]:
+    view = dom[dom.index('id="document-text"') :]
+    return re.findall(r"<mark [^>]*>([^<]*)</mark>", view[: view.index("</pre>")])
+
+
+@pytest.mark.skipif(browser() is None, reason="no Chromium: .ci/run installs Debian's chromium; install it to run this test")
+def test_marks_sit_on_the_flagged_text_after_emoji_in_a_real_browser(tmp_path: Path) -> None:
+    """Offsets count code points; JavaScript counts UTF-16 units, two for an emoji."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Intro \U0001F600\U0001F600 line.\nThe the plan, \U0001F4F0 and and more.\n", encoding="utf-8")
+    html_file, findings = render(tmp_path, str(corpus), extra=("--select", "TYP003"))
+    assert len(findings) == 2
+    assert marked_passages(rendered_dom(html_file)) == ["The the", "and and"]
+
+
+@pytest.mark.skipif(browser() is None, reason="no Chromium: .ci/run installs Debian's chromium; install it to run this test")
+def test_a_related_place_is_shown_marked_in_a_real_browser(tmp_path: Path) -> None:
+    html_file, _ = render(tmp_path, str(name_variant_corpus(tmp_path)), extra=("--select", "TYP008"))
+    data = json.loads(parse(html_file).data_text)
+    related = data["findings"][0]["related"][0]
+    dom = rendered_dom(html_file, f"#doc={related['doc']}&at={related['start']}")
+    assert marked_passages(dom) == ["Medinsky"] and 'class="related-place"' in dom
+    assert "No findings of its own" in dom
+
+
+def test_a_finding_of_an_unregistered_code_still_has_its_rule_data() -> None:
+    """The page's script looks up each finding's severity and category by code; a plugin may emit any code."""
+    finding = Finding("ZZZ999", "made-up", "junk", Severity.ERROR, "m", Location("a.txt", 0, 1, 1, 1, 1, 2))
+    rules = page_data(Report([finding], {}))["rules"]
+    assert rules["ZZZ999"] == {"name": "made-up", "category": "junk", "summary": "", "severity": "error"}

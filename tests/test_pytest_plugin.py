@@ -55,6 +55,19 @@ def test_fixture_takes_text_or_paths_positionally(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+def test_a_missing_path_is_reported_not_linted_as_a_text(tmp_path: Path) -> None:
+    """A wrong path (the test runs from another folder, a typo) must fail the test, not pass it."""
+    (tmp_path / "test_missing.py").write_text(
+        "def test_lint(corpus_lint):\n"
+        "    for target in ('data/corpus.jsonl', 'missing_folder/', 'news.jsonl.gz'):\n"
+        "        assert [f.code for f in corpus_lint(target)] == ['INP001'], target\n"
+        "    assert corpus_lint('goverment', select=['TYP001'])[0].path == '<text>'\n",
+        encoding="utf-8",
+    )
+    proc = run_pytest(tmp_path, "-q")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
 def test_bad_selector_is_a_usage_error_under_strict_markers(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -473,3 +473,29 @@ def test_zero_findings_output_is_valid(name, registry) -> None:
 @pytest.mark.parametrize("name", BUILTIN_NAMES)
 def test_findings_output_is_valid(name, registry, findings) -> None:
     valid_output(name, render(registry.reporters[name], Report(findings, RULES, documents=4)), len(findings))
+
+
+@pytest.mark.parametrize("name", BUILTIN_NAMES)
+def test_a_lone_surrogate_in_a_record_does_not_break_any_output(name, registry) -> None:
+    """JSON lines may escape a lone surrogate ("\\ud800"); the text reaches the findings, their snippets and fingerprints."""
+    record = Document(text="The the \ud800 plan.", path="c.jsonl", record=0, id="x\ud800")
+    finding = dataclasses.replace(doubled(record, "The"), message="repeated word near '\ud800'")
+    valid_output(name, render(registry.reporters[name], Report([finding], RULES, documents=1)), 1)
+
+
+def test_gitlab_fingerprints_of_corpus_wide_findings_survive_another_document(capsys, tmp_path: Path, monkeypatch) -> None:
+    """JNK007's message counts documents: one more page with the footer must not make the old findings new."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus").mkdir()
+    footer = "Subscribe to our newsletter for more stories like this one\n"
+
+    def fingerprints() -> dict[str, str]:
+        main(["check", "corpus", "--select", "JNK007", "--jobs", "1", "--output-format", "gitlab"])
+        return {issue["location"]["path"]: issue["fingerprint"] for issue in json.loads(capsys.readouterr().out)}
+
+    for index in range(6):
+        (tmp_path / "corpus" / f"site{index}.txt").write_text(f"Story {index}.\n\n{footer}", encoding="utf-8")
+        if index == 4:
+            before = fingerprints()
+    after = fingerprints()
+    assert len(before) == 5 and all(after[path] == fingerprint for path, fingerprint in before.items())

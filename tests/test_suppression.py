@@ -109,3 +109,25 @@ def test_parsing_is_skipped_for_documents_without_directives() -> None:
     assert parse("An ordinary text with <!-- a comment -->.") is None
     assert parse("Text.", record_selectors=["TYP001"]).document == ("TYP001",)
     assert parse("Text.", record_selectors=5) is None
+
+
+def test_a_quoted_or_documented_directive_silences_nothing(capsys, tmp_path: Path) -> None:
+    """Prose that quotes the directive, backticks and code blocks that document it are text, not directives."""
+    guide = tmp_path / "guide.md"
+    guide.write_text(
+        "# Silencing\n"
+        "\n"
+        "Write `<!-- corpus-linter: ignore-file -->` to silence a file.\n"
+        'He said "<!-- corpus-linter: ignore-file -->" was enough.\n'
+        "<!-- corpus-linter: ignore TYP001 --> The goverment line.\n"
+        "\n"
+        "```text\n"
+        "<!-- corpus-linter: ignore-file -->\n"
+        "<!-- corpus-linter: ignore TYP001 -->\n"
+        "```\n"
+        "The goverment said teh plan was fine.\n",
+        encoding="utf-8",
+    )
+    found = codes_by_line(findings(capsys, str(guide), "--select", "TYP001,ENC006"))
+    assert [line for code, line in found if code == "TYP001"] == [5, 11, 11]
+    assert ("ENC006", 4) in found and ("ENC006", 5) in found, "what is not a directive is HTML left in the text"

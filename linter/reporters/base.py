@@ -23,6 +23,8 @@ class Report:
     """Findings whose fix was applied by ``--fix`` (they are not in ``findings``)."""
     fixable: int = 0
     """Findings in ``findings`` that carry a fix this run's ``--fix`` would apply."""
+    not_fixed: int = 0
+    """In a ``--fix`` run, findings whose fix was not written (a read-only file, one changed meanwhile...)."""
     hidden_fixes: int = 0
     """Findings whose fix is unsafe and would need ``--unsafe-fixes`` too."""
     baseline_known: int = 0
@@ -65,16 +67,3 @@ def record_file_line(location: Location) -> int | None:
     if location.record is None or location.path.lower().endswith(".parquet"):
         return None
     return location.record + 1
-
-
-def flagged_text(finding: Finding) -> str | None:
-    """The exact flagged text, when the finding's snippet holds all of it (one line, inside the window)."""
-    snippet = finding.snippet
-    loc = finding.location
-    if snippet is None or loc.end_line != loc.line:
-        return None
-    first = loc.column - 1 - snippet.offset
-    last = loc.end_column - 1 - snippet.offset
-    if first < 0 or last > len(snippet.text) or last < first:
-        return None
-    return snippet.text[first:last]

@@ -4,9 +4,11 @@ Fingerprints.  GitLab compares a merge request's report with its target
 branch's by fingerprint, to tell new findings from old ones.  A fingerprint
 made of line numbers would call every finding below an edited paragraph
 "new", so it hashes what stays put instead: the path, the record (its id, else
-its index), the rule code and the flagged text (the message, when the flagged
-text is not at hand), plus how many identical findings came before it in the
-same file, which keeps fingerprints unique when one typo occurs twice.
+its index), the rule code and the flagged text with its neighbourhood on the
+line (as a baseline knows a finding; a corpus-wide finding's text is read
+again from its file, since its message counts documents), plus how many
+identical findings came before it in the same file, which keeps fingerprints
+unique when one typo occurs twice.
 
 Lines.  A finding inside a JSONL record is reported on the record's line of
 the file (record i is line i + 1); its line and column within the record's
@@ -20,25 +22,24 @@ import json
 from collections import Counter
 from typing import Any, TextIO
 
+from linter.baseline import Texts, fingerprint_content, texts_without_snippets
 from linter.finding import Finding, Severity
-from linter.reporters.base import Report, Reporter, flagged_text, record_file_line, record_label
+from linter.reporters.base import Report, Reporter, record_file_line, record_label
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def fingerprint_key(finding: Finding) -> tuple[str, str, str, str]:
+def fingerprint_key(finding: Finding, texts: Texts) -> tuple[str, ...]:
     loc = finding.location
-    flagged = flagged_text(finding)
-    what = f"text:{flagged}" if flagged is not None else f"message:{finding.message}"
-    return (loc.path, record_label(loc) or "", finding.code, what)
+    return (loc.path, record_label(loc) or "", finding.code, *fingerprint_content(finding, texts))
 
 
 def fingerprint(key: tuple[str, ...], occurrence: int) -> str:
     payload = json.dumps([*key, occurrence], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()  # a lone surrogate from a record
 
 
-def issue(finding: Finding, occurrence: int) -> dict[str, Any]:
+def issue(finding: Finding, key: tuple[str, ...], occurrence: int) -> dict[str, Any]:
     loc = finding.location
     label = record_label(loc)
     description = f"{finding.code} {finding.message}"
@@ -50,18 +51,19 @@ def issue(finding: Finding, occurrence: int) -> dict[str, Any]:
     return {
         "description": description,
         "check_name": finding.code,
-        "fingerprint": fingerprint(fingerprint_key(finding), occurrence),
+        "fingerprint": fingerprint(key, occurrence),
         "severity": SEVERITIES[finding.severity],
         "location": {"path": loc.path, "lines": lines},
     }
 
 
 def code_quality(report: Report) -> list[dict[str, Any]]:
-    seen: Counter[tuple[str, str, str, str]] = Counter()
+    seen: Counter[tuple[str, ...]] = Counter()
+    texts = texts_without_snippets(report.findings, report.load_texts)
     issues = []
     for finding in report.findings:
-        key = fingerprint_key(finding)
-        issues.append(issue(finding, seen[key]))
+        key = fingerprint_key(finding, texts)
+        issues.append(issue(finding, key, seen[key]))
         seen[key] += 1
     return issues
 

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from importlib import resources
 from typing import Any, Iterable, TextIO
 
-from linter.finding import Finding
+from linter.finding import Finding, Location
 from linter.reporters.base import Report, Reporter, record_label
 
 FULL_TEXT_DOCUMENTS = 200
@@ -55,26 +55,41 @@ class HtmlReporter(Reporter):
 
 
 def page_data(report: Report) -> dict[str, Any]:
-    """Everything the page's script renders: documents (worst first), detailed findings, rules."""
+    """Everything the page's script renders: documents (worst first), detailed findings, rules.
+
+    A document that a detailed finding's related place points into, but that
+    has no findings of its own, follows the others (it has no row in the
+    table), so the link to it leads somewhere; every document lists the related
+    places inside it (``anchors``), which the page marks.
+    """
     findings = report.findings
     by_document: dict[DocumentKey, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_document[(finding.location.path, finding.location.record)].append(finding)
     order = sorted(by_document, key=lambda k: (-len(by_document[k]), k[0], -1 if k[1] is None else k[1]))
-    index = {key: i for i, key in enumerate(order)}
-    detailed = set()
+    detailed: list[DocumentKey] = []
     budget = DETAILED_FINDINGS
     for key in order:
         if len(by_document[key]) > budget:
             break
-        detailed.add(key)
+        detailed.append(key)
         budget -= len(by_document[key])
-    texts = _full_texts(report, [key for key in order if key in detailed])
+    anchors: dict[DocumentKey, dict[tuple[int, int], None]] = defaultdict(dict)
+    names: dict[DocumentKey, str] = {}
+    for key in detailed:
+        for place in (place for finding in by_document[key] for place in finding.related):
+            target = (place.path, place.record)
+            anchors[target][(place.start, place.end)] = None
+            names.setdefault(target, _place_name(place))
+    related_only = [key for key in anchors if key not in by_document]
+    order += related_only
+    index = {key: i for i, key in enumerate(order)}
+    texts = _full_texts(report, detailed + related_only)
     document_rows, finding_rows = [], []
     for key in order:
-        own = by_document[key]
+        own = by_document.get(key, [])
         row: dict[str, Any] = {
-            "name": _document_name(own[0]),
+            "name": _place_name(own[0].location) if own else names[key],
             "total": len(own),
             "codes": dict(Counter(f.code for f in own)),
             "findings": [],
@@ -83,28 +98,31 @@ def page_data(report: Report) -> dict[str, Any]:
             for finding in own:
                 row["findings"].append(len(finding_rows))
                 finding_rows.append(_finding_row(finding, index[key], index, with_snippet=key not in texts))
-            if key in texts:
-                row["text"] = texts[key]
+        if key in texts:
+            row["text"] = texts[key]
+        if key in anchors:
+            row["anchors"] = [list(span) for span in anchors[key]]
         document_rows.append(row)
-    severities = {f.code: f.severity.value for f in findings}
     rules = {
-        code: {"name": rule.name, "category": rule.category, "summary": rule.summary(), "severity": severities[code]}
-        for code, rule in report.rules.items()
-        if code in severities
+        finding.code: {"name": finding.name, "category": finding.category, "summary": "", "severity": finding.severity.value}
+        for finding in findings
     }
+    for code, rule in report.rules.items():
+        if code in rules:
+            rules[code].update(name=rule.name, category=rule.category, summary=rule.summary())
     return {
         "documents": document_rows,
         "findings": finding_rows,
         "rules": rules,
         "colours": {**CATEGORY_COLOURS, "other": OTHER_COLOUR},
         "detailedDocuments": len(detailed),
-        "fullTextDocuments": len(texts),
+        "fullTextDocuments": len(texts.keys() - set(related_only)),
     }
 
 
-def _document_name(finding: Finding) -> str:
-    record = record_label(finding.location)
-    return finding.location.path if record is None else f"{finding.location.path}[{record}]"
+def _place_name(location: Location) -> str:
+    record = record_label(location)
+    return location.path if record is None else f"{location.path}[{record}]"
 
 
 def _finding_row(finding: Finding, document: int, index: dict[DocumentKey, int], *, with_snippet: bool) -> dict[str, Any]:
@@ -130,7 +148,7 @@ def _finding_row(finding: Finding, document: int, index: dict[DocumentKey, int],
         row["related"] = [
             {
                 "doc": index.get((r.path, r.record), -1),
-                "name": r.path if r.record is None else f"{r.path}[{r.id if r.id is not None else r.record}]",
+                "name": _place_name(r),
                 "start": r.start,
                 "end": r.end,
                 "line": r.line,
@@ -166,7 +184,7 @@ def page(report: Report, data: dict[str, Any]) -> str:
     by_category = Counter(f.category for f in findings)
     by_rule = Counter(f.code for f in findings)
     by_severity = Counter(f.severity.value for f in findings)
-    per_document = [d["total"] for d in data["documents"]]
+    per_document = [d["total"] for d in data["documents"] if d["total"]]  # not the documents only pointed to
     clean_documents = max(report.documents - len(per_document), 0)
     settings = dict(report.settings)
     if report.elapsed:

@@ -60,6 +60,8 @@ def summary(report: Report) -> str:
         text += f"\n{report.baseline_stale} baseline entr{'ies' if report.baseline_stale != 1 else 'y'} no longer match (--prune-baseline drops them)."
     if report.fixable:
         text += f"\n[*] {report.fixable} fixable with the --fix option."
+    if report.not_fixed:
+        text += f"\n{report.not_fixed} fix{'es' if report.not_fixed != 1 else ''} not applied (the warnings say why)."
     if report.hidden_fixes:
         plural = "es" if report.hidden_fixes != 1 else ""
         text += f"\n{report.hidden_fixes} hidden fix{plural} can be enabled with the --unsafe-fixes option."

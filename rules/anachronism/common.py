@@ -21,6 +21,7 @@ from linter.rule import RuleOptionError
 from rules.anachronism.kb import KnowledgeBase, KnowledgeBaseError, Office, Person, Term, builtin_files, load
 from rules.anachronism.context import Layout
 from rules.anachronism.matcher import Index, Mention, build_index, cues, scan
+from rules.anachronism.periods import clause_end, clause_start, opening, relative_periods
 
 ONE_DAY = dt.timedelta(days=1)
 SHARED_OPTIONS: dict[str, Any] = {"extra-kb-files": Option([], items=str, file=True), "coverage-start": "1990-01-01"}
@@ -59,7 +60,8 @@ def resolve(kb: KnowledgeBase, index: Index, mention: Mention) -> Reading | None
     """The one person and their offices a mention can mean, or None when it is ambiguous or unknown."""
     offices = [kb.offices[i] for i in sorted(index.titles.get(mention.title, ()))]
     if mention.jurisdictions:
-        offices = [o for o in offices if o.jurisdiction in mention.jurisdictions]
+        named = mention.jurisdictions
+        offices = [o for o in offices if o.jurisdiction in named or o.country in named]
     held: dict[str, tuple[Office, ...]] = {}
     for person_id in mention.person_ids:
         mine = tuple(o for o in offices if person_id in o.holder_ids)
@@ -102,21 +104,25 @@ def holders(kb: KnowledgeBase, office: Office, first: dt.date, last: dt.date) ->
     return list(dict.fromkeys(names))
 
 
-def year_range(year: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+def year_range(first_year: int, last_year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(first_year, 1, 1), dt.date(last_year, 12, 31)
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """The sentence around a mention, and the years of its paragraph (line) before it: the narrative the mention is read in."""
+    """The sentence around a mention and the times it speaks of: the narrative the mention is read in."""
 
     text: str
+    """The sentence, the mention's own characters blanked out (its words are no cues)."""
     mention_at: int
     """Where the mention starts in ``text``."""
-    years: list[tuple[dt.date, dt.date]]
-    """The years written in the sentence, as date ranges."""
+    periods: list[tuple[dt.date, dt.date]]
+    """The years and decades written before the mention or in its clause, and the relative times ("last
+    year", "in March") in its clause or the sentence's opening (not in clauses set off from it)."""
     earlier_years: list[tuple[dt.date, dt.date]]
     """The years written in the paragraph before the sentence."""
+    past_event: bool
+    """Whether the mention is the object of a past event ("the assassination of", "the bombing that nearly killed")."""
 
 
 class AnachronismRule(Rule):
@@ -167,15 +173,24 @@ class AnachronismRule(Rule):
         starts = [o.covered_from for o in reading.offices if o.covered_from is not None]
         return last >= self.coverage_start and bool(starts) and last >= min(starts)
 
-    def sentence(self, document: Document, reading: Reading) -> Sentence:
+    def sentence(self, document: Document, reading: Reading, first: dt.date, last: dt.date) -> Sentence:
+        """The sentence of a mention, for a document dated ``[first, last]`` (relative times are read from it)."""
         layout = Layout.of(document)
         start, end = layout.sentence(reading.mention.start, reading.mention.end)
         paragraph_start = layout.line(start)[0]
+        mention_at, mention_end = reading.mention.start - start, reading.mention.end - start
+        # the mention itself is no cue: "Soe Win" holds no talk of winning, "Tony Major" no "then"
+        text = document.text[start:end]
+        text = text[:mention_at] + " " * (mention_end - mention_at) + text[mention_end:]
+        dated = clause_end(text, mention_end)
+        clause = text[clause_start(text, mention_at) : dated]
+        relative = relative_periods(clause, first, last) + relative_periods(opening(text[:mention_at]), first, last)
         return Sentence(
-            document.text[start:end],
-            reading.mention.start - start,
-            [year_range(y) for y in layout.years(start, end)],
-            [year_range(y) for y in layout.years(paragraph_start, start)],
+            text,
+            mention_at,
+            [year_range(*span) for span in layout.years(start, start + dated)] + relative,
+            [year_range(*span) for span in layout.years(paragraph_start, start)],
+            cues().past_event(text[max(0, mention_at - 80) : mention_at]),
         )
 
     def quoted(self, document: Document, reading: Reading) -> bool:

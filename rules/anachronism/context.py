@@ -53,11 +53,13 @@ class Layout:
         return marks
 
     @cached_property
-    def _years(self) -> dict[int, list[int]]:
-        """Each year written in the text ("2019", "the 1990s") and where: at most 200 keys (1900-2099)."""
-        years: dict[int, list[int]] = {}
+    def _years(self) -> dict[tuple[int, int], list[int]]:
+        """Each year or decade written in the text ("2019" -> (2019, 2019), "the 1990s" -> (1990, 1999)) and where."""
+        years: dict[tuple[int, int], list[int]] = {}
         for match in _YEAR.finditer(self.text):
-            years.setdefault(int(match.group(1)), []).append(match.start())
+            year = int(match.group(1))
+            span = (year, year + 9) if match.group().endswith("s") and year % 10 == 0 else (year, year)
+            years.setdefault(span, []).append(match.start())
         return years
 
     def line(self, offset: int) -> tuple[int, int]:
@@ -99,11 +101,11 @@ class Layout:
         positions = self._quote_marks.get(mark, ())
         return bisect.bisect_left(positions, end) - bisect.bisect_left(positions, start)
 
-    def years(self, start: int, end: int) -> list[int]:
-        """The years written in ``text[start:end]``, in order, each once."""
+    def years(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The years and decades written in ``text[start:end]`` (first and last year of each), in order, each once."""
         found = []
-        for year, positions in self._years.items():
+        for span, positions in self._years.items():
             at = bisect.bisect_left(positions, start)
             if at < len(positions) and positions[at] < end:
-                found.append(year)
+                found.append(span)
         return sorted(found)

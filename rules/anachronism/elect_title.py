@@ -25,11 +25,12 @@ class ElectTitle(AnachronismRule):
 
     ## What it leaves alone
     Dates inside a recorded elect window (terms marked `elect: true` in the
-    base) or, where none is recorded, within `elect-window-days` before a
-    term of that person starts; quotations, hypotheticals and sentences
-    about another time (a year in which the person was elect); names that
-    can mean more than one office holder; dates after the base's `as_of`
-    date or before `coverage-start`.
+    base) or, where none is recorded, within the office's
+    `elect_window_days` (else the option `elect-window-days`) before a term
+    of that person starts, or within 45 days after an `approximate` start;
+    quotations, hypotheticals and sentences about another time (a year in
+    which the person was elect); names that can mean more than one office
+    holder; dates after the base's `as_of` date or before `coverage-start`.
 
     ## Example
     Dated 2025-06-02: "President-elect Donald Trump said" is flagged: Donald
@@ -61,24 +62,30 @@ class ElectTitle(AnachronismRule):
                 continue
             if self.plausibly_elect(reading, first - ONE_DAY, last + ONE_DAY, window):
                 continue
-            around = self.sentence(document, reading)
+            around = self.sentence(document, reading, first, last)
             sentence = around.text
-            if self.quoted(document, reading) or self.hypothetical(sentence) or self.about_other_time(sentence, around.mention_at):
+            if around.past_event or self.quoted(document, reading) or self.hypothetical(sentence) or self.about_other_time(sentence, around.mention_at):
                 continue
-            if any(self.plausibly_elect(reading, *year, window) for year in around.years):
+            if any(self.plausibly_elect(reading, *year, window) for year in around.periods):
                 continue
             yield self.report(document, reading, self.message(reading, date))
 
     def plausibly_elect(self, reading: Reading, first: dt.date, last: dt.date, window: dt.timedelta) -> bool:
-        """Whether the person may have been "-elect" on some day in ``[first, last]``."""
+        """Whether the person may have been "-elect" on some day in ``[first, last]``.
+
+        That is inside a recorded elect window, or before a term's start (its
+        latest, if the start is approximate) and within the office's
+        ``elect_window_days`` (else ``window``) of it.
+        """
         person = reading.person.id
         for office in reading.offices:
             windows = [t for t in office.terms if t.elect and t.person == person]
-            if any(w.overlaps(first, last) for w in windows):
+            if any(w.may_hold(first, last) for w in windows):
                 return True
+            before = dt.timedelta(days=office.elect_window_days) if office.elect_window_days is not None else window
             for term in office.tenures:
                 recorded = any(w.end is not None and abs((w.end - term.start).days) <= 7 for w in windows)
-                if term.person == person and not recorded and first < term.start and last >= term.start - window:
+                if term.person == person and not recorded and first < term.latest_start and last >= term.earliest_start - before:
                     return True
         return False
 

@@ -28,8 +28,9 @@ class FormerTitleSitting(AnachronismRule):
     time", a year in which they did not hold the office, in the sentence or
     an earlier year earlier in its paragraph); quotations; names
     that can mean more than one office holder; the handover day and the day
-    either side of it; dates after the knowledge base's `as_of` date (the
-    open term is then unknown, not proof) or before `coverage-start`.
+    either side of it, and 45 days either side of an `approximate` boundary;
+    dates after the knowledge base's `as_of` date (the open term is then
+    unknown, not proof) or before `coverage-start`.
 
     ## Example
     Dated 2025-06-02: "a proposal initially put forth by former US President
@@ -57,16 +58,16 @@ class FormerTitleSitting(AnachronismRule):
             sitting = [
                 (office, term)
                 for office, term in reading.tenures()
-                if term.covers(first - ONE_DAY, last + ONE_DAY) and (term.end is not None or last <= office.as_of)
+                if term.surely_holds(first - ONE_DAY, last + ONE_DAY) and (term.end is not None or last <= office.as_of)
             ]
             if not sitting:
                 continue
-            around = self.sentence(document, reading)
+            around = self.sentence(document, reading, first, last)
             if self.quoted(document, reading) or self.about_other_time(around.text, around.mention_at):
                 continue
             tenures = reading.tenures()
-            years = around.years + [y for y in around.earlier_years if y[1] < first]
-            if any(not any(t.covers(*year) for _o, t in tenures) for year in years):
+            years = around.periods + [y for y in around.earlier_years if y[1] < first]
+            if any(not any(t.surely_holds(*year) for _o, t in tenures) for year in years):
                 continue
             office, term = sitting[0]
             yield self.report(

@@ -1,27 +1,11 @@
 """The knowledge base of offices, people and terms: loading, merging and checking.
 
-One YAML file per jurisdiction or organisation (``data/kb/<key>.yaml``)::
-
-    jurisdiction: GB
-    label: United Kingdom
-    as_of: 2025-12-01
-    names: [UK, U.K., Britain, British]
-    people:
-      - {id: boris-johnson, name: Boris Johnson, aliases: [Johnson]}
-    offices:
-      - id: gb-prime-minister
-        label: Prime Minister of the United Kingdom
-        titles: [Prime Minister, PM]
-        metonyms: [Downing Street]
-        head_of: government
-        single_holder: true
-        terms:
-          - {person: boris-johnson, start: 2019-07-24, end: 2022-09-06, source: "..."}
+One YAML file per jurisdiction or organisation (``data/kb/<key>.yaml``); the
+format, with every key and what the rules make of it, is documented in
+``data/README.md`` (the people who write the data read it there).
 
 Terms are ``[start, end)``: ``end`` is the first day the person no longer
 held the office, ``null`` while they hold it on the file's ``as_of`` date.
-Optional office key ``titled_for_life: true`` marks titles that stay part of
-a name after the term (popes, monarchs: "Pope John Paul II").
 
 Loading never raises on a bad entry: it is skipped and described in
 ``KnowledgeBase.problems`` (with the file), so one bad row in a user's file
@@ -41,10 +25,14 @@ import yaml
 
 KB_DIR = Path(__file__).parent / "data" / "kb"
 HEAD_OF = {"state", "government", "other"}
+KINDS = {"country", "organisation", "central-bank"}
+APPROXIMATE_MARGIN = dt.timedelta(days=45)
+"""How far from an approximate boundary (one that may be off by about 30 days) the rules stay silent."""
+DEFAULT_MAX_GAP_DAYS = 30
+"""The longest an office may go without a recorded holder, unless it says otherwise (a conclave, a confirmation)."""
+
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's loader when PyYAML has it: the base loads several times faster."""
-_HOMONYM = re.compile(r"-\d+$")
-"""Ids ending in a number ("andris-berzins-1944") mark two people with one name."""
 
 
 class KnowledgeBaseError(ValueError):
@@ -68,6 +56,8 @@ class Term:
     source: str
     acting: bool = False
     elect: bool = False
+    approximate_start: bool = False
+    approximate_end: bool = False
 
     def held_on(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -79,6 +69,35 @@ class Term:
     def covers(self, first: dt.date, last: dt.date) -> bool:
         """Whether the person held the office on every day in ``[first, last]``."""
         return self.start <= first and (self.end is None or self.end > last)
+
+    @property
+    def earliest_start(self) -> dt.date:
+        """The first day the person may have held the office, given an approximate start."""
+        return self.start - APPROXIMATE_MARGIN if self.approximate_start else self.start
+
+    @property
+    def latest_start(self) -> dt.date:
+        """The day by which the person surely held the office, given an approximate start."""
+        return self.start + APPROXIMATE_MARGIN if self.approximate_start else self.start
+
+    def may_hold(self, first: dt.date, last: dt.date) -> bool:
+        """Whether the person may have held the office on some day in ``[first, last]``, approximate boundaries widened."""
+        end = self.end + APPROXIMATE_MARGIN if self.end is not None and self.approximate_end else self.end
+        return self.earliest_start <= last and (end is None or end > first)
+
+    def surely_holds(self, first: dt.date, last: dt.date) -> bool:
+        """Whether the person held the office on every day in ``[first, last]``, approximate boundaries narrowed."""
+        end = self.end - APPROXIMATE_MARGIN if self.end is not None and self.approximate_end else self.end
+        return self.latest_start <= first and (end is None or end > last)
+
+
+@dataclass(frozen=True)
+class Vacancy:
+    """A declared time without a holder (``[start, end)``), longer than the office's ``max_gap_days``."""
+
+    start: dt.date
+    end: dt.date
+    source: str
 
 
 @dataclass(frozen=True)
@@ -94,6 +113,12 @@ class Office:
     head_of: str | None = None
     single_holder: bool = True
     titled_for_life: bool = False
+    country: str | None = None
+    """The country a central bank or national body belongs to: its names reach the office too."""
+    max_gap_days: int = DEFAULT_MAX_GAP_DAYS
+    vacancies: tuple[Vacancy, ...] = ()
+    elect_window_days: int | None = None
+    """How long before taking office a winner is called "-elect", when the office says."""
 
     @cached_property
     def tenures(self) -> tuple[Term, ...]:
@@ -118,6 +143,8 @@ class Jurisdiction:
     names: tuple[str, ...]
     as_of: dt.date
     path: str
+    kind: str = "country"
+    country: str | None = None
 
 
 @dataclass
@@ -146,15 +173,20 @@ class KnowledgeBase:
             self.problems.append(f"{where}: needs 'jurisdiction' and an ISO 'as_of' date")
             return
         names = _strings(data.get("names"))
+        kind = _text(data.get("kind")) or ("country" if re.fullmatch(r"[A-Z]{2}", key) else "organisation")
+        if kind not in KINDS:
+            self.problems.append(f"{where}: kind must be one of {sorted(KINDS)}, not {kind!r}")
+            kind = "organisation"
+        country = _text(data.get("country")) or None
         known = self.jurisdictions.get(key)
         if known:
             names = tuple(dict.fromkeys(known.names + names))
             as_of = min(as_of, known.as_of)
-        self.jurisdictions[key] = Jurisdiction(key, _text(data.get("label")) or key, names, as_of, where)
+        self.jurisdictions[key] = Jurisdiction(key, _text(data.get("label")) or key, names, as_of, where, kind, country)
         for entry in _list(data.get("people"), where, "people", self.problems):
             self._add_person(entry, where)
         for entry in _list(data.get("offices"), where, "offices", self.problems):
-            self._add_office(entry, key, _date(data.get("as_of")) or as_of, where)
+            self._add_office(entry, key, _date(data.get("as_of")) or as_of, where, country)
 
     def _add_person(self, entry: Any, where: str) -> None:
         if not isinstance(entry, dict) or not _text(entry.get("id")) or not _text(entry.get("name")):
@@ -170,7 +202,7 @@ class KnowledgeBase:
         aliases = tuple(dict.fromkeys(known.aliases + person.aliases))
         self.people[person.id] = Person(known.id, known.name, aliases)
 
-    def _add_office(self, entry: Any, jurisdiction: str, as_of: dt.date, where: str) -> None:
+    def _add_office(self, entry: Any, jurisdiction: str, as_of: dt.date, where: str, country: str | None) -> None:
         if not isinstance(entry, dict) or not _text(entry.get("id")):
             self.problems.append(f"{where}: an office needs an 'id': {entry!r}")
             return
@@ -189,6 +221,13 @@ class KnowledgeBase:
             term = self._term(row, office_id, where)
             if term is not None:
                 terms.append(term)
+        vacancies = []
+        for row in _list(entry.get("vacancies"), where, f"{office_id} vacancies", self.problems):
+            vacancy = self._vacancy(row, office_id, where)
+            if vacancy is not None:
+                vacancies.append(vacancy)
+        max_gap_days = self._days(entry, "max_gap_days", office_id, where)
+        elect_window_days = self._days(entry, "elect_window_days", office_id, where)
         self.offices[office_id] = Office(
             id=office_id,
             label=_text(entry.get("label")) or office_id,
@@ -201,7 +240,28 @@ class KnowledgeBase:
             head_of=head_of if head_of in HEAD_OF else None,
             single_holder=bool(entry.get("single_holder", True)),
             titled_for_life=bool(entry.get("titled_for_life", False)),
+            country=country,
+            max_gap_days=DEFAULT_MAX_GAP_DAYS if max_gap_days is None else max_gap_days,
+            vacancies=tuple(sorted(vacancies, key=lambda v: v.start)),
+            elect_window_days=elect_window_days,
         )
+
+    def _days(self, entry: dict[str, Any], key: str, office_id: str, where: str) -> int | None:
+        value = entry.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.problems.append(f"{where}: office {office_id}: {key} must be a whole number of days, not {value!r}")
+            return None
+        return value
+
+    def _vacancy(self, row: Any, office_id: str, where: str) -> Vacancy | None:
+        start, end = (_date(row.get("start")), _date(row.get("end"))) if isinstance(row, dict) else (None, None)
+        source = _text(row.get("source")) if isinstance(row, dict) else ""
+        if start is None or end is None or end <= start or not source:
+            self.problems.append(f"{where}: {office_id}: a vacancy needs ISO 'start' < 'end' and a 'source': {row!r}")
+            return None
+        return Vacancy(start, end, source)
 
     def _term(self, row: Any, office_id: str, where: str) -> Term | None:
         if not isinstance(row, dict):
@@ -214,40 +274,20 @@ class KnowledgeBase:
             return None
         if not source:
             self.problems.append(f"{where}: {office_id}: the term of {person} from {start} has no 'source'")
-        return Term(person, start, end, source, acting=bool(row.get("acting")), elect=bool(row.get("elect")))
-
-
-def consistency_problems(kb: KnowledgeBase) -> list[str]:
-    """What is wrong with the data as a whole, beyond the loader's per-entry problems."""
-    problems = list(kb.problems)
-    by_name: dict[str, str] = {}
-    for person in kb.people.values():
-        other = by_name.setdefault(person.name, person.id)
-        if other != person.id and not (_HOMONYM.search(other) and _HOMONYM.search(person.id)):
-            problems.append(f"{person.name!r} has two ids: {other} and {person.id}")
-    for office in kb.offices.values():
-        where = f"{office.path}: {office.id}"
-        for term in office.terms:
-            if term.person not in kb.people:
-                problems.append(f"{where}: term of unknown person {term.person}")
-            if term.end is not None and term.end <= term.start:
-                problems.append(f"{where}: term of {term.person} ends ({term.end}) before it starts ({term.start})")
-            if term.start > office.as_of:
-                problems.append(f"{where}: term of {term.person} starts after the file's as_of {office.as_of}")
-            if term.end is not None and term.end > office.as_of + dt.timedelta(days=1) and not term.elect:
-                problems.append(f"{where}: term of {term.person} ends ({term.end}) after the file's as_of {office.as_of}")
-        open_terms = [t for t in office.tenures if t.end is None]
-        if office.single_holder:
-            if len(open_terms) > 1:
-                problems.append(f"{where}: {len(open_terms)} open terms for a single-holder office")
-            tenures = office.tenures
-            for earlier, later in zip(tenures, tenures[1:]):
-                if earlier.end is None or earlier.end > later.start:
-                    problems.append(
-                        f"{where}: terms overlap: {earlier.person} from {earlier.start} to {earlier.end} "
-                        f"and {later.person} from {later.start}"
-                    )
-    return problems
+        approximate = row.get("approximate", False)
+        if approximate not in (True, False, None, "start", "end"):
+            self.problems.append(f"{where}: {office_id}: approximate must be true, false, 'start' or 'end': {row!r}")
+            approximate = True
+        return Term(
+            person,
+            start,
+            end,
+            source,
+            acting=bool(row.get("acting")),
+            elect=bool(row.get("elect")),
+            approximate_start=approximate in (True, "start"),
+            approximate_end=approximate in (True, "end"),
+        )
 
 
 def load(paths: Iterable[Path]) -> KnowledgeBase:

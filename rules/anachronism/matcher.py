@@ -1,7 +1,8 @@
 """Finding "Title Name" mentions of office holders in a text, in one pass.
 
-One Aho-Corasick automaton holds every title (in its usual casings) and every
-person's name and aliases; a single pass over the text yields all of them.
+One multi-pattern search (``search.KeySearch``) holds every title (in its usual
+casings) and every person's name and aliases; a single pass over the text
+yields all of them.
 A mention is a person's name with a title right before it ("UK Prime
 Minister Boris Johnson", "ex-President Trump") or in an appositive after it
 ("Boris Johnson, Britain's prime minister,").  The words in front of the
@@ -16,22 +17,27 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 from functools import cache
 from pathlib import Path
-import ahocorasick
 import yaml
 
 from rules.anachronism.context import ABBREVIATION
 from rules.anachronism.kb import KnowledgeBase
+from rules.anachronism.search import KeySearch
 
 CUES_FILE = Path(__file__).parent / "data" / "cues.yaml"
 SMALL_WORDS = {"of", "the", "for", "and", "on", "to", "in"}
-MAX_NAME_WORDS = 4
-"""The longest jurisdiction name, in words ("North Atlantic Treaty Organization")."""
+MAX_NAME_WORDS = 6
+"""The longest jurisdiction name, in words ("Organisation for Economic Co-operation and Development")."""
+REACH = 80
+"""How far before a title its modifiers and jurisdiction are read, and how far after a name its appositive title may start."""
 POSSESSIVES = ("'s", "\u2019s")
 SPACES = " \t\u00a0"
 ELECT_SUFFIXES = ("-elect", " elect", "-Elect", " Elect")
 APOSTROPHES = ("'", "\u2019")
+_NAME_CLOSED = re.compile(r"[ \t\u00a0]*(?:[,)\u2014\u2013]|\.(?:[ \t\u00a0\n]|\Z))")
+_ARTICLE_OR_POSSESSIVE = re.compile(r"(?:\b[Tt]he\b|['\u2019]s\b)")
 _WORD_CHARS = re.compile(r"[\w'\u2019.-]+")
 GLUED_MODIFIERS = {"ex", "then", "former"}
 """Words joined to a title by a hyphen that do not make another office ("ex-President")."""
@@ -61,6 +67,12 @@ class Cues:
     """Words after which "then" orders events ("will then vote")."""
     past_verbs: frozenset[str]
     """Irregular past forms: "then" before one orders events ("then sworn in"); regular ones end in -ed."""
+    past_event_before: re.Pattern[str]
+    """A past event whose object the mention is, ending right before it ("the assassination of")."""
+
+    def past_event(self, before: str) -> bool:
+        """Whether ``before`` (the text right before a mention) ends with a past event it is the object of."""
+        return self.past_event_before.search(before) is not None
 
     def says(self, pattern: re.Pattern[str], text: str) -> bool:
         """Whether a cue of ``pattern`` is in ``text``, outside the phrases that only look like one ("would have to")."""
@@ -133,6 +145,7 @@ def cues() -> Cues:
         be_forms=words("be_forms"),
         sequence_then_after=words("sequence_then_after"),
         past_verbs=words("past_verbs"),
+        past_event_before=re.compile(rf"(?<![\w-])(?:{alternation(data['past_event_before'])})[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z", re.IGNORECASE),
     )
 
 
@@ -159,11 +172,16 @@ class Mention:
 
 @dataclass(frozen=True)
 class Index:
-    automaton: ahocorasick.Automaton | None
+    keys: KeySearch[tuple[tuple[str, str], ...]]
+    """Titles and names as written -> what they are: ("title" | "elect", title key) or ("name", person id)."""
     titles: dict[str, frozenset[str]]
     """Lower-case title -> office ids."""
     jurisdiction_names: dict[str, frozenset[str]]
     """A name as written ("UK", "British") -> jurisdiction keys."""
+    full_names: frozenset[str]
+    """People's full names as written ("Boris Johnson", "Suharto"), not aliases ("Johnson")."""
+    office_places: dict[str, frozenset[str]]
+    """Office id -> the jurisdictions it answers to: its own and, for a central bank, its country's."""
 
 
 def fold(text: str) -> str:
@@ -188,6 +206,15 @@ def name_variants(name: str) -> set[str]:
     return {n for n in names if len(n) > 1}
 
 
+def without_title(name: str, titles: dict[str, Any]) -> str:
+    """A name without the title it starts with ("Emperor Akihito" -> "Akihito"): the title is matched as a title."""
+    words = name.split(" ")
+    for count in range(min(len(words) - 1, MAX_NAME_WORDS), 0, -1):
+        if " ".join(words[:count]).lower() in titles:
+            return " ".join(words[count:])
+    return name
+
+
 def build_index(kb: KnowledgeBase) -> Index:
     titles: dict[str, set[str]] = {}
     for office in kb.offices.values():
@@ -200,31 +227,29 @@ def build_index(kb: KnowledgeBase) -> Index:
                 keys.setdefault(variant, set()).add(("title", title.lower()))
                 for suffix in ELECT_SUFFIXES:
                     keys.setdefault(variant + suffix, set()).add(("elect", title.lower()))
+    full_names: set[str] = set()
     for person in kb.people.values():
+        full_names |= name_variants(without_title(person.name, titles))
         for name in (person.name, *person.aliases):
-            for variant in name_variants(name):
+            for variant in name_variants(without_title(name, titles)):
                 keys.setdefault(variant, set()).add(("name", person.id))
-    automaton = None
-    if keys:
-        automaton = ahocorasick.Automaton()
-        for key, values in keys.items():
-            automaton.add_word(key, (len(key), tuple(sorted(values))))
-        automaton.make_automaton()
     jurisdiction_names: dict[str, set[str]] = {}
     for jurisdiction in kb.jurisdictions.values():
         for name in jurisdiction.names:
             for variant in name_variants(name):
                 jurisdiction_names.setdefault(variant, set()).add(jurisdiction.key)
     return Index(
-        automaton,
+        KeySearch({key: tuple(sorted(values)) for key, values in keys.items()}),
         {k: frozenset(v) for k, v in titles.items()},
         {k: frozenset(v) for k, v in jurisdiction_names.items()},
+        frozenset(full_names),
+        {o.id: frozenset(p for p in (o.jurisdiction, o.country) if p) for o in kb.offices.values()},
     )
 
 
 def _words_before(text: str, position: int, floor: int) -> tuple[str, list[str]]:
-    """The line's text right before ``position`` (at most 60 characters) and its last words."""
-    window = text[max(floor, position - 60) : position]
+    """The line's text right before ``position`` (at most ``REACH`` characters) and its last words."""
+    window = text[max(floor, position - REACH) : position]
     window = window[window.rfind("\n") + 1 :]
     return window, window.split()[-MAX_NAME_WORDS:]
 
@@ -274,33 +299,37 @@ class _Hit:
 
 def scan(index: Index, text: str) -> list[Mention]:
     """Every "Title Name" and "Name, the Title," mention in the text."""
-    if index.automaton is None or not text:
+    if not text:
         return []
-    titles_by_end: dict[int, _Hit] = {}
+    titles_by_end: dict[int, list[_Hit]] = {}
+    """All titles ending at a place, longest first once sorted: "Central Bank President", "President"."""
     titles_by_start: dict[int, _Hit] = {}
     names: list[_Hit] = []
     length = len(text)
-    for last, (size, values) in index.automaton.iter(text):
-        start, end = last + 1 - size, last + 1
+    for start, end, values in index.keys.find(text):
         before = text[start - 1] if start else " "
         after = text[end] if end < length else " "
         if _is_word(before) or _is_word(after) or after == "-":
             continue
         title_values = tuple(v for v in values if v[0] != "name")
         name_values = tuple(v for v in values if v[0] == "name")
-        if name_values and before != "-" and text[start].isupper():
-            names.append(_Hit(start, end, name_values))
+        if name_values and before != "-" and (text[start].isupper() or not text[start:end].islower()):
+            names.append(_Hit(start, end, name_values))  # "Lula", or with a particle: "al-Maliki", "el-Sisi"
         if title_values:
             hit = _Hit(start, end, title_values)
-            known = titles_by_end.get(end)
-            if known is None or known.start > start:
-                titles_by_end[end] = hit
+            titles_by_end.setdefault(end, []).append(hit)
             known = titles_by_start.get(start)
             if known is None or known.end < end:
                 titles_by_start[start] = hit
+    for hits in titles_by_end.values():
+        hits.sort(key=lambda hit: hit.start)
     mentions = []
     for name in _outermost(names):
-        mention = _title_before(index, text, name, titles_by_end) or _title_after(index, text, name, titles_by_start)
+        mention = (
+            _title_before(index, text, name, titles_by_end)
+            or _title_comma_before(index, text, name, titles_by_end)
+            or _title_after(index, text, name, titles_by_start)
+        )
         if mention is not None:
             mentions.append(mention)
     return mentions
@@ -339,17 +368,56 @@ class _Context:
     not_current: str
 
 
-def _title_before(index: Index, text: str, name: _Hit, titles_by_end: dict[int, _Hit]) -> Mention | None:
+def _title_before(index: Index, text: str, name: _Hit, titles_by_end: dict[int, list[_Hit]]) -> Mention | None:
+    """ "Title Name": the longest title right before the name that fits the jurisdiction named before it.
+
+    "European Central Bank President X" is the ECB's "President", not a "Central Bank President" of
+    some "European" body: a shorter title is tried when the longer one lies inside a jurisdiction's
+    name, never when a word makes it another office ("deputy prime minister").
+    """
     for gap in (1, 2):
-        title = titles_by_end.get(name.start - gap)
-        if title is not None and all(c in SPACES for c in text[title.end : name.start]):
+        candidates = titles_by_end.get(name.start - gap, [])
+        if candidates and all(c in SPACES for c in text[candidates[0].end : name.start]):
             break
     else:
         return None
     if _continues(text, name.end):
         return None
+    longest = candidates[0]
+    for title in candidates:
+        context = _read_backwards(index, text, title.start, 0)
+        if title is not longest and (context is None or not context.jurisdictions or context.start > longest.start):
+            return None  # a shorter title stands only inside a jurisdiction's name ("European Central Bank President")
+        if context is not None and _fits(index, title, context.jurisdictions):
+            return _mention(title, name, context, context.start, name.end)
+    return None
+
+
+def _fits(index: Index, title: _Hit, jurisdictions: frozenset[str]) -> bool:
+    """Whether some office carrying the title belongs to one of the jurisdictions named (any, if none is)."""
+    if not jurisdictions:
+        return True
+    offices = index.titles.get(title.values[0][1], frozenset())
+    return any(index.office_places[office] & jurisdictions for office in offices)
+
+
+def _title_comma_before(index: Index, text: str, name: _Hit, titles_by_end: dict[int, list[_Hit]]) -> Mention | None:
+    """"the prime minister, Tony Blair, said", "Japan's finance minister, Taro Aso, said": the title with its
+    article or possessive, a comma, then the full name (several words, or the person's one name), itself
+    closed by a comma, bracket, dash or full stop.
+
+    A name that is not closed ("After meeting the president, Blair said") is the sentence's subject, not the title's.
+    """
+    comma = re.search(r",[ \t\u00a0]+\Z", text[max(0, name.start - 4) : name.start])
+    written = text[name.start : name.end]
+    if comma is None or (" " not in written and written not in index.full_names) or not _NAME_CLOSED.match(text, name.end):
+        return None
+    candidates = titles_by_end.get(name.start - len(comma.group()))
+    if not candidates:
+        return None
+    title = candidates[0]
     context = _read_backwards(index, text, title.start, 0)
-    if context is None:
+    if context is None or not _ARTICLE_OR_POSSESSIVE.search(text, context.reach, title.start):
         return None
     return _mention(title, name, context, context.start, name.end)
 
@@ -359,11 +427,11 @@ def _title_after(index: Index, text: str, name: _Hit, titles_by_start: dict[int,
     if not match:
         return None
     floor = name.end + match.end()
-    for position in range(floor, min(floor + 60, len(text))):
+    for position in range(floor, min(floor + REACH, len(text))):
         title = titles_by_start.get(position)
         if title is not None:
             break
-        if text[position] in ",;.\n":
+        if text[position] in ",;\n" or (text[position] == "." and not ABBREVIATION.search(text, floor, position)):
             return None
     else:
         return None
@@ -398,6 +466,12 @@ def _mention(title: _Hit, name: _Hit, context: _Context, start: int, end: int) -
         former=context.former,
         not_current=context.not_current,
     )
+
+
+def _former_qualifier(word: str, c: Cues) -> bool:
+    """A hyphenated word that makes what follows former: "ex-Labour", "former-Tory"."""
+    head, dash, _rest = word.partition("-")
+    return bool(dash) and head in c.former
 
 
 def _read_backwards(index: Index, text: str, position: int, floor: int) -> _Context | None:
@@ -437,6 +511,9 @@ def _read_backwards(index: Index, text: str, position: int, floor: int) -> _Cont
             return None
         if lower in c.blockers or (word[:1].isupper() and lower not in c.capitalised_ok):
             return None
+        if _former_qualifier(lower, c):
+            not_current = not_current or "former"  # "ex-Labour chancellor": a former title with a party or qualifier
+            break
         if lower in c.hypothetical_article or lower in c.era:
             not_current = not_current or (f"{lower} ..." if lower in c.hypothetical_article else lower)
             break
@@ -445,6 +522,8 @@ def _read_backwards(index: Index, text: str, position: int, floor: int) -> _Cont
         elif lower in c.not_current:
             not_current = not_current or ("the late" if lower == "late" else lower)
         elif lower not in c.acting and lower not in c.neutral:
+            if any(_former_qualifier(w.lower(), c) or w.lower() in c.former for w in words[-3:-1]):
+                not_current = not_current or "former"  # "former long-serving chancellor", "ex-Tory party chairman"
             break
         position = position - len(window) + window.rfind(word)
         if lower not in c.neutral:

@@ -29,11 +29,19 @@ class TitleNotHeld(AnachronismRule):
     who holds power; no spell checker sees it.
 
     ## What it leaves alone
-    "former", "ex-", "then-" and "the late" titles (ANA002 checks "former");
-    a sentence about another time (a year the person held the office, in
-    the sentence or earlier in its paragraph, "at the time", "during his
-    presidency", "years ago"; not "then" that orders events, as in "and
-    then flew to Paris" or "was then sworn in by"); quotations;
+    "former", "ex-", "then-" and "the late" titles (ANA002 checks "former"),
+    also with a party or qualifier between ("ex-Labour chancellor", "former
+    long-serving prime minister"); a sentence about another time: a year the
+    person held the office, written before the mention, in its own clause
+    ("criticised Home Secretary X in 2003") or earlier in its paragraph, but
+    not in a clause set off after it ("President X, who led the party from
+    1983 to 1990, campaigned"); a relative time in the mention's clause or
+    the sentence's opening ("criticised Home Secretary X last year", "Last
+    March, ..."); "at the time", "during his presidency", "years ago" (not
+    "then" that orders events, as in "and then flew to Paris" or "was then
+    sworn in by"); the mention as the object of a past event ("the
+    assassination of", "attempts on", "the bombing that nearly killed",
+    "succeeded"); quotations;
     hypotheticals ("would", "if", "a President Trump"); talk of elections and
     candidates, for someone who took the office later (or may have, after
     the base's `as_of` date); titles of other bodies ("Microsoft President
@@ -41,7 +49,8 @@ class TitleNotHeld(AnachronismRule):
     can be more than one office holder ("President Bush", "President Lee"); a title
     whose jurisdiction is named and differs; dates before `coverage-start`
     or before the base's first term for that office; the handover day and
-    the day either side of it. A year- or month-precision date flags only
+    the day either side of it, and 45 days either side of a boundary the
+    base marks `approximate`. A year- or month-precision date flags only
     when the person held the office on no day of that year or month.
     Titles kept for life in retrospect ("Pope John Paul II", "Queen
     Elizabeth II") are flagged only with a recent-time cue in the sentence
@@ -74,16 +83,16 @@ class TitleNotHeld(AnachronismRule):
             if mention.elect or mention.former or mention.not_current or not self.in_coverage(reading, last):
                 continue
             tenures = reading.tenures()
-            if any(term.overlaps(first - ONE_DAY, last + ONE_DAY) for _office, term in tenures):
+            if any(term.may_hold(first - ONE_DAY, last + ONE_DAY) for _office, term in tenures):
                 continue
-            around = self.sentence(document, reading)
+            around = self.sentence(document, reading, first, last)
             sentence = around.text
-            if self.quoted(document, reading) or self.hypothetical(sentence) or self.about_other_time(sentence, around.mention_at):
+            if around.past_event or self.quoted(document, reading) or self.hypothetical(sentence) or self.about_other_time(sentence, around.mention_at):
                 continue
             if self.may_hold_later(reading, last) and cues().says(cues().future, sentence):
                 continue
-            years = around.years + around.earlier_years
-            if any(term.overlaps(*year) for year in years for _office, term in tenures):
+            years = around.periods + around.earlier_years
+            if any(term.may_hold(*year) for year in years for _office, term in tenures):
                 continue
             if any(o.titled_for_life for o in reading.offices) and not cues().says(cues().recent_time, sentence):
                 continue

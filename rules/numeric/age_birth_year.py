@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
@@ -11,7 +13,9 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Rule
-from rules.numeric.figures import _alternation, _word_list, calendar, month_pattern, sentences, word_set
+
+from rules.numeric.analysis import analyse
+from rules.numeric.lexicon import alternation, calendar, month_pattern, word_list, word_set
 
 AGE = regex.compile(
     r"(?:(?<=\p{Lu}[\p{L}.'’-]*),\s+(?P<a1>\d{1,3}),|(?P<a2>\d{1,3})-year-old\b|\baged\s+(?P<a3>\d{1,3})\b)"
@@ -19,10 +23,10 @@ AGE = regex.compile(
 YEAR = regex.compile(r"(?<!\d)(?:18|19|20)\d\d(?!\d)")
 
 NAMED_AGE = regex.compile(
-    r",\s+(?:(?P<age>\d{1,3}),|(?:a|an)\s+(?P<age>\d{1,3})-year-old\b|who\s+(?:turned|turns|is|has\s+turned)\s+(?P<age>\d{1,3})\b(?!\s*(?:%|per|years?\s+(?:ago|since))))"
+    r",\s+(?:(?:now\s+)?(?P<age>\d{1,3}),|(?:a|an)\s+(?P<age>\d{1,3})-year-old\b|who\s+(?:turned|turns|is|has\s+turned)\s+(?P<age>\d{1,3})\b(?!\s*(?:%|per|years?\s+(?:ago|since))))"
 )
 """An age in apposition to the name before it: "Smith, 45,", "Smith, a 45-year-old", "Smith, who turned 45"."""
-NAMED_BIRTH = regex.compile(r"(?:,\s+who\s+was|\s+was|,)\s+born\b")
+NAMED_BIRTH = regex.compile(r"(?:,\s+who\s+was|\s+was|,|\s+\()\s*born\b")
 """A birth year about the name before it: "Smith, who was born", "Smith was born", "Smith, born"."""
 NAME_BEFORE = regex.compile(
     r"(?<![\p{L}\p{M}\p{Cf}'’.-])(?:\p{Lu}\p{L}{0,2}\.[ ]|\p{Lu}[\p{L}\p{M}\p{Cf}'’-]*[ ]){0,3}\p{Lu}[\p{L}\p{M}\p{Cf}'’-]*$"
@@ -36,24 +40,46 @@ HONORIFICS = ("mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms.")
 
 
 @cache
-def born_pattern() -> regex.Pattern:
+def born_date() -> str:
+    """What follows "born": an optional place, an optional day and month, and the year."""
     month = month_pattern()
-    return regex.compile(
-        rf"\b(?:born|b\.)\s+(?:in\s+\p{{Lu}}[\p{{L}}'’-]*(?:[ ,]+\p{{Lu}}[\p{{L}}'’-]*){{0,3}},?\s+)?(?:(?:in|on)\s+)?"
-        rf"(?:(?:{month})\.?\s+(?:\d{{1,2}},?\s+)?|\d{{1,2}}\s+(?:{month})\.?,?\s+)?"
-        rf"(?P<year>(?:18|19|20)\d\d)(?!\d)",
-        regex.IGNORECASE,
+    return (
+        rf"(?:in\s+\p{{Lu}}[\p{{L}}'’-]*(?:[ ,]+\p{{Lu}}[\p{{L}}'’-]*){{0,3}},?\s+)?(?:(?:in|on)\s+)?"
+        rf"(?:(?P<month>{month})\.?\s+(?:(?P<day>\d{{1,2}}),?\s+)?|(?P<day2>\d{{1,2}})\s+(?P<month2>{month})\.?,?\s+)?"
+        rf"(?P<year>(?:18|19|20)\d\d)(?!\d)"
     )
 
 
 @cache
+def born_pattern() -> regex.Pattern:
+    return regex.compile(rf"\b(?:born|b\.)\s+{born_date()}", regex.IGNORECASE)
+
+
+NAME_AFTER = regex.compile(r",?\s+(?P<name>(?:\p{Lu}[\p{L}\p{M}'’-]+\s+){0,2}\p{Lu}[\p{L}\p{M}'’-]+)(?![\p{L}'’])")
+"""A name right after an age or a birth year: "Born in 1952, Morales ...", "In 1995, aged 49, Lucchesi ..."."""
+EVENT_YEAR = r"(?P<year>(?:18|19|20)\d\d)(?!\d)"
+AGE_AT_EVENT = regex.compile(
+    rf"\b(?:In\s+{EVENT_YEAR},\s+aged\s+(?P<age>\d{{1,3}})|At\s+(?P<age>\d{{1,3}}),\s+in\s+{EVENT_YEAR}),"
+)
+"""An age at a dated event, before the name: "In 1995, aged 49, Lucchesi ...", "At 34, in 2011, she ..."."""
+WAS_AGE_WHEN = regex.compile(rf"\s+was\s+(?P<age>\d{{1,3}})\s+when,?\s+in\s+{EVENT_YEAR}\b")
+"""An age at a dated event, after the name: "Lucchesi was 49 when, in 1995, ..."."""
+
+
+@cache
+def birth_first_pattern() -> regex.Pattern:
+    """A birth year before the name: "Born in Leeds in 1952, Morales ..."."""
+    return regex.compile(rf"\bBorn\s+{born_date()}")
+
+
+@cache
 def past_pattern() -> regex.Pattern:
-    return regex.compile(rf"\b(?:{_alternation(_word_list('death_words.txt'))})\b", regex.IGNORECASE)
+    return regex.compile(rf"\b(?:{alternation(word_list('death_words.txt'))})\b", regex.IGNORECASE)
 
 
 @cache
 def age_past_pattern() -> regex.Pattern:
-    return regex.compile(rf"\b(?:{_alternation(_word_list('age_past_words.txt'))})\b", regex.IGNORECASE)
+    return regex.compile(rf"\b(?:{alternation(word_list('age_past_words.txt'))})\b", regex.IGNORECASE)
 
 
 @cache
@@ -109,6 +135,39 @@ def person_before(text: str, position: int) -> Person | None:
     return Person(" ".join(words), words[-1].lower(), before)
 
 
+AGE_HINT = re.compile(r",\s+(?:now\s+|a\s+|an\s+|who\s+(?:turned|turns|is|has\s+turned)\s+)?\d")
+"""Where ``NAMED_AGE`` can match: a comma before a number, an article or "who turned"."""
+
+
+def _named_ages(text: str) -> Iterator[regex.Match]:
+    """What ``NAMED_AGE.finditer(text)`` finds, tried only where the stdlib engine sees a hint."""
+    resume = 0
+    for hint in AGE_HINT.finditer(text):
+        if hint.start() < resume:
+            continue
+        match = NAMED_AGE.match(text, hint.start())
+        if match is not None:
+            yield match
+            resume = match.end()
+
+
+def _person(name: str) -> Person | None:
+    """A person from a name written after a statement ("Born in 1952, Jane Morales ...")."""
+    words = [w for w in name.split() if w.lower().strip("’'.") not in not_names()]
+    if not words or len(words[-1]) < 2:
+        return None
+    return Person(" ".join(words), words[-1].lower(), words[-2].lower() if len(words) > 1 else None)
+
+
+def _ages(birth: Statement, on: dt.date, exact: bool) -> set[int]:
+    """The ages someone born as stated can be on a date: one when the birthday is known, else two."""
+    years = on.year - birth.value
+    if exact and birth.birthday is not None:
+        month, day = birth.birthday
+        return {years if (on.month, on.day) >= (month, day) else years - 1}
+    return {years - 1, years}
+
+
 @dataclass(frozen=True)
 class Statement:
     """An age or a birth year stated for a named person."""
@@ -118,6 +177,25 @@ class Statement:
     start: int
     end: int
     sentence: int
+    birth: bool = False
+    """A birth year (``value``) rather than an age."""
+    at_year: int | None = None
+    """For an age at a dated event ("In 1995, aged 49"), the event's year; None for today's age."""
+    birthday: tuple[int, int] | None = None
+    """(month, day) of a birth date given in full."""
+
+    @property
+    def label(self) -> str:
+        if self.birth:
+            return f"born {self.value}"
+        return f"age {self.value}" + (f" in {self.at_year}" if self.at_year else "")
+
+
+def _birth(person: Person, born: regex.Match, sentence: int) -> Statement:
+    month = born.group("month") or born.group("month2")
+    day = born.group("day") or born.group("day2")
+    birthday = (calendar()["months"][month.lower()], int(day)) if month and day else None
+    return Statement(person, int(born.group("year")), born.start(), born.end(), sentence, birth=True, birthday=birthday)
 
 
 class AgeBirthYearMismatch(Rule):
@@ -129,9 +207,14 @@ class AgeBirthYearMismatch(Rule):
       that do not agree at the document's date: someone born in 1970 is 54 or
       55 in 2025.
     - An age in apposition to a name ("Jane Smith, 45,", "Smith, a
-      45-year-old", "Smith, who turned 45") and a birth year stated for the
-      same name elsewhere in the text ("Smith, who was born in 1970", "Smith
-      was born in Leeds in 1970") that do not agree.
+      45-year-old", "Smith, who turned 45", "Smith, now 45,") and a birth year
+      stated for the same name elsewhere in the text ("Smith, who was born in
+      1970", "Smith was born in Leeds in 1970", "Born in 1970, Smith ...",
+      "Smith (born 1970)") that do not agree; with a full birth date ("born on
+      19 December 1974") the age is exact.
+    - An age at a dated event ("In 1995, aged 49, Smith ...", "At 34, in
+      2011, Smith ...", "Smith was 49 when, in 1995, ...") that does not fit
+      the birth year stated for the same name.
     - Two such ages for the same name that are more than a year apart
       ("Smith, 45," and later "Smith, 48,").
 
@@ -182,7 +265,7 @@ class AgeBirthYearMismatch(Rule):
     def _same_sentence(self, document: Document) -> Iterator[Finding]:
         text = document.text
         today = document.date.value.year
-        for start, end in sentences(document):
+        for start, end in analyse(document).layout.sentences:
             born = born_pattern().search(text, start, end)
             if born is None or past_pattern().search(text, start, end):
                 continue
@@ -215,73 +298,78 @@ class AgeBirthYearMismatch(Rule):
             for earlier in islice(reversed(earlier_ones), MAX_EARLIER):
                 if earlier.sentence == later.sentence or not earlier.person.same_as(later.person):
                     continue
-                message = self._disagreement(document, earlier, later, births)
+                message = self._disagreement(document, earlier, later)
                 if message:
                     yield self.finding(
-                        document,
-                        later.start,
-                        later.end,
-                        message,
-                        related=[document.location(earlier.start, earlier.end, self._label(earlier, births))],
+                        document, later.start, later.end, message, related=[document.location(earlier.start, earlier.end, earlier.label)]
                     )
                     break
             earlier_ones.append(later)
 
-    @staticmethod
-    def _label(statement: Statement, births: list[Statement]) -> str:
-        return f"born {statement.value}" if statement in births else f"age {statement.value}"
-
-    def _disagreement(self, document: Document, earlier: Statement, later: Statement, births: list[Statement]) -> str | None:
-        first_is_birth, second_is_birth = earlier in births, later in births
+    def _disagreement(self, document: Document, earlier: Statement, later: Statement) -> str | None:
         name = later.person.display
-        if first_is_birth and second_is_birth:
+        if earlier.birth and later.birth:
             return None  # left to a birth-year check of its own
-        if not first_is_birth and not second_is_birth:
-            if abs(earlier.value - later.value) < 2:
+        if not earlier.birth and not later.birth:
+            if earlier.at_year != later.at_year or abs(earlier.value - later.value) < 2:
                 return None
             return f"{name} is {later.value} here, but {earlier.value} earlier in the text"
-        if document.date is None:
+        age, birth = (later, earlier) if earlier.birth else (earlier, later)
+        if age.at_year is not None:
+            expected = _ages(birth, dt.date(age.at_year, 7, 1), exact=False)
+            when = f"in {age.at_year}"
+        elif document.date is not None:
+            expected = _ages(birth, document.date.value, exact=True)
+            when = f"on {document.date.value.isoformat()}"
+        else:
             return None
-        age, birth = (later, earlier) if first_is_birth else (earlier, later)
-        today = document.date.value
-        expected = (today.year - birth.value - 1, today.year - birth.value)
-        if age.value in expected or not 0 < expected[1] < 130:
+        if age.value in expected or not 0 < max(expected) < 130:
             return None
-        return (
-            f"age {age.value} does not match born {birth.value}: on {today.isoformat()} "
-            f"{name} was {expected[0]} or {expected[1]}"
-        )
+        shown = " or ".join(str(a) for a in sorted(expected))
+        return f"age {age.value} does not match born {birth.value}: {when} {name} was {shown}"
 
     def _statements(self, document: Document) -> tuple[list[Statement], list[Statement]]:
         text = document.text
-        spans = sentences(document)
+        spans = analyse(document).layout.sentences
         starts = [s for s, _ in spans]
         today = document.date.value.year if document.date else None
         other_years = [y.start() for y in YEAR.finditer(text) if int(y.group()) != today]
-        past_sentences: dict[int, bool] = {}
         ages = []
-        for match in NAMED_AGE.finditer(text):
+        for match in _named_ages(text):
             person = person_before(text, match.start())
             value = int(match.group("age"))
             if person is None or not 0 < value < 120:
                 continue
             index = max(bisect.bisect_right(starts, match.start()) - 1, 0)
-            sentence_start, sentence_end = spans[index] if spans else (0, len(text))
-            if index not in past_sentences:
-                past_sentences[index] = age_past_pattern().search(text, sentence_start, sentence_end) is not None
-            if past_sentences[index]:
-                continue
+            sentence_start, _sentence_end = spans[index] if spans else (0, len(text))
+            if age_past_pattern().search(text, max(sentence_start, match.start() - 120), min(len(text), match.end() + 30)):
+                continue  # "When Smith, 30, was first elected", "Smith, 30, died": the age then
             year_after = bisect.bisect_left(other_years, sentence_start)
             if year_after < len(other_years) and other_years[year_after] < match.start():
                 continue  # "In 1990, Smith, 30, ...": the age then
             ages.append(Statement(person, value, match.start("age"), match.end("age"), index))
+        for match in AGE_AT_EVENT.finditer(text) if "aged " in text or "At " in text else ():
+            name = NAME_AFTER.match(text, match.end() - 1)
+            person = _person(name.group("name")) if name else None
+            if person is not None:
+                index = max(bisect.bisect_right(starts, match.start()) - 1, 0)
+                ages.append(Statement(person, int(match.group("age")), match.start("age"), match.end("age"), index, at_year=int(match.group("year"))))
+        for match in WAS_AGE_WHEN.finditer(text) if " when" in text else ():
+            person = person_before(text, match.start())
+            if person is not None:
+                index = max(bisect.bisect_right(starts, match.start()) - 1, 0)
+                ages.append(Statement(person, int(match.group("age")), match.start("age"), match.end("age"), index, at_year=int(match.group("year"))))
         births = []
-        if "born" in text:
+        if "born" in text or "Born" in text:
             for match in NAMED_BIRTH.finditer(text):
                 person = person_before(text, match.start())
                 born = born_pattern().match(text, match.end() - len("born"))
                 if person is None or born is None:
                     continue
-                index = max(bisect.bisect_right(starts, match.start()) - 1, 0)
-                births.append(Statement(person, int(born.group("year")), born.start(), born.end(), index))
-        return ages, births
+                births.append(_birth(person, born, max(bisect.bisect_right(starts, match.start()) - 1, 0)))
+            for born in birth_first_pattern().finditer(text):
+                name = NAME_AFTER.match(text, born.end())
+                person = _person(name.group("name")) if name else None
+                if person is not None:
+                    births.append(_birth(person, born, max(bisect.bisect_right(starts, born.start()) - 1, 0)))
+        return sorted(ages, key=lambda s: s.start), births

@@ -11,11 +11,16 @@ import regex
 
 from linter import Document, Finding, Option, Rule
 from linter.rule import Fact
-from rules.numeric import figures
-from rules.numeric.figures import Figure, analyse, key_terms, noun_classes, word_set
+from rules.numeric import events
+from rules.numeric.analysis import analyse
+from rules.numeric.lexicon import noun_classes, word_set
+from rules.numeric.mentions import Mention
 
 SOURCE_FIELDS = ("source", "domain", "site", "publisher", "outlet", "url")
 UNCOUNTABLE = {"percent", "point"}
+MAX_CLAIMS_PER_TOPIC = 4
+"""How many different figures one document reports for one thing and kind of event: a report
+gives one or two; the bound keeps the corpus phase linear in the documents."""
 
 
 def _source(document: Document) -> str:
@@ -45,7 +50,12 @@ def _describe(fact: dict[str, Any]) -> str:
 
 
 def _compatible(a: dict[str, Any], b: dict[str, Any], tolerance: float) -> bool:
-    """Whether two reported figures can both be right (a per-side figure also matches twice it)."""
+    """Whether two reported figures can both be right (a per-side figure also matches twice it).
+
+    A rounder figure agrees with a more precise one within ``tolerance`` (about 500 and 486);
+    two figures written to the same precision (495 and 459) must meet as they are."""
+    if a.get("precision") == b.get("precision"):
+        tolerance = 0.0
 
     def interval(fact: dict[str, Any], factor: float = 1.0) -> tuple[float, float]:
         high = float("inf") if fact["high"] is None else fact["high"]
@@ -66,14 +76,17 @@ class CorpusFigureDisagreement(Rule):
     """A figure that disagrees with what several other documents report about the same event.
 
     ## What it flags
-    A count of something (prisoners, bodies, deaths, seats, votes...) tied to
-    an event (an exchange, a killing, an election...) whose value cannot be
+    A count of something (the dead however written, the injured, prisoners,
+    homes, seats, votes...) in a report of an event whose value cannot be
     squared with the value that a clear majority of other documents give for
     the same event. Claims meet when they count the same kind of thing
     (synonyms count as one: POWs, prisoners of war, captives), name the same
-    kind of event, were published within `window_days` of each other, and
-    their documents share at least `min_shared_terms` of their main names
-    (people, places, organisations). The figure is flagged only when at least
+    kind of event (an earthquake, a ferry sinking, a prisoner exchange:
+    `data/event_kinds.yaml`), were published within `window_days` of each
+    other, and their documents share at least `min_shared_terms` of their main
+    names (people, places, organisations: words capitalised inside a
+    sentence), so two disasters of one kind in one week in two countries never
+    meet. The figure is flagged only when at least
     `min_agreeing` other sources agree with one another on a value
     incompatible with it, and they make up at least `majority` of the sources
     that give a figure at all. The agreeing figures are listed as related
@@ -92,8 +105,8 @@ class CorpusFigureDisagreement(Rule):
     `outlet` or `url` metadata field, else the document); figures whose
     sentence marks an update or another time ("earlier", "previous", "rose
     to", "in May"); qualified figures that can agree ("at least 1,000" and
-    "1,200"); a per-side figure and a total of twice it; figures within
-    `tolerance` of each other (rounding); undated documents (give the corpus a
+    "1,200"); a per-side figure and a total of twice it; a rounder figure
+    within `tolerance` of a more precise one (rounding); undated documents (give the corpus a
     date, e.g. `--date`, to check them).
 
     ## Example
@@ -108,7 +121,8 @@ class CorpusFigureDisagreement(Rule):
     other sources with a figure that they must make up. `window_days`
     (default 7): how far apart the documents' dates may be. `min_shared_terms`
     (default 2): how many main names two documents must share. `tolerance`
-    (default 0.25): the relative margin within which two figures agree.
+    (default 0.1): the relative margin within which a rounder figure agrees
+    with a more precise one.
     """
 
     code = "NUM002"
@@ -119,49 +133,59 @@ class CorpusFigureDisagreement(Rule):
         "majority": Option(0.75, minimum=0.5, maximum=1),
         "window_days": Option(7, minimum=0, maximum=3660),
         "min_shared_terms": Option(2, minimum=0),
-        "tolerance": Option(0.25, minimum=0, maximum=1),
+        "tolerance": Option(0.1, minimum=0, maximum=1),
     }
-
-    def prepare(self) -> None:
-        figures.prepare()
 
     def collect(self, document: Document) -> Iterator[Fact]:
         if document.date is None or document.date.precision == "year":
             return
         analysis = analyse(document)
-        known = set(noun_classes().values()) - UNCOUNTABLE - word_set("time_nouns.txt")
-        facts = [f for f in analysis.figures if self._reportable(f, known) and f.sentence not in analysis.updates]
+        known = (set(noun_classes().values()) | {"death", "injury"}) - UNCOUNTABLE - word_set("time_nouns.txt")
+        facts = [m for m in analysis.mentions if self._reportable(m, known)]
         if not facts:
             return
-        terms = key_terms(document)
+        terms = events.key_terms(document)
         source = _source(document)
         date = document.date.value
-        for figure in facts:
-            sentence_start, sentence_end = analysis.sentences[figure.sentence]
+        lead_kind = events.lead_event(document)
+        reported: dict[str, set[tuple]] = {}
+        for mention in facts:
+            sentence_start, sentence_end = analysis.layout.sentence_span(mention.sentence)
+            kind = events.event_near(document.text, mention.start, mention.phrase_end, sentence_start, sentence_end) or lead_kind
+            if kind is None:
+                continue
+            topic = f"{mention.counted}|{kind}"
+            values = reported.setdefault(topic, set())
+            claim = (mention.low, mention.high, mention.per_side)
+            if claim in values or len(values) >= MAX_CLAIMS_PER_TOPIC:
+                continue  # the same claim again, or a text that is a table of figures, not a report
+            values.add(claim)
             sentence = regex.sub(r"\W+", " ", document.text[sentence_start:sentence_end].lower()).strip()
             value = {
-                "location": document.location(figure.start, figure.phrase_end, f"reports {document.text[figure.start:figure.end]}"),
-                "low": figure.low,
-                "high": figure.high,
-                "per_side": figure.per_side,
+                "location": document.location(mention.start, mention.phrase_end, f"reports {document.text[mention.start:mention.end]}"),
+                "low": mention.low,
+                "high": mention.high,
+                "per_side": mention.per_side,
+                "precision": len(mention.digits.rstrip("0")),
                 "source": source,
                 "copy": hashlib.sha1(sentence.encode("utf-8")).hexdigest()[:16],
                 "date": date.isoformat(),
                 "terms": terms,
                 "home": True,
             }
-            topic = f"{figure.noun}|{figure.event}"
             yield Fact(f"{topic}|{date:%Y-%m}", value)
             for neighbour in self._neighbour_months(date):
                 yield Fact(f"{topic}|{neighbour}", {**value, "home": False})
 
-    def _reportable(self, figure: Figure, known: set[str]) -> bool:
+    @staticmethod
+    def _reportable(mention: Mention, known: set[str]) -> bool:
         return (
-            figure.noun in known
-            and figure.event is not None
-            and not figure.percent
-            and not figure.currency
-            and figure.low > 1
+            mention.unit == "count"
+            and mention.counted in known
+            and mention.time is None
+            and not mention.update
+            and not mention.is_range
+            and mention.low > 1
         )
 
     def _neighbour_months(self, date: dt.date) -> list[str]:

@@ -10,7 +10,7 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Rule
-from rules.numeric.figures import FOLDS_TO_ASCII, ascii_lower, calendar, month_pattern
+from rules.numeric.lexicon import FOLDS_TO_ASCII, ascii_lower, calendar, month_pattern
 
 
 @cache
@@ -18,11 +18,25 @@ def weekday_date_pattern() -> regex.Pattern:
     weekday = "|".join(calendar()["weekdays"])
     month = month_pattern()
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-    year = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
+    year = r"(?:,?[ \t]+(?P<year>(?:19|20)\d\d)(?!\d|\s*(?:gmt|bst|cet|utc|hrs|h\b|local)))?"
     return regex.compile(
-        rf"\b(?P<weekday>{weekday})\b,?\s+(?:\(\s*)?"
-        rf"(?:(?P<month>{month})\.?\s+{day}(?!\d)|(?:the\s+)?{day}(?:\s+of)?\s+(?P<month2>{month})\b\.?)"
+        rf"\b(?P<weekday>{weekday})\b,?[ \t]+(?:\(\s*)?"
+        rf"(?:(?P<month>{month})\.?[ \t]+{day}(?!\d)|(?:the[ \t]+)?{day}(?:[ \t]+of)?[ \t]+(?P<month2>{month})\b\.?)"
         rf"{year}",
+        regex.IGNORECASE,
+    )
+
+
+@cache
+def date_then_weekday_pattern() -> regex.Pattern:
+    """A date followed by its weekday: "on 8 March, a Tuesday", "March 8, 2005, which was a Tuesday"."""
+    weekday = "|".join(calendar()["weekdays"])
+    month = month_pattern()
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?:,?[ \t]+(?P<year>(?:19|20)\d\d)(?!\d))?"
+    return regex.compile(
+        rf"(?<![\d\w])(?:(?P<month>{month})\.?[ \t]+{day}|{day}(?:[ \t]+of)?[ \t]+(?P<month2>{month})\b\.?){year}"
+        rf",?[ \t]+(?:\(\s*)?(?:which[ \t]+(?:was|is|will[ \t]+be)[ \t]+)?a[ \t]+(?P<weekday>{weekday})\b",
         regex.IGNORECASE,
     )
 
@@ -41,15 +55,24 @@ def _weekday_dates(text: str) -> Iterator[regex.Match]:
     pattern = weekday_date_pattern()
     if any(letter in text for letter in FOLDS_TO_ASCII):
         yield from pattern.finditer(text)
+        yield from date_then_weekday_pattern().finditer(text)
         return
     resume = 0
     for name in weekday_pattern().finditer(ascii_lower(text)):
         if name.start() < resume:
             continue
-        match = pattern.match(text, name.start())
+        match = pattern.match(text, name.start()) or _date_before(text, name.start(), name.end())
         if match is not None:
             yield match
             resume = match.end()
+
+
+def _date_before(text: str, start: int, end: int) -> regex.Match | None:
+    """A date written just before the weekday name at text[start:end], whose match ends with it."""
+    for match in date_then_weekday_pattern().finditer(text, max(0, start - 48), end):
+        if match.end() == end:
+            return match
+    return None
 
 
 def _nearest_date(month: int, day: int, around: dt.date) -> dt.date | None:
@@ -68,8 +91,11 @@ class WeekdayMismatch(Rule):
 
     ## What it flags
     A weekday written next to a date ("Monday, May 16, 2025", "Friday 16 May",
-    "on Tuesday (June 3)") that falls on another day of the week. When the
-    year is left out, the date nearest the document's date is taken.
+    "on Tuesday (June 3)", "Tuesday the 9th of March", "on 9 March, a
+    Tuesday", "March 9, 2005, which was a Tuesday") that falls on another day
+    of the week. When the year is left out, the date nearest the document's
+    date is taken. A year must stand on the date's line: a clock time on the
+    next line ("1945 GMT") is not read as one.
 
     ## Why
     A wrong weekday means the day or the date is wrong, and readers cannot
@@ -90,6 +116,7 @@ class WeekdayMismatch(Rule):
 
     def prepare(self) -> None:
         weekday_date_pattern()
+        date_then_weekday_pattern()
         weekday_pattern()
 
     def check(self, document: Document) -> Iterator[Finding]:

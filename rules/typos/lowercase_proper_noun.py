@@ -9,6 +9,7 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Fix, Option, Rule
+from rules.typos import lexicon
 from rules.typos.text import (
     GAZETTEER_OPTIONS,
     LOWER_WORD,
@@ -17,7 +18,6 @@ from rules.typos.text import (
     analyse,
     fold,
     gazetteer_for,
-    is_english_word,
     title_case,
 )
 
@@ -36,7 +36,9 @@ class LowercaseProperNoun(Rule):
     languages, days and months, well-known people) knows them, or the same
     document writes the word capitalised on its own in mid-sentence at least
     twice, more often than in lower case ("met Kovalchuk ... said Kovalchuk
-    ... officials said kovalchuk"), and it is no English word. Capitals
+    ... officials said kovalchuk"), and it is no ordinary English word by
+    wordfreq's frequencies and the dictionary ("bank", "radio", "court" and
+    "budget" are capitalised in names, but are words). Capitals
     inside several-word names ("the Sistine Chapel") and in headlines are no
     evidence.
 
@@ -105,9 +107,10 @@ class LowercaseProperNoun(Rule):
             word = _without_possessive(raw)
             end = start + len(word)
             folded = fold(word)
-            if analysis.is_kept(start, end):
-                continue
             phrase = _phrase_at(text, match, gazetteer.phrases.get(folded, ()))
+            # The kept spans (quotations, [sic]) cost a pass over the text: looked at only for a word that is a name.
+            if (phrase is None and not gazetteer.unambiguous(word) and raw not in unknown) or analysis.is_kept(start, end):
+                continue
             if phrase is not None:
                 end, name = phrase
                 covered = end
@@ -162,13 +165,13 @@ class LowercaseProperNoun(Rule):
 @lru_cache(maxsize=65536)
 def _word_kind(raw: str, gazetteer: Gazetteer) -> tuple[str, bool, str | None]:
     """What a lower-case word (as written) can be: its folded form without a possessive,
-    whether the gazetteer knows it (alone or as the first word of a name), and the
+    whether the gazetteer knows it as an unambiguous name or the first word of a name, and the
     capitalised form under which the document may show it to be a name (None for
     short, ambiguous and English words)."""
     word = _without_possessive(raw)
     folded = fold(word)
-    is_known = folded in gazetteer.phrases or folded in gazetteer.single
-    could_be_name = len(word) >= 4 and folded not in gazetteer.ambiguous and not is_english_word(word)
+    is_known = folded in gazetteer.phrases or (folded in gazetteer.single and folded not in gazetteer.ambiguous)
+    could_be_name = len(word) >= 4 and folded not in gazetteer.ambiguous and not lexicon.is_ordinary(word)
     return folded, is_known, title_case(word) if could_be_name else None
 
 

@@ -8,16 +8,20 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Fix, Rule
-from rules.typos.text import DATA, Analysis, analyse, glued_to_damage, read_list, sentence_words, title_case
+from rules.typos.text import DATA, WORD, Analysis, analyse, glued_to_damage, read_list, sentence_words, title_case
 
 # A full stop, "?" or "!" right after a word or number, then spaces, then a lower-case letter.
 # A closing quote or bracket in between ('"Why?" he asked') means the sentence goes on.
 SENTENCE_END = regex.compile(r"(?<=[\p{L}\p{N}])[.?!][ \t]+(?=\p{Ll})")
 WORD_BEFORE_MARK = regex.compile(r"[\p{L}\p{N}.'’]+$")
+FOLLOWING_WORD = regex.compile(r"[ \t]+(\p{L}+)")
 FIRST_WORD = regex.compile(r"\p{L}[\p{L}\p{N}'’.-]*")
 LIST_ITEM = regex.compile(r"[ \t]*(?:[-*•·–—>+▪►]|\(?\w{1,3}[.)](?=\s)|\(\w{1,3}\))")
 LEADING = regex.compile(r"[ \t\"“‘'«(\[]*")
 TERMINAL = ".?!…\"”’»)]"
+TITLE_WORDS = 5
+"""Words before a "?" or "!" looked at for a title ("Who Wants to be a Millionaire?")."""
+CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})
 MIN_WORDS = 3
 """Fewer words than this is a label or a fragment ("mirror."), not a sentence."""
 
@@ -37,8 +41,11 @@ class LowercaseSentenceStart(Rule):
 
     ## What it flags
     A lower-case first word after a full stop, question mark or exclamation
-    mark, or at the start of a paragraph (a line after a blank line or after
-    a line that ends a sentence).
+    mark, or at the start of a paragraph
+    (a line after a blank line or after a line that ends a sentence). A
+    paragraph that starts in lower case after a line that stops mid-sentence
+    ("Promising 60m hurdler" / "clocked a new UK record") has lost words, often
+    a linked name that a scraper dropped: it is reported as such, without a fix.
 
     ## Why
     A sentence in lower case is a sign of spun, transcribed or badly joined
@@ -49,7 +56,9 @@ class LowercaseSentenceStart(Rule):
     `rules/typos/data/abbreviations.txt`) and initials; list items and lines
     that continue a hard-wrapped paragraph or follow a colon; text after an
     ellipsis or a closing quote ('"Why?" he asked'); URLs, e-mail addresses
-    and code; words that are lower case by design (iPhone, eBay) and name
+    and code; text after a title ending in "?" or "!" ("Shall We Dance? at
+    number three") and questions joined by a conjunction ("basketball? and
+    what..."); words that are lower case by design (iPhone, eBay) and name
     particles (de Gaulle, von der Leyen, bin Salman:
     `rules/typos/data/name_particles.txt`); fragments of fewer than three
     words; lines with no capital letter at all; texts that are not English
@@ -60,7 +69,8 @@ class LowercaseSentenceStart(Rule):
     becomes "At this time, we would like to reiterate that Ukraine wants peace."
 
     ## Fix
-    Capitalises the first letter; unsafe (the line may be a fragment).
+    Capitalises the first letter; unsafe (the line may be a fragment). None
+    where words are missing: they must be restored from the source.
     """
 
     code = "TYP005"
@@ -78,14 +88,17 @@ class LowercaseSentenceStart(Rule):
     def _findings(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
         text = document.text
         previous = ""
+        last_line = ""
         for start, end, line in document.lines():
             if line.strip():
                 if _starts_paragraph(previous) and not LIST_ITEM.match(line):
                     first = start + LEADING.match(line).end()
-                    finding = self._check_word(document, analysis, first, line)
+                    # After a line that stops mid-sentence, a lower-case paragraph lost its first words.
+                    broken = not previous and last_line != "" and not _ends_sentence_line(last_line)
+                    finding = self._check_word(document, analysis, first, line, broken)
                     if finding is not None:
                         yield finding
-                previous = line
+                previous = last_line = line
             else:
                 previous = ""
         for match in SENTENCE_END.finditer(text):
@@ -93,11 +106,11 @@ class LowercaseSentenceStart(Rule):
                 line_start = text.rfind("\n", 0, match.start()) + 1
                 line_end = text.find("\n", match.end())
                 line = text[line_start : line_end if line_end >= 0 else len(text)]
-                finding = self._check_word(document, analysis, match.end(), line)
+                finding = self._check_word(document, analysis, match.end(), line, False)
                 if finding is not None:
                     yield finding
 
-    def _check_word(self, document: Document, analysis: Analysis, start: int, line: str) -> Finding | None:
+    def _check_word(self, document: Document, analysis: Analysis, start: int, line: str, broken: bool) -> Finding | None:
         text = document.text
         if start >= len(text) or not text[start].islower():
             return None
@@ -118,6 +131,9 @@ class LowercaseSentenceStart(Rule):
             or glued_to_damage(text, start, end)
         ):
             return None
+        if broken:
+            message = f"paragraph starts in lower case ({word!r}) after a line that stops mid-sentence: words are missing"
+            return self.finding(document, start, end, message)
         fix = Fix.replace(start, start + 1, title_case(text[start]), safe=False, description="capitalise the first letter")
         return self.finding(document, start, end, f"sentence starts in lower case: {word!r}", fix=fix)
 
@@ -133,7 +149,22 @@ class LowercaseSentenceStart(Rule):
                 return False
         if mark == "!" and word[:1].isupper():
             return False
+        if mark in "?!":
+            # A title ends here ("Shall We Dance? at number three"), or a list of questions goes on
+            # ("how do you say basketball? and what is...").
+            before = WORD.findall(text, max(0, mark_at - 60), mark_at)[-TITLE_WORDS:]
+            following = FOLLOWING_WORD.match(text, mark_at + 1)
+            if (before and before[-1][:1].isupper() and sum(w[:1].isupper() for w in before) >= 2) or (
+                following is not None and following.group(1) in CONJUNCTIONS
+            ):
+                return False
         return True
+
+
+def _ends_sentence_line(line: str) -> bool:
+    """The line ends as a sentence or heading may: with end punctuation, a closing quote, a colon."""
+    line = line.rstrip()
+    return not line or line[-1] in TERMINAL + ":"
 
 
 def _starts_paragraph(previous: str) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter import Document, Finding, Fix, Option, Rule
-from rules.typos.text import analyse, misspellings
+from rules.typos.text import analyse
+from rules.typos.vocabulary import misspelled_words, misspellings
 
 
 class Misspelling(Rule):
@@ -17,7 +18,9 @@ class Misspelling(Rule):
     from the installed codespell package (GPL-2.0); entries that are real
     words, names or common words of other languages in news (bloc, ore, Hart,
     Claus, "oder", "ist") are dropped: see `rules/typos/data/codespell_drop.txt`,
-    extended with the `ignore` option.
+    extended with the `ignore` option. So are variants in real use: spellings
+    that the dictionary knows and that wordfreq finds at least a thirtieth as
+    often as the correction ("despatch", "useable", "combatting", "racoon").
 
     ## Why
     Hurried editing and machine-spun text leave transposed and dropped
@@ -52,7 +55,7 @@ class Misspelling(Rule):
         analysis = analyse(document)
         table = misspellings()
         ignored = {word.lower() for word in self.options["ignore"]}
-        listed = (word for word in analysis.lower_words & table.keys() if word not in ignored)
+        listed = (word for word in analysis.lower_words & misspelled_words() if word not in ignored)
         found = sorted((start, word) for word in listed for start in analysis.lower_word_starts(word))
         # Most documents have no listed word: the language test (a pass over the text) comes after.
         if not found or not analysis.english:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import bisect
-from collections import Counter
-from typing import Iterator
+from collections import Counter, defaultdict
+from typing import Callable, Iterator
 
-import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from linter import Document, Finding, Fix, Rule
+from rules.typos import lexicon
 from rules.typos.text import (
     GAZETTEER_OPTIONS,
     Analysis,
@@ -19,20 +18,48 @@ from rules.typos.text import (
     analyse,
     fold,
     gazetteer_for,
-    name_candidates,
+    MIN_SLIP_LENGTH,
 )
 
 LONG_NAME = 9
 """From this length on, two edits apart still counts as one name; shorter names allow one."""
+VOWELS = frozenset("aeiouy")
+MIN_COMPARED = 5
+"""Both spellings shorter than this (Iran, Iraq, Mali) differ by one letter too often to compare."""
+MAJORITY = 2
+"""A spelling used more than twice as often as the other is what the document means, whatever the gazetteer knows."""
+MAX_NAME = 40
+"""Longer capitalised strings are glued words, not names."""
+COMPARISON_BUDGET = 20_000
+"""Comparisons of possible slips with forms, beyond which forms are paired through an index instead."""
+MAX_BUCKET = 20
+"""More forms than this a deletion apart are a list or a table of codes, not names spelled two ways."""
 
 
 def close_spellings(a: str, b: str) -> bool:
-    """One edit apart (two for long names), a swap of neighbours counting as one."""
+    """One edit apart (two for long names), a swap of neighbours counting as one.
+
+    A spelling that extends the other is another word (Russia/Russian, Medvedev/Medvedeva,
+    a plural), unless it doubles the last letter ("Manchesterr"; not "yy" or "ii", a
+    transliteration: Zelensky/Zelenskyy) or the shorter one is unknown to the lexicon
+    ("Chave" for "Chavez").
+    """
     folded_a, folded_b = fold(a), fold(b)
-    if folded_a == folded_b or folded_a.startswith(folded_b) or folded_b.startswith(folded_a):
+    if folded_a == folded_b or max(len(folded_a), len(folded_b)) < MIN_COMPARED:
         return False
+    shorter, longer = sorted((folded_a, folded_b), key=len)
+    if longer.startswith(shorter):
+        doubled_last = len(longer) == len(shorter) + 1 and longer[-1] == shorter[-1] and longer[-1] not in "yi"
+        if not doubled_last and (len(longer) > len(shorter) + 1 or longer[-1] == "s" or lexicon.is_established(shorter)):
+            return False
     allowed = 2 if min(len(folded_a), len(folded_b)) >= LONG_NAME else 1
     return abs(len(folded_a) - len(folded_b)) <= allowed and OSA.distance(folded_a, folded_b) <= allowed
+
+
+def same_given_name(analysis: Analysis, rare: list[NameToken], common: list[NameToken]) -> bool:
+    """Some occurrence of each spelling comes after the same given name ("Stefan Meyer" ... "Stefan Meier")."""
+    rare_given = {fold(name) for name in map(analysis.previous_name, rare) if name}
+    return bool(rare_given & {fold(name) for name in map(analysis.previous_name, common) if name})
 
 
 def different_people(analysis: Analysis, rare: list[NameToken], common: list[NameToken]) -> bool:
@@ -41,26 +68,6 @@ def different_people(analysis: Analysis, rare: list[NameToken], common: list[Nam
     if not rare_given or not common_given:
         return False
     return not any(fold(a) == fold(b) or OSA.distance(fold(a), fold(b)) <= 2 for a in rare_given for b in common_given)
-
-
-NEXT_CAPITALISED = regex.compile(r"[ \t]+(\p{Lu}[\p{L}'’-]*)")
-
-
-def different_roles(text: str, rare: list[NameToken], common: list[NameToken]) -> bool:
-    """The odd spelling is always the first word of a longer name that the usual one never starts:
-    "Herman Van Rompuy" beside "German Chancellor" is two words, not one name spelled two ways."""
-
-    def followers(tokens: list[NameToken]) -> list[str | None]:
-        found = []
-        for token in tokens:
-            match = NEXT_CAPITALISED.match(text, token.end)
-            found.append(match.group(1) if match else None)
-        return found
-
-    rare_followers = followers(rare)
-    if not rare_followers or None in rare_followers:
-        return False
-    return not set(rare_followers) & set(followers(common))
 
 
 class NameSpelledTwoWays(Rule):
@@ -84,10 +91,13 @@ class NameSpelledTwoWays(Rule):
     spellings that differ only in accents, English words, names shorter than
     five letters (Iran/Iraq), names the gazetteer knows as distinct
     (Austria/Australia, Slovakia/Slovenia), spellings that differ in their
-    last letter only (Filipino/Filipina), ties,
-    spellings that come with different given names (two people), and a
-    spelling that always starts a longer name the other never starts
-    ("Herman Van Rompuy" beside "German Chancellor").
+    last vowel only (Filipino/Filipina), ties,
+    spellings that come with different given names (two people), a spelling used more
+    than twice as often as the other (the document means it: "La Fenice"
+    beside one "Venice"), and a spelling in real use of its own by wordfreq's
+    frequencies (another name or a word: "Greene" beside "Greece",
+    "Thomson" beside "Thompson", "Hollywood" beside "Bollywood") unless
+    both spellings follow the same given name ("Stefan Meyer", "Stefan Meier").
 
     ## Example
     "Zelenskyy said ... Selenskyy has stated ... Zelenskyy added": the
@@ -110,44 +120,47 @@ class NameSpelledTwoWays(Rule):
     def check(self, document: Document) -> Iterator[Finding]:
         analysis = analyse(document)
         gazetteer = gazetteer_for(self)
-        candidates = name_candidates(analysis, gazetteer)
-        forms = sorted(candidates, key=len)
-        folded = [fold(form) for form in forms]
-        lengths = [len(form) for form in forms]
-        for index, first in enumerate(forms):
-            # Only later forms at most two letters longer, and at most two edits away, can be close spellings.
-            end = bisect.bisect_right(lengths, lengths[index] + 2)
-            for second in _within_two_edits(forms, folded, index, end):
-                if not close_spellings(first, second) or _same_but_ending(first, second):
+        counts = analysis.capitalised_counts
+        forms = [form for form in counts if MIN_SLIP_LENGTH <= len(form) <= MAX_NAME]
+        # Only a spelling unknown to the lexicon is a slip, or one that may follow the same given name.
+        may_slip = [form for form in forms if not lexicon.is_established(form) or form in analysis.forms_after_capitalised]
+        for first, second in _close_pairs(may_slip, forms, analysis.first_position):
+            if not close_spellings(first, second) or _same_but_ending(first, second):
+                continue
+            # Few documents get this far: the language test (a pass over the text) comes this late.
+            if not analysis.english:
+                return
+            pair = self._rare_and_common(first, second, counts, gazetteer)
+            if pair is None:
+                continue
+            rare, common = pair
+            rare_tokens = list(analysis.name_tokens(rare))
+            common_tokens = list(analysis.name_tokens(common))
+            if (
+                counts[rare] > MAJORITY * counts[common]
+                # Slips keep the first letter; a name that differs there from a word is another name (Koogle, Google).
+                or (fold(rare)[0] != fold(common)[0] and lexicon.is_ordinary(common))
+                or (lexicon.is_established(rare) and not same_given_name(analysis, rare_tokens, common_tokens))
+                or different_people(analysis, rare_tokens, common_tokens)
+            ):
+                continue
+            usual = next((token for token in common_tokens if not analysis.is_kept(token.start, token.end)), None)
+            if usual is None:
+                continue
+            times = counts[common]
+            related = document.location(usual.start, usual.end, f"{common!r} here")
+            for token in rare_tokens:
+                if analysis.is_kept(token.start, token.end):
                     continue
-                # Few documents get this far: the language test (a pass over the text) comes this late.
-                if not analysis.english:
-                    return
-                pair = self._rare_and_common(first, second, analysis.capitalised_counts, gazetteer)
-                if pair is None:
-                    continue
-                rare, common = pair
-                rare_tokens = list(analysis.name_tokens(rare))
-                common_tokens = list(analysis.name_tokens(common))
-                if different_people(analysis, rare_tokens, common_tokens) or different_roles(
-                    document.text, rare_tokens, common_tokens
-                ):
-                    continue
-                usual = candidates[common]
-                times = analysis.capitalised_counts[common]
-                related = document.location(usual.start, usual.end, f"{common!r} here")
-                for token in rare_tokens:
-                    if analysis.is_kept(token.start, token.end):
-                        continue
-                    fix = Fix.replace(token.start, token.end, common, safe=False, description=f"write {common!r}")
-                    yield self.finding(
-                        document,
-                        token.start,
-                        token.end,
-                        f"{rare!r} is spelled {common!r} elsewhere in this document ({times} time{'s' if times > 1 else ''})",
-                        fix=fix,
-                        related=[related],
-                    )
+                fix = Fix.replace(token.start, token.end, common, safe=False, description=f"write {common!r}")
+                yield self.finding(
+                    document,
+                    token.start,
+                    token.end,
+                    f"{rare!r} is spelled {common!r} elsewhere in this document ({times} time{'s' if times > 1 else ''})",
+                    fix=fix,
+                    related=[related],
+                )
 
     @staticmethod
     def _rare_and_common(a: str, b: str, counts: Counter[str], gazetteer: Gazetteer) -> tuple[str, str] | None:
@@ -162,15 +175,45 @@ class NameSpelledTwoWays(Rule):
         return (a, b) if count_a < count_b else (b, a)
 
 
-def _within_two_edits(forms: list[str], folded: list[str], index: int, end: int) -> list[str]:
-    """``forms[index + 1 : end]`` whose folded spelling is at most two edits from that of ``forms[index]``, in order."""
-    if end <= index + 1:
-        return []
-    matches = process.extract(folded[index], folded[index + 1 : end], scorer=OSA.distance, score_cutoff=2, limit=None)
-    return [forms[index + 1 + position] for position in sorted(position for _, _, position in matches)]
+def _close_pairs(may_slip: list[str], forms: list[str], first_position: Callable[[str], int]) -> list[tuple[str, str]]:
+    """Pairs of a form that may be a slip and another form, within two edits, in the order of first occurrences.
+
+    Each possible slip is compared with every form (in C, with rapidfuzz); when there are so many
+    that this grows quadratic, forms are paired through the strings left after deleting one letter
+    (two for long names), which forms one or two edits apart share: linear in the forms.
+    """
+    pairs: set[tuple[str, str]] = set()
+    slips = set(may_slip)
+    if len(may_slip) * len(forms) <= COMPARISON_BUDGET:
+        folded = [fold(form) for form in forms]
+        for slip in may_slip:
+            for _, _, index in process.extract(fold(slip), folded, scorer=OSA.distance, score_cutoff=2, limit=None):
+                if forms[index] != slip:
+                    pairs.add(tuple(sorted((slip, forms[index]), key=first_position)))
+    else:
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for form in forms:
+            for key in _deletions(fold(form), 2 if len(form) >= LONG_NAME else 1):
+                buckets[key].append(form)
+        for bucket in buckets.values():
+            if 1 < len(bucket) <= MAX_BUCKET:
+                pairs.update(
+                    tuple(sorted((a, b), key=first_position)) for a in bucket for b in bucket if a != b and (a in slips or b in slips)
+                )
+    return sorted(pairs, key=lambda pair: (first_position(pair[0]), first_position(pair[1])))
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` and what is left of it after deleting up to ``depth`` letters."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:at] + w[at + 1 :] for w in frontier for at in range(len(w))}
+        found |= frontier
+    return found
 
 
 def _same_but_ending(a: str, b: str) -> bool:
-    """The spellings differ only in their last letter (Filipino/Filipina, Kovalenko/Kovalenka)."""
+    """The spellings differ only in a last vowel, as grammatical endings do (Filipino/Filipina, Kovalenko/Kovalenka)."""
     folded_a, folded_b = fold(a), fold(b)
-    return len(folded_a) == len(folded_b) and folded_a[:-1] == folded_b[:-1]
+    return len(folded_a) == len(folded_b) and folded_a[:-1] == folded_b[:-1] and {folded_a[-1], folded_b[-1]} <= VOWELS

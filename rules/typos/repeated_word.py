@@ -9,10 +9,15 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Fix, Option, Rule
+from rules.typos import lexicon
 
 DATA = Path(__file__).parent / "data"
 # The first word is taken whole (an atomic group): a shorter part of it is never followed by a space.
-DOUBLED = regex.compile(r"\b(?>(\p{L}+(?:['’]\p{L}+)?))([ \t]+)(\1)\b", regex.IGNORECASE)
+# Spaces or one line break between the copies; neither copy part of a compound ("in in-fighting", "a break-in in").
+DOUBLED = regex.compile(r"\b(?<![-‐]\p{L}*)(?>(\p{L}+(?:['’]\p{L}+)?))([ \t]+|[ \t]*\n[ \t]*)(\1)\b(?![-‐]\p{L})", regex.IGNORECASE)
+FUNCTION_WORD = 6.0
+"""Words at least this common (Zipf: "the", "of", "a", "to", "in", "for") are doubled by slips across a line break
+too; other words repeated there are a headline and the line after it, or a wrapped list."""
 
 
 @cache
@@ -39,11 +44,12 @@ def _glued(word: str) -> bool:
 
 
 class RepeatedWord(Rule):
-    """A word repeated on the same line ("mounting mounting").
+    """A word printed twice in a row ("mounting mounting", "the the").
 
     ## What it flags
-    The same word twice in a row, separated only by spaces or tabs, on one
-    line. Case is ignored, so "The the" is flagged too.
+    The same word twice in a row, separated only by spaces or tabs, and the
+    commonest words ("the", "of", "a", "to") also across a line break. "The
+    the" at a sentence start is flagged too.
 
     ## Why
     A doubled word is the commonest slip of hurried editing and of spun or
@@ -54,10 +60,12 @@ class RepeatedWord(Rule):
     "very very" (the list is data: `rules/typos/data/grammatical_doubles.txt`,
     extended with the `allowed` option), doubles whose second copy starts a
     set phrase ("the dead at at least 90": `grammatical_double_phrases.txt`),
-    words split by punctuation or a
-    line break, and doubles whose two halves differ in case beyond the first
+    words split by punctuation, other words split by a line break, names
+    (a capitalised second copy: "Duran Duran", "Bafana Bafana", "Spend Spend
+    Spend", "law lord Lord Bingham"), the first half of a compound ("in
+    in-fighting"), doubles whose two halves differ in case beyond the first
     letter ("Will WILL"), and words glued together by a scraper
-("ArrowAnimated ArrowAnimated"), which the junk rules report.
+    ("ArrowAnimated ArrowAnimated"), which the junk rules report.
 
     ## Example
     "After mounting mounting hostility" becomes "After mounting hostility".
@@ -76,7 +84,14 @@ class RepeatedWord(Rule):
         allowed = grammatical_doubles() | {w.lower() for w in self.options["allowed"]}
         for match in DOUBLED.finditer(document.text):
             first, second = match.group(1), match.group(3)
-            if first.lower() in allowed or first[1:] != second[1:] or _glued(first) or _starts_set_phrase(document.text, match.start()):
+            if (
+                first.lower() in allowed
+                or first[1:] != second[1:]
+                or second[0].isupper()  # a name ("Duran Duran", "Bafana Bafana"), or one after a title ("law lord Lord Bingham")
+                or ("\n" in match.group(2) and lexicon.zipf(first) < FUNCTION_WORD)
+                or _glued(first)
+                or _starts_set_phrase(document.text, match.start())
+            ):
                 continue
             start, end = match.span()
             fix = Fix.delete(match.start(2), match.end(3), description=f"remove the second {second!r}")

@@ -1,4 +1,4 @@
-"""Shared analysis for the typo rules: lexicon, gazetteer and per-document spans.
+"""Shared analysis for the typo rules: gazetteer and per-document spans.
 
 Several TYP rules need the same facts about a text: which spans are URLs,
 e-mail addresses or file names (never prose), which words sit in a short
@@ -6,15 +6,13 @@ quotation or before ``[sic]`` (kept on purpose), whether the text is English
 at all, and where the capitalised words are. They are computed once per
 document and shared through ``document.cache["typos"]``.
 
-The English lexicon is codespell's own vocabulary: every word codespell
-offers as a correction is a correctly spelled word, so its dictionaries,
-read from the installed package at run time, double as a word list.
+Word lists live apart: ``lexicon`` (wordfreq's frequencies and pyspellchecker's
+dictionary) and ``vocabulary`` (codespell's misspellings and corrections).
 """
 
 from __future__ import annotations
 
 import bisect
-import importlib.resources
 import itertools
 import unicodedata
 from collections import Counter, defaultdict
@@ -26,8 +24,8 @@ from typing import Any, Iterable, Iterator, NamedTuple
 import regex
 
 from linter import Document, Option, Rule
+from rules.typos.vocabulary import DATA, is_english_word, read_list
 
-DATA = Path(__file__).parent / "data"
 CACHE_KEY = "typos"
 INFINITY = float("inf")
 
@@ -51,7 +49,6 @@ SEPARATOR = regex.compile(r"[ \n]")
 LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’@#/.-])\p{Ll}+(?:['’]\p{Ll}+)*(?![\p{L}\p{N}_'’@/-])")
 LOWER_RUN = regex.compile(r"\p{Ll}+(?:['’]\p{Ll}+)*")
 """``LOWER_WORD`` without its boundaries: every ``LOWER_WORD`` match is one of these runs."""
-INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("ers", ""))
 SIC = regex.compile(r"\s*[\[(]\s*sic\s*[\])]", regex.IGNORECASE)
 SIC_HINT = regex.compile(r"[\[(]\s*sic", regex.IGNORECASE)
 # An opening quote; a "‘" only where it cannot be an apostrophe (not after a letter or digit).
@@ -79,68 +76,10 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def read_list(path: Path) -> list[str]:
-    """Non-empty lines of a data file, without comments."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-
-
-# -- codespell's dictionaries ----------------------------------------------------
-
-
-def _codespell_file(name: str) -> str:
-    return (importlib.resources.files("codespell_lib") / "data" / name).read_text(encoding="utf-8")
-
-
-def _entries(name: str) -> Iterable[tuple[str, str]]:
-    for line in _codespell_file(name).splitlines():
-        if "->" in line:
-            key, _, value = line.partition("->")
-            yield key.strip(), value.strip()
-
-
 @cache
-def english_words() -> frozenset[str]:
-    """Lower-case English words: codespell's corrections, British spellings, and our additions."""
-    words: set[str] = set()
-    for name in ("dictionary.txt", "dictionary_rare.txt", "dictionary_usage.txt", "dictionary_en-GB_to_en-US.txt"):
-        for key, value in _entries(name):
-            if name == "dictionary_en-GB_to_en-US.txt":
-                words.add(key)
-            words.update(w.strip() for w in value.split(",") if w.strip().islower() and " " not in w.strip())
-    words.update(w.lower() for w in read_list(DATA / "common_words.txt"))
-    return frozenset(words)
-
-
-@cache
-def dropped_misspellings() -> frozenset[str]:
-    return frozenset(w.lower() for w in read_list(DATA / "codespell_drop.txt"))
-
-
-@dataclass(frozen=True)
-class Misspelling:
-    """One codespell entry: its candidate corrections, and whether fixing is automatic.
-
-    codespell's convention: a value with a comma (several candidates, or a
-    reason) is never fixed blindly.
-    """
-
-    candidates: tuple[str, ...]
-    automatic: bool
-
-
-@cache
-def misspellings() -> dict[str, Misspelling]:
-    """codespell's main dictionary, less entries that are real words or names in news."""
-    real_words = english_words()
-    dropped = dropped_misspellings()
-    table: dict[str, Misspelling] = {}
-    for key, value in _entries("dictionary.txt"):
-        if not key.islower() or key in real_words or key in dropped or not WORD.fullmatch(key):
-            continue
-        candidates = tuple(v.strip() for v in value.split(",") if v.strip())
-        table[key] = Misspelling(candidates, automatic="," not in value)
-    return table
+def titles() -> frozenset[str]:
+    """Abbreviated words (Mr, Dr, Gen): before a name they are titles, not given names."""
+    return frozenset(word.lower() for word in read_list(DATA / "abbreviations.txt"))
 
 
 # -- gazetteer ------------------------------------------------------------------------
@@ -281,7 +220,7 @@ class Analysis:
     def _capitalised_in_sample(self) -> int:
         """How many capitalised words start in the first ``SAMPLE`` characters."""
         if len(self.text) <= SAMPLE:
-            return len(self.capitalised_words)
+            return sum(map(len, self._name_positions.values()))
         count = 0
         for match in CAPITALISED.finditer(self.text):
             if match.start() >= SAMPLE:
@@ -315,32 +254,45 @@ class Analysis:
         return previous[-1].group()
 
     def given_names(self, names: Iterable[NameToken]) -> set[str]:
-        """The capitalised non-English words just before a surname's occurrences ("Vladimir" Putin)."""
+        """The capitalised non-English words just before a surname's occurrences ("Vladimir" Putin), not titles ("Mr")."""
         previous = (self.previous_name(name) for name in names)
-        return {word for word in previous if word[:1].isupper() and not is_english_word(word)}
-
-    @cached_property
-    def capitalised_words(self) -> list[str]:
-        """The capitalised words as written (possessives included): ``names`` without the positions."""
-        return CAPITALISED.findall(self.text)
+        return {word for word in previous if word[:1].isupper() and not is_english_word(word) and word.lower() not in titles()}
 
     @cached_property
     def capitalised_counts(self) -> Counter[str]:
         """How often each capitalised word occurs, without a possessive "'s"."""
-        counts: Counter[str] = Counter()
-        for word, count in Counter(self.capitalised_words).items():
-            counts[word[:-2] if word.endswith(POSSESSIVES) else word] += count
-        return counts
+        return Counter({form: len(starts) for form, starts in self._name_positions.items()})
+
+    @cached_property
+    def _name_positions(self) -> dict[str, list[int]]:
+        """Where each capitalised word (without a possessive) starts, in order: one pass over the text."""
+        positions: dict[str, list[int]] = defaultdict(list)
+        after_capitalised: set[str] = set()
+        previous_end = -2
+        for match in CAPITALISED.finditer(self.text):
+            form = match.group()
+            if form[-2:] in POSSESSIVES:
+                form = form[:-2]
+            positions[form].append(match.start())
+            if match.start() == previous_end + 1 and self.text[previous_end] == " ":
+                after_capitalised.add(form)
+            previous_end = match.end()
+        self._after_capitalised = frozenset(after_capitalised)
+        return positions
+
+    @property
+    def forms_after_capitalised(self) -> frozenset[str]:
+        """Capitalised words that somewhere follow another after one space ("Stefan Meier"): maybe after a given name."""
+        _ = self._name_positions
+        return self._after_capitalised
+
+    def first_position(self, form: str) -> int:
+        return self._name_positions[form][0]
 
     def name_tokens(self, form: str) -> Iterator[NameToken]:
-        """The occurrences of the capitalised word ``form`` (with or without a possessive), in order, as needed."""
-        text = self.text
-        at = text.find(form)
-        while at >= 0:
-            match = CAPITALISED.match(text, at)
-            if match is not None and _without_possessive(match.group()) == form:
-                yield NameToken(form, at, at + len(form))
-            at = text.find(form, at + 1)
+        """The occurrences of the capitalised word ``form`` (with or without a possessive), in order."""
+        for start in self._name_positions.get(form, ()):
+            yield NameToken(form, start, start + len(form))
 
     @cached_property
     def lower_words(self) -> set[str]:
@@ -488,19 +440,6 @@ def _is_heading(line: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) >= 0.5
 
 
-@lru_cache(maxsize=65536)
-def is_english_word(word: str) -> bool:
-    """In the lexicon, directly or after removing a common inflection ("talks", "prisoners")."""
-    lexicon = english_words()
-    word = word.lower()
-    if word in lexicon:
-        return True
-    for suffix, replacement in INFLECTIONS:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[: -len(suffix)] + replacement in lexicon:
-            return True
-    return False
-
-
 def sentence_words(text: str, start: int, limit: int = 400) -> int:
     """How many words the sentence starting at ``start`` has (up to its end or the line's)."""
     end = start
@@ -516,6 +455,8 @@ def title_case(word: str) -> str:
 
 MIN_NAME_LENGTH = 5
 """Shorter names (Iran, Iraq, Mali) differ by one letter too often to compare."""
+MIN_SLIP_LENGTH = 4
+"""A slip may shorten a five-letter name ("Jpan", "Inia")."""
 
 
 @lru_cache(maxsize=65536)

@@ -2,6 +2,7 @@
 
 Each check compares the time on a text with the time on one four times as
 long (best of several runs): linear work grows about 4x, quadratic work 16x.
+The texts are long enough for the shorter one to take a measurable time.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import pytest
 
 from linter.dates import parse_date_value
 from linter.document import Document
-from linter.engine import check_document
+from linter.checker import check_document
 from rules.anachronism.elect_title import ElectTitle
 from rules.anachronism.former_title import FormerTitleSitting
 from rules.anachronism.title_not_held import TitleNotHeld
@@ -21,7 +22,7 @@ RULES = [TitleNotHeld(), FormerTitleSitting(), ElectTitle()]
 DATE = parse_date_value("2025-06-02", "test")
 LINEAR_LIMIT = 8.0
 """Growth of time at 4n over n above which the work is not linear (linear is about 4, quadratic 16)."""
-MEASURABLE = 0.01
+MEASURABLE = 0.02
 """Seconds the shorter text must take, so that timer noise does not decide (sparse texts are made longer)."""
 
 UNITS = {
@@ -61,10 +62,13 @@ def loaded() -> None:
 
 @pytest.mark.parametrize("unit", UNITS.values(), ids=UNITS.keys())
 def test_time_grows_linearly(unit: str) -> None:
+    """Up to three tries: a busy machine can slow one timing down, but quadratic work never passes."""
     small = unit * max(1, 10_000 // len(unit))
-    small_time = family_time(small)
-    while small_time < MEASURABLE and len(small) < 1_000_000:
+    while family_time(small) < MEASURABLE and len(small) < 1_000_000:
         small *= 4
-        small_time = family_time(small)
-    growth = family_time(small * 4) / small_time
-    assert growth < LINEAR_LIMIT, f"4x the text ({len(small)} characters) took {growth:.1f}x the time"
+    growths = []
+    for _ in range(3):
+        growths.append(family_time(small * 4) / family_time(small))
+        if growths[-1] < LINEAR_LIMIT:
+            return
+    pytest.fail(f"4x the text ({len(small)} characters) took {min(growths):.1f}x the time or more")

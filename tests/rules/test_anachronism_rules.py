@@ -31,6 +31,13 @@ FLAGGED = [
     ("2010-05-05", "Pope John Paul II said on Sunday that the world needed peace.", "Pope John Paul II"),
     ("2023", "Bank of England Governor Mark Carney warned about inflation.", "Bank of England Governor Mark Carney"),
     ("2025-06", "Vice President Kamala Harris visited the border.", "Vice President Kamala Harris"),
+    ("2025-06-02", "The prime minister, Boris Johnson, said the talks would go on.", "prime minister, Boris Johnson"),
+    ("2025-06-02", "They met Britain's prime minister, Rishi Sunak.", "Britain's prime minister, Rishi Sunak"),
+    ("2025-06-02", "The governor, Mark Carney, said rates would stay on hold.", "governor, Mark Carney"),
+    ("2023-06-01", "The pontiff, Benedict XVI, said on Sunday that peace was needed.", "pontiff, Benedict XVI"),
+    ("2018-12-02", "Janet Yellen, U.S. Federal Reserve's chair, said rates would rise.", "Janet Yellen, U.S. Federal Reserve's chair"),
+    ("2018-12-02", "US Federal Reserve Chair Janet Yellen said rates would rise.", "US Federal Reserve Chair Janet Yellen"),
+    ("2019-07-04", "Emperor Akihito said on Tuesday that he was grateful.", "Emperor Akihito"),
 ]
 
 SILENT = [
@@ -70,6 +77,11 @@ SILENT = [
     ("2025-06-02", "Former US President Joe Biden and his wife visited Delaware."),
     ("2025-06-02", "The report was signed by Vice President Kamala Harris, who was then the president of the Senate."),
     ("2025-06-02", "Candidate Kamala Harris campaigned to become President Harris."),
+    ("2025-06-02", "After meeting the prime minister, Boris Johnson said the talks would go on."),
+    ("2025-06-02", "A prime minister, Boris Johnson, once said the talks would go on."),
+    ("2025-06-02", "The deputy prime minister, Boris Johnson, said the talks would go on."),
+    ("2025-06-02", "The then prime minister, Boris Johnson, said the talks would go on."),
+    ("2025-06-02", "The prime minister, Keir Starmer, said the talks would go on."),
 ]
 
 

@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 from rules.anachronism import wikidata
-from rules.anachronism.kb import consistency_problems, load
+from rules.anachronism.consistency import consistency_problems
+from rules.anachronism.kb import load
 from rules.anachronism.title_not_held import TitleNotHeld
 from linter.testing import lint
 

@@ -9,7 +9,8 @@ import pytest
 
 from linter.testing import assert_clean, assert_finds
 from rules.typos.lowercase_proper_noun import LowercaseProperNoun
-from rules.typos.text import DATA, english_words, fold, misspellings, read_list
+from rules.typos.text import DATA, fold, read_list
+from rules.typos.vocabulary import english_words, misspellings
 
 DATA_FILES = sorted(DATA.glob("*.txt"))
 

@@ -45,7 +45,7 @@ def test_missing_space_in_wire_copy() -> None:
 def test_thousands_in_wire_copy() -> None:
     text = inject(WIRE_DIPLOMACY, "swap 1,200 prisoners", "swap 1, 200 prisoners")
     text = inject(text, "17th package", "17th package worth 2, 000 million euros")
-    assert_finds(BrokenThousandsSeparator, text, ["2, 000"])
+    assert_finds(BrokenThousandsSeparator, text, ["1, 200", "2, 000"])
 
 
 def test_name_variant_in_wire_copy() -> None:

@@ -32,6 +32,7 @@
   const textInput = document.getElementById("filter-text");
   function categoryOf(code) { return data.rules[code] ? data.rules[code].category : "other"; }
   for (const f of findings) { f.category = categoryOf(f.code); f.severity = data.rules[f.code].severity; }
+  const documentsWithFindings = docs.filter((d) => d.total > 0).length;
   const categories = new Set();
   docs.forEach((d) => {
     d.counts = {};
@@ -88,7 +89,7 @@
       body.appendChild(row);
     }
     document.getElementById("filter-count").textContent =
-      shown.length.toLocaleString() + " of " + docs.length.toLocaleString() + " documents with findings";
+      shown.length.toLocaleString() + " of " + documentsWithFindings.toLocaleString() + " documents with findings";
     document.getElementById("page-label").textContent = "page " + (pageNumber + 1) + " of " + pages;
     document.getElementById("page-previous").disabled = pageNumber === 0;
     document.getElementById("page-next").disabled = pageNumber >= pages - 1;
@@ -129,27 +130,61 @@
     document.querySelectorAll('[data-findings~="' + index + '"]').forEach((m) => m.classList.add("active"));
   }
 
+  // Offsets in the data count code points (as Python does); JavaScript strings count UTF-16 units,
+  // which differ after any character outside the Basic Multilingual Plane (an emoji, say).
+  function unitOffsets(text) {
+    if (!/[\uD800-\uDFFF]/.test(text)) return { points: text.length, unit: (offset) => offset };
+    const units = new Uint32Array(text.length + 1);
+    let points = 0;
+    for (let unit = 0; unit < text.length; unit++) {
+      units[points++] = unit;
+      const code = text.charCodeAt(unit), next = text.charCodeAt(unit + 1);
+      if (code >= 0xD800 && code <= 0xDBFF && next >= 0xDC00 && next <= 0xDFFF) unit++;
+    }
+    units[points] = text.length;
+    return { points: points, unit: (offset) => units[Math.min(offset, points)] };
+  }
+
+  // The text cut where any marked span starts or ends; one sweep keeps the spans that cover each piece.
   function markedText(doc) {
     const text = doc.text;
-    const own = doc.findings.map((i) => [i, findings[i]]).filter(([, f]) => f.end <= text.length);
+    const offsets = unitOffsets(text);
+    const spans = [];  // [start, end, finding index or -1 for a related place, start in code points]
+    for (const i of doc.findings) {
+      const f = findings[i];
+      if (f.end <= offsets.points) spans.push([offsets.unit(f.start), offsets.unit(f.end), i, f.start]);
+    }
+    for (const [start, end] of doc.anchors || []) {
+      if (start < end && end <= offsets.points) spans.push([offsets.unit(start), offsets.unit(end), -1, start]);
+    }
     const bounds = new Set([0, text.length]);
-    const points = new Map();
-    for (const [i, f] of own) {
-      if (f.start < f.end) { bounds.add(f.start); bounds.add(f.end); }
-      else { bounds.add(f.start); (points.get(f.start) || points.set(f.start, []).get(f.start)).push(i); }
+    const starting = new Map(), ending = new Map(), points = new Map();
+    const add = (map, at, span) => (map.get(at) || map.set(at, []).get(at)).push(span);
+    for (const span of spans) {
+      bounds.add(span[0]);
+      bounds.add(span[1]);
+      if (span[0] < span[1]) { add(starting, span[0], span); add(ending, span[1], span); } else add(points, span[0], span);
     }
     const cuts = [...bounds].sort((a, b) => a - b);
+    const active = new Set();
     const fragment = document.createDocumentFragment();
     for (let k = 0; k < cuts.length; k++) {
       const at = cuts[k];
-      for (const i of points.get(at) || []) fragment.appendChild(mark("", [i]));
+      for (const span of ending.get(at) || []) active.delete(span);
+      for (const span of starting.get(at) || []) active.add(span);
+      for (const span of points.get(at) || []) fragment.appendChild(mark("", [span[2]]));
       if (k === cuts.length - 1) break;
-      const next = cuts[k + 1];
-      const covering = own.filter(([, f]) => f.start <= at && f.end >= next && f.start < f.end).map(([i]) => i);
-      const piece = text.slice(at, next);
-      fragment.appendChild(covering.length ? mark(piece, covering) : document.createTextNode(piece));
+      const piece = text.slice(at, cuts[k + 1]);
+      const covering = [...active].filter((span) => span[2] >= 0).map((span) => span[2]);
+      if (covering.length) fragment.appendChild(mark(piece, covering));
+      else if (active.size) fragment.appendChild(relatedPlace(piece, active.values().next().value[3]));
+      else fragment.appendChild(document.createTextNode(piece));
     }
     return fragment;
+  }
+
+  function relatedPlace(piece, start) {
+    return el("mark", { class: "related-place", id: "at-" + start, title: "a place a finding elsewhere refers to" }, piece);
   }
 
   function mark(piece, indexes) {
@@ -172,8 +207,9 @@
       if (f.snippet === undefined) continue;
       const block = el("div", { class: "snippet" });
       block.appendChild(el("span", { class: "note" }, f.line + ": "));
-      const from = Math.max(f.column - 1 - f.snippetOffset, 0);
-      const to = f.endLine === f.line ? Math.max(f.endColumn - 1 - f.snippetOffset, from) : f.snippet.length;
+      const offsets = unitOffsets(f.snippet);
+      const from = offsets.unit(Math.max(f.column - 1 - f.snippetOffset, 0));
+      const to = f.endLine === f.line ? Math.max(offsets.unit(f.endColumn - 1 - f.snippetOffset), from) : f.snippet.length;
       block.append(f.snippet.slice(0, from), mark(f.snippet.slice(from, to), [i]), f.snippet.slice(to));
       fragment.appendChild(block);
     }
@@ -187,7 +223,9 @@
     document.getElementById("document-view").hidden = false;
     document.getElementById("document-title").textContent = doc.name + " — " + doc.total.toLocaleString() + " findings";
     const byRule = Object.entries(doc.codes).map(([code, n]) => code + " \u00d7 " + n).join(", ");
-    const note = !doc.findings.length
+    const note = !doc.total
+      ? "No findings of its own: findings elsewhere refer to the marked places" + (doc.text == null ? " (full text not embedded)." : ".")
+      : !doc.findings.length
       ? "Findings of this document are counted, not listed (see the note in the summary): " + byRule
       : doc.text == null ? "Full text not embedded (see the note in the summary); each finding's line is shown." : "";
     document.getElementById("document-note").textContent = note;
