@@ -121,15 +121,14 @@ class Context:
         return self.core_end > self.core_start
 
 
-def _measure(index: int, text: str, lowered: str, start: int, end: int, stop: frozenset[str]) -> Line:
-    segment = text[start:end]
-    measured = segment[:MEASURED_CHARACTERS]
-    tokens = WORD.findall(lowered, start, min(end, start + MEASURED_CHARACTERS))
+def _measure(index: int, text: str, start: int, end: int, stop: frozenset[str]) -> Line:
+    measured = text[start : min(end, start + MEASURED_CHARACTERS)]
+    tokens = WORD.findall(measured.lower())
     stop_share = sum(map(stop.__contains__, tokens)) / len(tokens) if tokens else 0.0
     words = len(tokens)
-    if len(segment) > MEASURED_CHARACTERS:  # a paragraph: its start tells its shape, its length is estimated
-        words = round(words * len(segment) / MEASURED_CHARACTERS)
-    ends_sentence = segment.endswith(SENTENCE_END) and not segment.endswith(ELLIPSIS)
+    if end - start > MEASURED_CHARACTERS:  # a paragraph: its start tells its shape, its length is estimated
+        words = round(words * (end - start) / MEASURED_CHARACTERS)
+    ends_sentence = text.endswith(SENTENCE_END, start, end) and not text.endswith(ELLIPSIS, start, end)
     spaceless = len(tokens) * SPACELESS_RATIO < len(measured)  # few words for many characters: CJK, or symbols
     cjk = len(CJK.findall(measured)) if spaceless and not measured.isascii() else 0
     if cjk >= CJK_PROSE_CHARACTERS:
@@ -144,8 +143,8 @@ def _measure(index: int, text: str, lowered: str, start: int, end: int, stop: fr
         )
     capital_share = 0.0
     if not prose and words:
-        lettered = words - len(NUMBER_START.findall(segment))
-        capital_share = len(CAPITAL_START.findall(segment)) / lettered if lettered > 0 else 0.0
+        lettered = len(tokens) - len(NUMBER_START.findall(measured))
+        capital_share = len(CAPITAL_START.findall(measured)) / lettered if lettered > 0 else 0.0
     return Line(index, start, end, words, stop_share, capital_share, sentence, prose)
 
 
@@ -213,10 +212,7 @@ def context(document: Document) -> Context:
     spans = _spans(text)
     languages = detect_languages(WORD.findall(_language_sample(text, spans).casefold()))
     stop = stopwords_of(languages)
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a letter whose lower case is longer (İ): offsets would shift
-        lowered = "".join(character if len(character.lower()) != 1 else character.lower() for character in text)
-    lines = [_measure(index, text, lowered, start, end, stop) for index, (start, end) in enumerate(spans)]
+    lines = [_measure(index, text, start, end, stop) for index, (start, end) in enumerate(spans)]
     core_start, core_end = _core(lines)
     header_start = core_start
     while header_start > max(core_start - HEADER_LINES, 0) and lines[header_start - 1].words > 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from linter import Document, Finding, Option, Rule
@@ -9,7 +10,11 @@ from rules.junk.confidence import MIN_CONFIDENCE, Calibrated
 from rules.junk.context import Line, context
 from rules.junk.lines import delete_line
 
+LIST_ITEM = re.compile(r"(?:[-*•·▪–]|\d{1,3}[.)])[ \t]")
+"""A bulleted or numbered item: lists repeat their items on purpose."""
 MAX_APPENDED_WORDS = 8
+MAX_TITLE_CHARACTERS = 300
+"""A title is a short line; a paragraph printed again after the title is not compared with it."""
 MAX_APPENDED_CHARACTERS = 120
 MAX_SPACING_DIFFERENCE = 20
 """A copy may differ in spacing only: its length is within this many characters of the line's."""
@@ -45,7 +50,8 @@ class RepeatedLine(Calibrated, Rule):
     ## What it leaves alone
     Repetition that is meant: rows of a schedule or a diet plan, the same
     question in each part of a Q&A, a table header per table, a shop link
-    under every item, a reader quoting an earlier comment. Only a line's
+    under every item, a reader quoting an earlier comment, list items
+    ("- Read more", "1. Yes") that repeat the item before. Only a line's
     immediate neighbour and the title are compared, never lines far apart.
     Lines shorter than `min_words` words ("Yes.", "Read more") are left alone.
 
@@ -77,18 +83,22 @@ class RepeatedLine(Calibrated, Rule):
         lines = context(document).lines
         if not lines:
             return
-        titles = {_key(text[line.start : line.end]): line for line in lines[TITLE_LINES - 1 :: -1]}
+        titles = {
+            _key(text[line.start : line.end]): line
+            for line in lines[TITLE_LINES - 1 :: -1]
+            if line.characters <= MAX_TITLE_CHARACTERS
+        }
         title_window = self.options["title_window"]
         for line in lines[1:]:
             if line.words < min_words:
                 continue
             previous = lines[line.index - 1]
-            if line.index < title_window:
+            if line.index < title_window and line.characters <= MAX_TITLE_CHARACTERS:
                 title = titles.get(_key(text[line.start : line.end]))
                 if title is not None and title.index < line.index and not _same(text, line, previous):
                     yield self._copy(document, line, title, "the title printed again", safe=True), "title"
                     continue
-            if not _may_repeat(text, previous, line):
+            if not _may_repeat(text, previous, line) or LIST_ITEM.match(text, line.start):
                 continue
             key, previous_key = _key(text[line.start : line.end]), _key(text[previous.start : previous.end])
             if key == previous_key:
