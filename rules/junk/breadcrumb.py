@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 from linter import Document, Finding, Rule
+from rules.junk.confidence import MIN_CONFIDENCE, Calibrated
 from rules.junk.lines import delete_line, trimmed
 
 DATA = Path(__file__).parent / "data"
@@ -39,7 +40,7 @@ def is_breadcrumb(line: str) -> bool:
     return separators <= set(ARROWS) and len(crumbs) >= 3
 
 
-class Breadcrumb(Rule):
+class Breadcrumb(Calibrated, Rule):
     """A breadcrumb trail left at the top of a scraped article.
 
     ## What it flags
@@ -65,18 +66,26 @@ class Breadcrumb(Rule):
     ## Fix
     Deletes the line. Unsafe: the title in the last crumb may be the only
     copy of the title.
+
+    ## Options
+    `min_confidence` (default 0.5): report only findings whose signal measured at
+    least this precision on labelled pages (see `rules/junk/data/confidence.tsv`);
+    the message gives each finding's figure.
     """
 
     code = "JNK003"
     name = "breadcrumb"
     category = "junk"
     fixable = True
+    default_options = {"min_confidence": MIN_CONFIDENCE}
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         text = document.text
         for start, end, line in document.lines():
             if end - start > MAX_LINE or not any(c in line for c in "»›→>/|") or not is_breadcrumb(line):
                 continue
             start, end = trimmed(text, start, end)
             fix = delete_line(document, start, safe=False, description="delete the breadcrumb")
-            yield self.finding(document, start, end, "breadcrumb trail", fix=fix)
+            rooted = SEPARATOR.split(line.strip())[0].strip().casefold() in breadcrumb_roots()
+            why = "opens with a root crumb" if rooted else "three or more crumbs joined by arrows"
+            yield self.finding(document, start, end, f"breadcrumb trail ({why})", fix=fix), "root" if rooted else "arrows"

@@ -27,3 +27,12 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t\u00a0\r":
         end -= 1
     return start, end
+
+
+def delete_lines(document: Document, start: int, end: int, *, description: str) -> Fix:
+    """An unsafe fix removing the lines from ``start`` to ``end`` (a region) with the newline after them."""
+    if end < len(document.text):
+        end += 1
+    elif start > 0:
+        start -= 1
+    return Fix.delete(start, end, safe=False, description=description)

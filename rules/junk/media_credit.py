@@ -11,12 +11,14 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Fix, Rule
+from rules.junk.confidence import MIN_CONFIDENCE, Calibrated
+from rules.junk.context import context
 from rules.junk.lines import delete_line, trimmed
 
 DATA = Path(__file__).parent / "data"
 
 
-def codespell_entries(name: str) -> list[str]:
+def _entries(name: str) -> list[str]:
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
@@ -28,18 +30,24 @@ def _alternation(entries: list[str]) -> str:
 
 @cache
 def credit_pattern() -> re.Pattern[str]:
-    """Credits in brackets anywhere, or a credit line of its own.
+    """Credits in brackets, anywhere: "(Image: AP)", "(Photo credit: Jane Doe/Reuters)", "(AP Photo/Emrah Gurel)", "(Getty Images)".
 
-    "(Image: AP)", "(Photo credit: Jane Doe/Reuters)", "(AP Photo/Emrah
-    Gurel)", "(Getty Images)", and "Photo: Reuters" as a whole line.
+    Every form opens with a bracket, so the bracket is searched for first
+    and the forms are tried only there.
     """
-    words = _alternation(codespell_entries("credit_words.txt"))
-    libraries = _alternation(codespell_entries("image_libraries.txt"))
-    bracketed = rf"\(\s*(?:{words})(?:\s+(?:credit|credits|courtesy))?\s*(?:[:/]|\s(?:by|von|par|de|di|por)\s)\s*[^()\n]{{1,80}}\)"
-    agency_photo = r"\((?:[A-Z][\w.&'-]*\s){1,3}(?:Photo|Foto|Image)s?\s*/\s*[^()\n]{1,80}\)"
-    library = rf"\([^()\n]{{0,40}}\b(?:{libraries})\)"
-    own_line = rf"(?m:^[ \t]*(?:{words})(?:\s+(?:credit|credits|courtesy))?[ \t]*:[ \t]*[^\n.!?]{{1,80}}$)"
-    return re.compile(rf"{bracketed}|{agency_photo}|{library}|{own_line}", re.IGNORECASE)
+    words = _alternation(_entries("credit_words.txt"))
+    libraries = _alternation(_entries("image_libraries.txt"))
+    bracketed = rf"\s*(?:{words})(?:\s+(?:credit|credits|courtesy))?\s*(?:[:/]|\s(?:by|von|par|de|di|por)\s)\s*[^()\n]{{1,80}}\)"
+    agency_photo = r"(?:[A-Z][\w.&'-]*\s){1,3}(?:Photo|Foto|Image)s?\s*/\s*[^()\n]{1,80}\)"
+    library = rf"[^()\n]{{0,40}}\b(?:{libraries})\)"
+    return re.compile(rf"\((?:{bracketed}|{agency_photo}|{library})", re.IGNORECASE)
+
+
+@cache
+def credit_line_pattern() -> re.Pattern[str]:
+    """A credit line of its own: "Photo: Reuters"."""
+    words = _alternation(_entries("credit_words.txt"))
+    return re.compile(rf"(?:{words})(?:\s+(?:credit|credits|courtesy))?[ \t]*:[ \t]*[^\n.!?]{{1,80}}", re.IGNORECASE)
 
 
 MAX_LINE_CREDIT_WORDS = 10
@@ -75,9 +83,9 @@ class CreditWords:
 
 @cache
 def credit_words() -> CreditWords:
-    agencies = frozenset(entry.casefold() for entry in codespell_entries("photo_agencies.txt") + codespell_entries("image_libraries.txt"))
+    agencies = frozenset(entry.casefold() for entry in _entries("photo_agencies.txt") + _entries("image_libraries.txt"))
     lower_case = CONNECTORS | {word for agency in agencies for word in agency.split()}
-    return CreditWords(frozenset(e.casefold() for e in codespell_entries("credit_words.txt")), agencies, lower_case)
+    return CreditWords(frozenset(e.casefold() for e in _entries("credit_words.txt")), agencies, lower_case)
 
 
 def _only_names(names: str, words: CreditWords) -> bool:
@@ -157,7 +165,7 @@ def credit_lines(text: str) -> Iterator[tuple[int, int]]:
         yield trimmed(text, text.rfind("\n", 0, position) + 1, line_end)
 
 
-class MediaCredit(Rule):
+class MediaCredit(Calibrated, Rule):
     """An image, photo or video credit left in the article text.
 
     ## What it flags
@@ -199,26 +207,35 @@ class MediaCredit(Rule):
     credit with the space before it (safe), or a trailing credit with the
     space before it (unsafe: it is recognised by its shape, and the caption
     before it is left for you to judge).
+
+    ## Options
+    `min_confidence` (default 0.5): report only findings whose signal measured at
+    least this precision on labelled pages (see `rules/junk/data/confidence.tsv`);
+    the message gives each finding's figure.
     """
 
     code = "JNK005"
     name = "media-credit"
     category = "junk"
     fixable = True
+    default_options = {"min_confidence": MIN_CONFIDENCE}
 
     def prepare(self) -> None:
         credit_pattern()
+        credit_line_pattern()
         credit_words()
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         text = document.text
         if not any(mark in text for mark in "(:/©"):
             return
         found: list[tuple[int, int]] = []
-        for match in credit_pattern().finditer(text):
-            start, end = match.span()
-            while text[start] in " \t":
-                start += 1
+        spans = [match.span() for match in credit_pattern().finditer(text)]
+        if ":" in text:
+            own_line = credit_line_pattern()
+            spans += [(line.start, line.end) for line in context(document).lines if own_line.fullmatch(text, line.start, line.end)]
+            spans.sort()
+        for start, end in spans:
             if text[start] != "(":
                 if len(text[start:end].split()) > MAX_LINE_CREDIT_WORDS:
                     continue
@@ -228,10 +245,11 @@ class MediaCredit(Rule):
                 cut_end = end
             found.append((start, end))
             fix = Fix.delete(cut_start, cut_end, description="delete the credit")
-            yield self.finding(document, start, end, f"media credit: {text[start:end]!r}", fix=fix)
+            signal = "bracketed" if text[start] == "(" else "own-line"
+            yield self.finding(document, start, end, f"media credit: {text[start:end]!r}", fix=fix), signal
         yield from self._trailing(document, found)
 
-    def _trailing(self, document: Document, found: list[tuple[int, int]]) -> Iterator[Finding]:
+    def _trailing(self, document: Document, found: list[tuple[int, int]]) -> Iterator[tuple[Finding, str]]:
         """Credits that end a caption line ("... on Monday. REUTERS/Jane Doe"), unless already reported."""
         text = document.text
         for start, end in credit_lines(text):
@@ -244,4 +262,4 @@ class MediaCredit(Rule):
             else:
                 fix = Fix.delete(cut_start, end, safe=False, description="delete the credit")
             message = f"photo credit ending a caption: {text[credit_start:end]!r}"
-            yield self.finding(document, credit_start, end, message, fix=fix)
+            yield self.finding(document, credit_start, end, message, fix=fix), "trailing"

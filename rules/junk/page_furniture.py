@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter import Document, Finding, Option, Rule
+from rules.junk.confidence import MIN_CONFIDENCE, Calibrated
 from rules.junk.lines import delete_line
 from rules.junk.phrases import phrase_lines, phrase_table
 
 
-class PageFurniture(Rule):
+class PageFurniture(Calibrated, Rule):
     """A line made only of a web page's furniture: comment forms, share bars, widget labels.
 
     ## What it flags
@@ -55,18 +56,21 @@ class PageFurniture(Rule):
 
     ## Options
     `kinds`: the kinds to report (empty: all), e.g. `["comment-form", "share-bar"]`.
+    `min_confidence` (default 0.5): report only findings whose signal measured at
+    least this precision on labelled pages (see `rules/junk/data/confidence.tsv`);
+    the message gives each finding's figure.
     """
 
     code = "JNK001"
     name = "page-furniture"
     category = "junk"
     fixable = True
-    default_options = {"kinds": Option([], items=str)}
+    default_options = {"kinds": Option([], items=str), "min_confidence": MIN_CONFIDENCE}
 
     def prepare(self) -> None:
         phrase_table()
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         wanted = set(self.options["kinds"])
         labels = phrase_table().kinds
         for line in phrase_lines(document):
@@ -75,4 +79,4 @@ class PageFurniture(Rule):
             label = labels[line.phrase.kind]
             text = document.text[line.start : line.end]
             fix = delete_line(document, line.start, safe=True, description=f"delete the {label} line")
-            yield self.finding(document, line.start, line.end, f"{label}: {text!r}", fix=fix)
+            yield self.finding(document, line.start, line.end, f"{label}: {text!r}", fix=fix), line.phrase.kind

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Iterator
 
 from linter import Document, Finding, Rule
-from rules.junk.lines import delete_line, trimmed
+from rules.junk.confidence import MIN_CONFIDENCE, Calibrated
+from rules.junk.context import context
+from rules.junk.lines import delete_line
 
 DATA = Path(__file__).parent / "data"
 SITE_NAME = re.compile(
@@ -30,7 +32,7 @@ def is_site_name(text: str, start: int, end: int) -> bool:
     return SITE_NAME.fullmatch(text, start, end) is not None and text[start:end] not in not_site_names()
 
 
-class SiteNameResidue(Rule):
+class SiteNameResidue(Calibrated, Rule):
     """A line holding nothing but a site's name or domain, left from a logo or footer.
 
     ## What it flags
@@ -43,7 +45,8 @@ class SiteNameResidue(Rule):
     not a sentence and not part of the article.
 
     ## What it leaves alone
-    Names in sentences ("according to reuters.com"), capitalised words
+    Names in sentences ("according to reuters.com"), a word and a full stop
+    inside the article ("slaves." ending a line of a poem), capitalised words
     ("Reuters."), abbreviations listed in
     `rules/junk/data/not_site_names.txt` ("etc."), and links with a path,
     which may be references.
@@ -53,20 +56,28 @@ class SiteNameResidue(Rule):
 
     ## Fix
     Deletes the line. Unsafe.
+
+    ## Options
+    `min_confidence` (default 0.5): report only findings whose signal measured at
+    least this precision on labelled pages (see `rules/junk/data/confidence.tsv`);
+    the message gives each finding's figure.
     """
 
     code = "JNK006"
     name = "site-name-residue"
     category = "junk"
     fixable = True
+    default_options = {"min_confidence": MIN_CONFIDENCE}
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         text = document.text
-        for line_start, line_end, _line in document.lines():
-            if line_end - line_start > MAX_LINE:
+        model = context(document)
+        for line in model.lines:
+            if line.characters > MAX_LINE or not is_site_name(text, line.start, line.end):
                 continue
-            start, end = trimmed(text, line_start, line_end)
-            if not is_site_name(text, start, end):
-                continue
-            fix = delete_line(document, start, safe=False, description="delete the site name")
-            yield self.finding(document, start, end, f"site name left as a line: {text[start:end]!r}", fix=fix)
+            domain = "." in text[line.start : line.end - 1]
+            if not domain and model.in_core(line):
+                continue  # "slaves." ending a line of a poem; a site's name stands outside the article
+            fix = delete_line(document, line.start, safe=False, description="delete the site name")
+            message = f"site name left as a line: {text[line.start : line.end]!r}"
+            yield self.finding(document, line.start, line.end, message, fix=fix), "domain" if domain else "name"

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import Iterator
 
 from linter import Document, Finding, Option, Rule
+from rules.junk.confidence import MIN_CONFIDENCE, Calibrated
 from rules.junk.lines import delete_line
-from rules.junk.phrases import phrase_lines, phrase_table
+from rules.junk.phrases import phrase_lines, phrase_table, slots
 
 
-class TeaserLine(Rule):
+@cache
+def relative_time() -> re.Pattern[str]:
+    """A count and a unit of time ("2 Stunden", "5 minutos"): a time stamp a widget computed, not the article's date."""
+    return re.compile(rf"(?:{slots()['number']})\s*(?:{slots()['time-unit']})\b", re.IGNORECASE)
+
+
+class TeaserLine(Calibrated, Rule):
     """A line that a known lead phrase opens: a read-more teaser, a call-out box, a notice.
 
     ## What it flags
@@ -29,7 +38,11 @@ class TeaserLine(Rule):
     "author-box" kinds) count only when the rest of the line is
     headline-sized (at most 30 words) and, unless the lead ends in a colon,
     not a sentence ending in a full stop; a paragraph that happens to start
-    with "See also" or "Publié le 3 mars" is left alone. Phrases are data
+    with "See also" or "Publié le 3 mars" is left alone. A time stamp
+    that gives a date ("Published: July 24, 2012") is most often the
+    article's own date line, and measured below the default
+    `min_confidence`; one that counts time ("Aktualisiert vor 2 Stunden")
+    is a widget's, and is reported. Phrases are data
     (`rules/junk/data/phrases.tsv`, position `lead`; templates as for
     JNK001).
 
@@ -53,18 +66,22 @@ class TeaserLine(Rule):
 
     ## Options
     `kinds`: the kinds to report (empty: all), e.g. `["read-more", "callout"]`.
+    `min_confidence` (default 0.5): report only findings whose signal measured at
+    least this precision on labelled pages (see `rules/junk/data/confidence.tsv`);
+    the message gives each finding's figure.
     """
 
     code = "JNK002"
     name = "teaser-line"
     category = "junk"
     fixable = True
-    default_options = {"kinds": Option([], items=str)}
+    default_options = {"kinds": Option([], items=str), "min_confidence": MIN_CONFIDENCE}
 
     def prepare(self) -> None:
         phrase_table()
+        relative_time()
 
-    def check(self, document: Document) -> Iterator[Finding]:
+    def candidates(self, document: Document) -> Iterator[tuple[Finding, str]]:
         wanted = set(self.options["kinds"])
         labels = phrase_table().kinds
         for line in phrase_lines(document):
@@ -73,5 +90,8 @@ class TeaserLine(Rule):
             label = labels[line.phrase.kind]
             lead = document.text[line.start : line.rest_start].strip()
             fix = delete_line(document, line.start, safe=False, description=f"delete the {label}")
-            yield self.finding(document, line.start, line.end, f"{label} led by {lead!r}", fix=fix)
+            signal = line.phrase.kind
+            if signal == "timestamp" and relative_time().search(document.text, line.rest_start, line.end):
+                signal = "timestamp-relative"
+            yield self.finding(document, line.start, line.end, f"{label} led by {lead!r}", fix=fix), signal
 
