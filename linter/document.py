@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Literal
 
+from linter.analysis import TextAnalysis
 from linter.finding import Edit, Finding, Fix, Location
 
 CRLF = re.compile("\r\n")
@@ -168,6 +169,14 @@ class Document:
         if isinstance(value, tuple):
             return tuple(self.source_value(item) for item in value)
         return value
+
+    @property
+    def analysis(self) -> TextAnalysis:
+        """The words of ``text``, found once and shared by the rules (kept in ``cache``, so cleared with it)."""
+        analysis = self.cache.get("analysis")
+        if analysis is None:
+            analysis = self.cache["analysis"] = TextAnalysis(self.text)
+        return analysis
 
     @property
     def display_name(self) -> str:

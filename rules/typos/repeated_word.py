@@ -81,6 +81,10 @@ class RepeatedWord(Rule):
     default_options = {"allowed": Option([], items=str)}
 
     def check(self, document: Document) -> Iterator[Finding]:
+        # Nearly every text has no word twice in a row: a test on the shared word list says so
+        # without the costlier search for a word and its back-reference at every word.
+        if not document.analysis.may_repeat_a_word:
+            return
         allowed = grammatical_doubles() | {w.lower() for w in self.options["allowed"]}
         for match in DOUBLED.finditer(document.text):
             first, second = match.group(1), match.group(3)

@@ -47,8 +47,6 @@ PROTECTED_HINT = regex.compile(r"[@#]|:/|\.[^\s<>\"“”]")
 """Every PROTECTED match but inline code holds one of these: "@", "#", ":/", or a full stop before a non-space."""
 SEPARATOR = regex.compile(r"[ \n]")
 LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’@#/.-])\p{Ll}+(?:['’]\p{Ll}+)*(?![\p{L}\p{N}_'’@/-])")
-LOWER_RUN = regex.compile(r"\p{Ll}+(?:['’]\p{Ll}+)*")
-"""``LOWER_WORD`` without its boundaries: every ``LOWER_WORD`` match is one of these runs."""
 SIC = regex.compile(r"\s*[\[(]\s*sic\s*[\])]", regex.IGNORECASE)
 SIC_HINT = regex.compile(r"[\[(]\s*sic", regex.IGNORECASE)
 # An opening quote; a "‘" only where it cannot be an apostrophe (not after a letter or digit).
@@ -294,15 +292,16 @@ class Analysis:
         for start in self._name_positions.get(form, ()):
             yield NameToken(form, start, start + len(form))
 
-    @cached_property
+    @property
     def lower_words(self) -> set[str]:
         """Every lower-case word (``LOWER_WORD``), as written, and a few more strings.
 
-        Runs of lower-case letters are cheaper to find than whole words; those
-        inside a longer word ("post" in "post-war") are no words, which
+        Taken from the document's shared word list (one pass for all rules). Each
+        ``LOWER_WORD`` match is a whole word in lower case; the few other strings
+        (a word in "post-war", an uncased script) are no ``LOWER_WORD``s, which
         ``lower_word_starts`` tells.
         """
-        return set(LOWER_RUN.findall(self.text))
+        return self._document.analysis.lower_words
 
     def lower_word_starts(self, word: str) -> list[int]:
         """Where the lower-case word ``word`` occurs as a whole word (a ``LOWER_WORD`` match), in order."""

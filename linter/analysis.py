@@ -1,0 +1,65 @@
+"""One tokenisation of a document's text, shared by every rule that looks at words.
+
+Rules of several families ask the same questions of a text: which words it holds, which of
+them are in lower case, whether a word is printed twice in a row. Each answer used to cost
+its own pass over the text with a regular expression; here the words are found once (one
+``findall`` in C) and the answers are derived from that list with set operations and
+C-level ``map``s, computed on first use (``document.analysis``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+from functools import cached_property
+
+import regex
+
+WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+"""A word: letters, with apostrophes inside ("don't", "O'Neill", "l'eau")."""
+APOSTROPHES = str.maketrans("'’", "  ")
+
+
+class TextAnalysis:
+    """The words of one text and what follows from them, each fact computed once, when first asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def words(self) -> list[str]:
+        """Every word (``WORD``), in order, as written."""
+        return WORD.findall(self.text)
+
+    @cached_property
+    def lower_words(self) -> set[str]:
+        """The distinct words without capitals: every word that has no letter in upper or title case.
+
+        This holds every whole word of lower-case letters ("goverments", "don't") and a few
+        words that are not all lower-case letters (uncased scripts, modifier letters), which
+        a rule that looks a word up where it stands tells apart.
+        """
+        return set(filter(str.islower, set(self.words)))
+
+    @cached_property
+    def may_repeat_a_word(self) -> bool:
+        """False when no word, compared without case, follows itself with only white space between.
+
+        A cheap test that lets a rule skip its search for doubled words ("the the") in nearly
+        every text: it never says False where such a double exists (a word of the form
+        "it's it's" included), and it says True for a few texts that have none.
+        """
+        # The letter runs of the text, case folded, in order: a doubled word leaves two equal runs
+        # side by side ("the", "the"), or two equal pairs ("it", "s", "it", "s").
+        runs = " ".join(self.words).casefold().translate(APOSTROPHES).split(" ")
+        single = itertools.compress(range(len(runs)), map(operator.eq, runs, runs[1:]))
+        paired = itertools.compress(
+            range(1, len(runs)), map(operator.and_, map(operator.eq, runs, runs[2:]), map(operator.eq, runs[1:], runs[3:]))
+        )
+        boundaries = [f"{runs[k]} {runs[k + 1]}" for k in itertools.chain(single, paired)]
+        if not boundaries:
+            return False
+        # Runs side by side may have had figures or punctuation between them ("£5m-£10m"):
+        # the double needs the two with only white space between.
+        spaced = " ".join(self.text.casefold().split())
+        return any(boundary in spaced for boundary in boundaries)
