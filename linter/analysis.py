@@ -17,7 +17,6 @@ import regex
 
 WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 """A word: letters, with apostrophes inside ("don't", "O'Neill", "l'eau")."""
-APOSTROPHES = str.maketrans("'’", "  ")
 
 
 class TextAnalysis:
@@ -51,11 +50,10 @@ class TextAnalysis:
         """
         # The letter runs of the text, case folded, in order: a doubled word leaves two equal runs
         # side by side ("the", "the"), or two equal pairs ("it", "s", "it", "s").
-        runs = " ".join(self.words).casefold().translate(APOSTROPHES).split(" ")
+        runs = " ".join(self.words).casefold().replace("'", " ").replace("’", " ").split(" ")
         single = itertools.compress(range(len(runs)), map(operator.eq, runs, runs[1:]))
-        paired = itertools.compress(
-            range(1, len(runs)), map(operator.and_, map(operator.eq, runs, runs[2:]), map(operator.eq, runs[1:], runs[3:]))
-        )
+        one_apart = itertools.compress(range(len(runs)), map(operator.eq, runs, runs[2:]))
+        paired = (k + 1 for k in one_apart if k + 3 < len(runs) and runs[k + 1] == runs[k + 3])
         boundaries = [f"{runs[k]} {runs[k + 1]}" for k in itertools.chain(single, paired)]
         if not boundaries:
             return False
