@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from operator import methodcaller
 from typing import Iterator
 
 import regex
@@ -23,6 +24,7 @@ from rules.typos.text import (
 
 POSSESSIVES = ("'s", "’s")
 NEXT_CAPITALISED = regex.compile(r"[ \t]+\p{Lu}")
+HAS_APOSTROPHE = methodcaller("__contains__", "'")
 MIN_EVIDENCE = 2
 """Capitalised mid-sentence occurrences needed before an unknown name's lower-case form is flagged."""
 
@@ -139,8 +141,12 @@ class LowercaseProperNoun(Rule):
         words); the others are all looked at.
         """
         words = analysis.lower_words
-        twins = {form[0].lower() + form[1:] for form in analysis.capitalised_counts if form.isascii()}
-        others = {word for word in words if not word.isascii() or "'" in word}
+        # A capitalised word has only lower-case letters after its capital, so lower() gives its twin.
+        twins = set(map(str.lower, filter(str.isascii, analysis.capitalised_counts)))
+        plain = set(filter(str.isascii, words))
+        others = words - plain
+        if "'" in analysis.text:
+            others |= set(filter(HAS_APOSTROPHE, plain))
         return (words & gazetteer.first_words) | (words & twins) | others
 
     @staticmethod

@@ -123,7 +123,9 @@ class NameSpelledTwoWays(Rule):
         counts = analysis.capitalised_counts
         forms = [form for form in counts if MIN_SLIP_LENGTH <= len(form) <= MAX_NAME]
         # Only a spelling unknown to the lexicon is a slip, or one that may follow the same given name.
-        may_slip = [form for form in forms if not lexicon.is_established(form) or form in analysis.forms_after_capitalised]
+        established = lexicon.words_at_least(lexicon.ESTABLISHED)
+        after_capitalised = analysis.forms_after_capitalised
+        may_slip = [form for form in forms if form.lower() not in established or form in after_capitalised]
         for first, second in _close_pairs(may_slip, forms, analysis.first_position):
             if not close_spellings(first, second) or _same_but_ending(first, second):
                 continue
@@ -185,7 +187,7 @@ def _close_pairs(may_slip: list[str], forms: list[str], first_position: Callable
     pairs: set[tuple[str, str]] = set()
     slips = set(may_slip)
     if len(may_slip) * len(forms) <= COMPARISON_BUDGET:
-        folded = [fold(form) for form in forms]
+        folded = list(map(fold, forms))
         for slip in may_slip:
             for _, _, index in process.extract(fold(slip), folded, scorer=OSA.distance, score_cutoff=2, limit=None):
                 if forms[index] != slip:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -162,6 +163,14 @@ class NameToken(NamedTuple):
     end: int
 
 
+class CapitalisedWords(NamedTuple):
+    """The capitalised words of a text (``CAPITALISED``), in order: each form without a possessive, where its match starts and ends."""
+
+    forms: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
 class Analysis:
     """The facts about one text that several rules share, each computed on first use.
 
@@ -218,7 +227,7 @@ class Analysis:
     def _capitalised_in_sample(self) -> int:
         """How many capitalised words start in the first ``SAMPLE`` characters."""
         if len(self.text) <= SAMPLE:
-            return sum(map(len, self._name_positions.values()))
+            return len(self._capitalised.forms)
         count = 0
         for match in CAPITALISED.finditer(self.text):
             if match.start() >= SAMPLE:
@@ -258,38 +267,35 @@ class Analysis:
 
     @cached_property
     def capitalised_counts(self) -> Counter[str]:
-        """How often each capitalised word occurs, without a possessive "'s"."""
-        return Counter({form: len(starts) for form, starts in self._name_positions.items()})
+        """How often each capitalised word occurs, without a possessive "'s", in the order of first occurrences."""
+        return Counter(self._capitalised.forms)
 
     @cached_property
-    def _name_positions(self) -> dict[str, list[int]]:
-        """Where each capitalised word (without a possessive) starts, in order: one pass over the text."""
-        positions: dict[str, list[int]] = defaultdict(list)
-        after_capitalised: set[str] = set()
-        previous_end = -2
-        for match in CAPITALISED.finditer(self.text):
-            form = match.group()
-            if form[-2:] in POSSESSIVES:
-                form = form[:-2]
-            positions[form].append(match.start())
-            if match.start() == previous_end + 1 and self.text[previous_end] == " ":
-                after_capitalised.add(form)
-            previous_end = match.end()
-        self._after_capitalised = frozenset(after_capitalised)
-        return positions
+    def _capitalised(self) -> CapitalisedWords:
+        """Every capitalised word in order, as parallel lists: one pass over the text, the rest in C (``map``)."""
+        text = self.text
+        matches = list(CAPITALISED.finditer(text))
+        forms = list(map(regex.Match.group, matches))
+        if "'s" in text or "’s" in text:
+            forms = [form[:-2] if form[-2:] in POSSESSIVES else form for form in forms]
+        return CapitalisedWords(forms, list(map(regex.Match.start, matches)), list(map(regex.Match.end, matches)))
 
-    @property
+    @cached_property
     def forms_after_capitalised(self) -> frozenset[str]:
         """Capitalised words that somewhere follow another after one space ("Stefan Meier"): maybe after a given name."""
-        _ = self._name_positions
-        return self._after_capitalised
+        forms, starts, ends = self._capitalised
+        follows = map(operator.eq, map(operator.sub, starts[1:], ends), itertools.repeat(1))
+        spaced = map(operator.eq, map(self.text.__getitem__, ends[:-1]), itertools.repeat(" "))
+        return frozenset(itertools.compress(forms[1:], map(operator.and_, follows, spaced)))
 
     def first_position(self, form: str) -> int:
-        return self._name_positions[form][0]
+        capitalised = self._capitalised
+        return capitalised.starts[capitalised.forms.index(form)]
 
     def name_tokens(self, form: str) -> Iterator[NameToken]:
         """The occurrences of the capitalised word ``form`` (with or without a possessive), in order."""
-        for start in self._name_positions.get(form, ()):
+        forms, starts, _ = self._capitalised
+        for start in itertools.compress(starts, map(form.__eq__, forms)):
             yield NameToken(form, start, start + len(form))
 
     @property
