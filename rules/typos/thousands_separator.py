@@ -13,6 +13,7 @@ from linter import Document, Finding, Fix, Rule
 # throughout, and every group starts at a comma, so a chain is matched in one pass: no backtracking.
 CHAIN = regex.compile(r"\d++(?:,[ \u00a0]?+\d++)*+")
 GROUP = regex.compile(r"(,[ \u00a0]?)?(\d+)")
+SPACED_GROUP = regex.compile(r",[ \u00a0]\d")
 CURRENCY = frozenset("$£€¥₹₽")
 NUMBER_GOES_ON = regex.compile(r"[ \u00a0]+(?!(?:and|or|nor|to)\b)\p{Ll}")
 """A lower-case word that goes on with the sentence ("2, 500 new jobs"); a list of numbers goes on with
@@ -66,6 +67,9 @@ class BrokenThousandsSeparator(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.text
+        # Every broken number has a comma and a space before a digit; most texts have none.
+        if SPACED_GROUP.search(text) is None:
+            return
         for chain in CHAIN.finditer(text):
             if "," not in chain.group():
                 continue
