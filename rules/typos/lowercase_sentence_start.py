@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from operator import itemgetter, methodcaller
 from typing import Iterator
 
 import regex
@@ -17,7 +18,9 @@ WORD_BEFORE_MARK = regex.compile(r"[\p{L}\p{N}.'’]+$")
 FOLLOWING_WORD = regex.compile(r"[ \t]+(\p{L}+)")
 FIRST_WORD = regex.compile(r"\p{L}[\p{L}\p{N}'’.-]*")
 LIST_ITEM = regex.compile(r"[ \t]*(?:[-*•·–—>+▪►]|\(?\w{1,3}[.)](?=\s)|\(\w{1,3}\))")
-LEADING = regex.compile(r"[ \t\"“‘'«(\[]*")
+LEADING_CHARACTERS = " \t\"“‘'«(["
+LEADING = regex.compile(f"[{regex.escape(LEADING_CHARACTERS)}]*")
+FIRST_CHARACTER = itemgetter(slice(0, 1))
 TERMINAL = ".?!…\"”’»)]"
 TITLE_WORDS = 5
 """Words before a "?" or "!" looked at for a title ("Who Wants to be a Millionaire?")."""
@@ -87,6 +90,20 @@ class LowercaseSentenceStart(Rule):
 
     def _findings(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
         text = document.text
+        # Most texts have no line that starts in lower case: a test in C spares the walk over lines.
+        if _some_line_starts_in_lower_case(text):
+            yield from self._paragraph_findings(document, analysis)
+        for match in SENTENCE_END.finditer(text):
+            if self._ends_sentence(text, match.start()):
+                line_start = text.rfind("\n", 0, match.start()) + 1
+                line_end = text.find("\n", match.end())
+                line = text[line_start : line_end if line_end >= 0 else len(text)]
+                finding = self._check_word(document, analysis, match.end(), line, False)
+                if finding is not None:
+                    yield finding
+
+    def _paragraph_findings(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
+        """Paragraphs (and lines after a sentence) that start in lower case."""
         previous = ""
         last_line = ""
         for start, end, line in document.lines():
@@ -101,14 +118,6 @@ class LowercaseSentenceStart(Rule):
                 previous = last_line = line
             else:
                 previous = ""
-        for match in SENTENCE_END.finditer(text):
-            if self._ends_sentence(text, match.start()):
-                line_start = text.rfind("\n", 0, match.start()) + 1
-                line_end = text.find("\n", match.end())
-                line = text[line_start : line_end if line_end >= 0 else len(text)]
-                finding = self._check_word(document, analysis, match.end(), line, False)
-                if finding is not None:
-                    yield finding
 
     def _check_word(self, document: Document, analysis: Analysis, start: int, line: str, broken: bool) -> Finding | None:
         text = document.text
@@ -159,6 +168,12 @@ class LowercaseSentenceStart(Rule):
             ):
                 return False
         return True
+
+
+def _some_line_starts_in_lower_case(text: str) -> bool:
+    """Whether the first character after ``LEADING`` on some line is lower case (where ``_check_word`` can fire)."""
+    firsts = map(FIRST_CHARACTER, map(methodcaller("lstrip", LEADING_CHARACTERS), text.split("\n")))
+    return any(map(str.islower, firsts))
 
 
 def _ends_sentence_line(line: str) -> bool:
