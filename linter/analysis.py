@@ -48,9 +48,9 @@ class TextAnalysis:
         every text: it never says False where such a double exists (a word of the form
         "it's it's" included), and it says True for a few texts that have none.
         """
-        # The letter runs of the text, case folded, in order: a doubled word leaves two equal runs
+        # The letter runs of the text, folded, in order: a doubled word leaves two equal runs
         # side by side ("the", "the"), or two equal pairs ("it", "s", "it", "s").
-        runs = " ".join(self.words).casefold().replace("'", " ").replace("’", " ").split(" ")
+        runs = _fold(" ".join(self.words)).replace("'", " ").replace("’", " ").split(" ")
         single = itertools.compress(range(len(runs)), map(operator.eq, runs, runs[1:]))
         one_apart = itertools.compress(range(len(runs)), map(operator.eq, runs, runs[2:]))
         paired = (k + 1 for k in one_apart if k + 3 < len(runs) and runs[k + 1] == runs[k + 3])
@@ -59,5 +59,11 @@ class TextAnalysis:
             return False
         # Runs side by side may have had figures or punctuation between them ("£5m-£10m"):
         # the double needs the two with only white space between.
-        spaced = " ".join(self.text.casefold().split())
+        spaced = " ".join(_fold(self.text).split())
         return any(boundary in spaced for boundary in boundaries)
+
+
+def _fold(text: str) -> str:
+    """Case folded, and the Turkish i's made one: the doubled-word search ignores case as ``regex`` does,
+    which also pairs "ı" with "I" and "İ" with "i", letters that case folding keeps apart."""
+    return text.casefold().replace("i\u0307", "i").replace("ı", "i")
