@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from linter import Document
+from rules.typos.lowercase_sentence_start import LEADING, _some_line_starts_in_lower_case
 from rules.typos.name_variant import NameSpelledTwoWays
 from rules.typos.text import (
+    CAPITALISED,
     LOWER_WORD,
     PROTECTED,
     Analysis,
@@ -87,3 +89,60 @@ def test_name_candidates_keep_first_occurrence_order() -> None:
 )
 def test_overlaps(spans: list[tuple[int, int]], start: int, end: int, expected: bool) -> None:
     assert _overlaps(spans, start, end) is expected
+
+
+CAPITALISED_TEXTS = [
+    "Vladimir Putin met Putin's aide. Kremlin, Putin said.  Dmitry\tPeskov agreed.",
+    "Rock'n'roll Smith and Ban Ki Moon met O'Neill's team; Jean-Claude Juncker's EU.",
+    "Putin’s Russia. Blair's Britain, Blair’s. Don't Stop Believing, Mr Brown.",
+    "no capitals at all",
+    "",
+    "Éric Zemmour, Łódź and Ōsaka: Zemmour's Łódź.",
+]
+
+
+def reference_capitalised(text: str) -> tuple[dict[str, list[int]], set[str]]:
+    """Capitalised words by the plain definition: one loop over the matches, possessives dropped."""
+    positions: dict[str, list[int]] = {}
+    after: set[str] = set()
+    previous_end = -2
+    for match in CAPITALISED.finditer(text):
+        form = match.group()
+        form = form[:-2] if form[-2:] in ("'s", "’s") else form
+        positions.setdefault(form, []).append(match.start())
+        if match.start() == previous_end + 1 and text[previous_end] == " ":
+            after.add(form)
+        previous_end = match.end()
+    return positions, after
+
+
+@pytest.mark.parametrize("text", CAPITALISED_TEXTS)
+def test_capitalised_words_match_the_plain_definition(text: str) -> None:
+    positions, after = reference_capitalised(text)
+    analysis = analysis_of(text)
+    assert list(analysis.capitalised_counts.items()) == [(form, len(starts)) for form, starts in positions.items()]
+    assert analysis.forms_after_capitalised == after
+    for form, starts in positions.items():
+        assert analysis.first_position(form) == starts[0]
+        assert [token.start for token in analysis.name_tokens(form)] == starts
+        assert all(token.end == token.start + len(form) for token in analysis.name_tokens(form))
+    assert list(analysis.name_tokens("Absent")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A headline\n\nthe paragraph lost its first word.",
+        "  “quoted start\nand (bracketed",
+        "All lines\nStart Upper\n\n",
+        "ⅰ roman numeral line\nª ordinal",
+        "",
+        "\n\n\"\n(",
+    ],
+)
+def test_lower_case_line_test_matches_the_walk_over_lines(text: str) -> None:
+    document = Document(text=text, path="<text>")
+    expected = any(
+        line[LEADING.match(line).end() : LEADING.match(line).end() + 1].islower() for _, _, line in document.lines()
+    )
+    assert _some_line_starts_in_lower_case(text) is expected
