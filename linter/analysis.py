@@ -17,6 +17,8 @@ import regex
 
 WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 """A word: letters, with apostrophes inside ("don't", "O'Neill", "l'eau")."""
+MAX_BOUNDARIES = 32
+"""Places where a doubled word may be that are looked up in the text; more go to the search itself."""
 
 
 class TextAnalysis:
@@ -54,9 +56,11 @@ class TextAnalysis:
         single = itertools.compress(range(len(runs)), map(operator.eq, runs, runs[1:]))
         one_apart = itertools.compress(range(len(runs)), map(operator.eq, runs, runs[2:]))
         paired = (k + 1 for k in one_apart if k + 3 < len(runs) and runs[k + 1] == runs[k + 3])
-        boundaries = [f"{runs[k]} {runs[k + 1]}" for k in itertools.chain(single, paired)]
+        boundaries = {f"{runs[k]} {runs[k + 1]}" for k in itertools.chain(single, paired)}
         if not boundaries:
             return False
+        if len(boundaries) > MAX_BOUNDARIES:
+            return True  # each look-up scans the text: past a few, the search itself is cheaper
         # Runs side by side may have had figures or punctuation between them ("£5m-£10m"):
         # the double needs the two with only white space between.
         spaced = " ".join(_fold(self.text).split())
