@@ -288,14 +288,21 @@ class Analysis:
         spaced = map(operator.eq, map(self.text.__getitem__, ends[:-1]), itertools.repeat(" "))
         return frozenset(itertools.compress(forms[1:], map(operator.and_, follows, spaced)))
 
+    @cached_property
+    def _name_starts(self) -> dict[str, list[int]]:
+        """Where each capitalised word starts, by form: built on the first question about a form's places."""
+        starts_by_form: dict[str, list[int]] = {}
+        forms, starts, _ = self._capitalised
+        for form, start in zip(forms, starts):
+            starts_by_form.setdefault(form, []).append(start)
+        return starts_by_form
+
     def first_position(self, form: str) -> int:
-        capitalised = self._capitalised
-        return capitalised.starts[capitalised.forms.index(form)]
+        return self._name_starts[form][0]
 
     def name_tokens(self, form: str) -> Iterator[NameToken]:
         """The occurrences of the capitalised word ``form`` (with or without a possessive), in order."""
-        forms, starts, _ = self._capitalised
-        for start in itertools.compress(starts, map(form.__eq__, forms)):
+        for start in self._name_starts.get(form, ()):
             yield NameToken(form, start, start + len(form))
 
     @property
