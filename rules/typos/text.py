@@ -4,7 +4,9 @@ Several TYP rules need the same facts about a text: which spans are URLs,
 e-mail addresses or file names (never prose), which words sit in a short
 quotation or before ``[sic]`` (kept on purpose), whether the text is English
 at all, and where the capitalised words are. They are computed once per
-document and shared through ``document.cache["typos"]``.
+document and shared through ``document.cache["typos"]``; the words themselves
+come from the document's word list, which rules of any family share
+(``document.analysis``).
 
 Word lists live apart: ``lexicon`` (wordfreq's frequencies and pyspellchecker's
 dictionary) and ``vocabulary`` (codespell's misspellings and corrections).
@@ -25,12 +27,12 @@ from typing import Any, Iterable, Iterator, NamedTuple
 import regex
 
 from linter import Document, Option, Rule
+from linter.analysis import WORD
 from rules.typos.vocabulary import DATA, is_english_word, read_list
 
 CACHE_KEY = "typos"
 INFINITY = float("inf")
 
-WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}_'’.@#/-])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?![\p{L}\p{N}_@/]|-\p{L})")
 LETTERS_BEFORE = regex.compile(r"[\p{L}'’]*", regex.REVERSE)
 """Matched backwards from a position: the letters and apostrophes just before it."""
@@ -198,6 +200,8 @@ class Analysis:
     @cached_property
     def sample_words(self) -> list[str]:
         """The words of the first ``SAMPLE`` characters, which language and casing are judged on."""
+        if len(self.text) <= SAMPLE:
+            return self._document.analysis.words
         return WORD.findall(self.text[:SAMPLE])
 
     @cached_property
