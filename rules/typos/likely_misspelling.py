@@ -160,7 +160,8 @@ class LikelyMisspelling(Rule):
         ignored = {word.lower() for word in self.options["ignore"]}
         # Set operations first: nearly every word is common or a dictionary word, and only the few
         # others are looked at one by one.
-        rare = analysis.lower_words - lexicon.words_at_least(RARE) - lexicon.dictionary() - misspelled_words() - ignored
+        rare = set(filter(str.islower, analysis.distinct_words - lexicon.words_at_least(RARE)))
+        rare = rare - lexicon.dictionary() - misspelled_words() - ignored
         unknown = [
             word for word in rare
             if MIN_LENGTH <= len(word) <= MAX_LENGTH and ASCII_WORD.fullmatch(word) and corrections(word)

@@ -138,10 +138,11 @@ class LowercaseProperNoun(Rule):
         (gazetteer words, and lower-case twins of the document's capitalised
         words); the others are all looked at.
         """
-        words = analysis.lower_words
+        words = analysis.distinct_words
         # A capitalised word has only lower-case letters after its capital, so lower() gives its twin.
         twins = set(map(str.lower, filter(str.isascii, analysis.capitalised_counts)))
-        return (words & gazetteer.first_words) | (words & twins) | _changed_by_folding(words)
+        # The few words picked out of all are then narrowed to those in lower case (``lower_words``).
+        return set(filter(str.islower, (words & gazetteer.first_words) | (words & twins) | _changed_by_folding(words)))
 
     @staticmethod
     def _standalone_capitalised(analysis: Analysis, forms: set[str]) -> Counter[str]:

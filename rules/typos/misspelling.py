@@ -55,7 +55,7 @@ class Misspelling(Rule):
         analysis = analyse(document)
         table = misspellings()
         ignored = {word.lower() for word in self.options["ignore"]}
-        listed = (word for word in analysis.lower_words & misspelled_words() if word not in ignored)
+        listed = (word for word in filter(str.islower, analysis.distinct_words & misspelled_words()) if word not in ignored)
         found = sorted((start, word) for word in listed for start in analysis.lower_word_starts(word))
         # Most documents have no listed word: the language test (a pass over the text) comes after.
         if not found or not analysis.english:

@@ -310,6 +310,11 @@ class Analysis:
             yield NameToken(form, start, start + len(form))
 
     @property
+    def distinct_words(self) -> set[str]:
+        """Every word of the text once (``WORD``), from the document's shared word list."""
+        return self._document.analysis.distinct_words
+
+    @property
     def lower_words(self) -> set[str]:
         """Every lower-case word (``LOWER_WORD``), as written, and a few more strings.
 
