@@ -15,12 +15,12 @@ the median of ``--repeat`` passes is printed. Lexicons are loaded before timing,
 from __future__ import annotations
 
 import argparse
-from collections import deque
 import cProfile
 import pstats
 import statistics
 import sys
 import time
+from collections import deque
 from pathlib import Path
 
 from linter.config import Config
