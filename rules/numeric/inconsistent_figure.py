@@ -22,6 +22,9 @@ COMPARED_UNITS = ("count", "money", "percent", "points")
 NAME = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}’'-]+")
 RESTRICTIVE = regex.compile(r"\s+(?:where|that|which|who|whose|in\s+which)\b")
 """After a definite figure: "the 14 seats where ..." picks out a set rather than referring back."""
+CLEFT_BEFORE = regex.compile(r"\b[Ii]t(?:\s+(?:was|is|were)|['’]s)(?:\s+not|n['’]t)?\s+(?:the|these|those|that)\s+$")
+"""Before the figure of a cleft sentence: in "it was the 600 brands that drew comment" the clause
+after the figure is the sentence's predicate, not a restriction, so the figure still refers back."""
 CLAUSE_END = regex.compile(r"[,;:.]")
 FINAL_BEFORE = regex.compile(r"\b(?:finished|ended|final\s+score\s+was|full-time\s+score\s+was)\s+$", regex.IGNORECASE)
 """Before a restated final score: "It finished 3-2"."""
@@ -126,7 +129,9 @@ class InconsistentFigure(Rule):
                 return None
             stated.append(earlier)
         near = {e.value for e in stated if not e.partitive and 1 / 3 <= e.value / later.value <= 3}
-        refers_back = later.definite and not RESTRICTIVE.match(text, later.phrase_end)
+        refers_back = later.definite and (
+            not RESTRICTIVE.match(text, later.phrase_end) or CLEFT_BEFORE.search(text, max(0, later.start - 20), later.start) is not None
+        )
         for earlier in stated:
             evidence = self._evidence(earlier, later)
             named = bool(later.entity) and earlier.entity == later.entity
@@ -134,6 +139,8 @@ class InconsistentFigure(Rule):
                 return earlier
             if evidence == 1 and refers_back and not generic and (named or near == {earlier.value}):
                 return earlier
+            if generic and evidence == 1 and near == {earlier.value} and slip_strength(earlier, later) == 1:
+                return earlier  # "the £26m figure" with £24m the only amount of its size before
         return None
 
     def _evidence(self, earlier: Mention, later: Mention) -> int:

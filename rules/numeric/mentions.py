@@ -268,7 +268,12 @@ def _digits(reading: Reading, match: regex.Match, previous: Mention | None) -> M
         and RESULT_WORDS.search(text, max(sentence_start, start - 60), min(sentence_end, pair.end() + 40)) is not None
     )
     if not score:
-        if unit in ("count", "metres") and _is_identifier(text, number_start) and not _tally_item(text, end, sentence, previous):
+        if (
+            unit in ("count", "metres")
+            and _is_identifier(text, number_start)
+            and not _tally_item(text, end, sentence, previous)
+            and not PART_OF_FIGURE.match(text, end)
+        ):
             return None
         if unit == "count" and _is_date(lowered, number_start):
             return None
@@ -441,6 +446,8 @@ def _is_identifier(text: str, start: int) -> bool:
     )
 
 
+PART_OF_FIGURE = regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?\d")
+"""After a count, not a name's number: "gave the Reform Party 168 of the 349 seats"."""
 TALLY_NEXT = regex.compile(r"\s*(?:[,;.)]|and\b|$)")
 
 
