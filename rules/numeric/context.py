@@ -234,7 +234,7 @@ def entity_after(text: str, end: int, limit: int, fronted: bool = False) -> str 
 
 
 SUBJECT_AFTER_COMMA = regex.compile(r",\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)")
-FRONTED = regex.compile(r"^\s*(?:With|On|At|After|Having)\s+(?:about\s+|some\s+|just\s+|only\s+)?$")
+FRONTED = regex.compile(r"\s*(?:With|On|At|After|Having)\s+(?:about\s+|some\s+|just\s+|only\s+)?$")
 """A phrase opening the sentence up to the figure ("With 80 seats, ...")."""
 
 
