@@ -333,13 +333,16 @@ class AgeBirthYearMismatch(Rule):
         spans = analyse(document).layout.sentences
         starts = [s for s, _ in spans]
         today = document.date.value.year if document.date else None
-        other_years = [y.start() for y in YEAR.finditer(text) if int(y.group()) != today]
+        other_years: list[int] | None = None
+        """Where years other than the document's stand, read once a named age is found."""
         ages = []
         for match in _named_ages(text):
             person = person_before(text, match.start())
             value = int(match.group("age"))
             if person is None or not 0 < value < 120:
                 continue
+            if other_years is None:
+                other_years = [y.start() for y in YEAR.finditer(text) if int(y.group()) != today]
             index = max(bisect.bisect_right(starts, match.start()) - 1, 0)
             sentence_start, _sentence_end = spans[index] if spans else (0, len(text))
             if age_past_pattern().search(text, max(sentence_start, match.start() - 120), min(len(text), match.end() + 30)):

@@ -8,8 +8,8 @@ the same wherever it stands.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -21,9 +21,9 @@ CAPITALISED_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}’'.&-]*(?:\s+(?:of\s+|de\s+
 CLAUSE_MARK = regex.compile(r"[,;:()\"“”—–]|\s-\s")
 
 
-@dataclass(frozen=True)
-class Counted:
-    """What a figure counts: the head noun's class (or lemma) and the words before it."""
+class Counted(NamedTuple):
+    """What a figure counts: the head noun's class (or lemma) and the words before it (a tuple:
+    one is made for every figure, and a frozen dataclass costs several times more to build)."""
 
     head: str | None
     modifiers: tuple[str, ...] = ()
