@@ -271,7 +271,7 @@ def _digits(reading: Reading, match: regex.Match, previous: Mention | None) -> M
         if (
             unit in ("count", "metres")
             and _is_identifier(text, number_start)
-            and not _tally_item(text, end, sentence, previous)
+            and not _tally_item(text, number_start, end, sentence, previous)
             and not PART_OF_FIGURE.match(text, end)
         ):
             return None
@@ -451,16 +451,20 @@ def _is_identifier(text: str, start: int) -> bool:
 
 PART_OF_FIGURE = regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?\d")
 """After a count, not a name's number: "gave the Reform Party 168 of the 349 seats"."""
+TALLY_JOIN = regex.compile(r",?\s+(?:and\s+)?(?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}")
 TALLY_NEXT = regex.compile(r"\s*(?:[,;.)]|and\b|$)")
 
 
-def _tally_item(text: str, end: int, sentence: int, previous: Mention | None) -> bool:
-    """"won 63 seats, the Greens 37 and Labour 19": a name and a figure in a tally, not "Boeing 737"."""
+def _tally_item(text: str, start: int, end: int, sentence: int, previous: Mention | None) -> bool:
+    """"won 63 seats, the Greens 37 and Labour 19": a name and a figure in a tally, not "Boeing 737".
+
+    The tally starts at a figure of something counted; each item after it follows the one before
+    with a comma or "and" and a name."""
     return (
         previous is not None
         and previous.sentence == sentence
         and previous.unit == "count"
-        and previous.counted is not None
+        and (previous.counted is not None or TALLY_JOIN.fullmatch(text, previous.end, start) is not None)
         and TALLY_NEXT.match(text, end) is not None
     )
 
