@@ -53,7 +53,9 @@ class InconsistentFigure(Rule):
     ("Labour's 356 seats") and no cue of another time. The later figure must
     refer back ("the £72bn package" after "a £27bn package") or differ by a
     slip of the hand (digits swapped or one digit changed: "827 deaths" ...
-    "872 deaths"). A match's score restated differently ("won 4-1" ... "the
+    "872 deaths"). Referring back includes "all 30 starts", a cleft sentence
+    ("it was the 600 brands that ...") and "the £26m figure", which is tied
+    to the one earlier amount of its size a digit away. A match's score restated differently ("won 4-1" ... "the
     3-1 win") and a goal's minute with its digits swapped ("87th minute" ...
     "78th-minute goal") are flagged too. The finding sits at the later figure;
     the earlier one is a related location.
@@ -64,8 +66,9 @@ class InconsistentFigure(Rule):
 
     ## What it leaves alone
     Figures that can agree ("at least 1,000" and "the 1,200 prisoners"; a
-    round figure and a more precise one within 5%; a per-side figure and a
-    total of twice it); different things, bases or entities ("84% of users"
+    rounded figure and one that rounds to it, "1.5 million" and 1,486,000,
+    though not 410,000 and 401,000, nor small counts such as 10 and 11; a
+    per-side figure and a total of twice it); different things, bases or entities ("84% of users"
     and "87% of searchers"; "1,000 Ukrainian prisoners" and "390 Russian
     prisoners"; two parties' seats); another time ("in 2019", "previous",
     "a year ago", "compared with"); updates ("rose to", "revised", "now"),
