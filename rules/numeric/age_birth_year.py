@@ -64,10 +64,15 @@ AGE_AT_EVENT = regex.compile(
 """An age at a dated event, before the name: "In 1995, aged 49, Lucchesi ...", "At 34, in 2011, she ..."."""
 WAS_AGE_WHEN = regex.compile(rf"\s+was\s+(?P<age>\d{{1,3}})\s+when,?\s+in\s+{EVENT_YEAR}\b")
 """An age at a dated event, after the name: "Lucchesi was 49 when, in 1995, ..."."""
-AGE_AT_EVENT_HINT = re.compile(r"In\s+(?:18|19|20)\d\d,\s+aged|At\s+\d")
+IN_YEAR_AGED = re.compile(r"In\s+(?:18|19|20)\d\d,\s+aged")
+AT_AGE = re.compile(r"At\s+\d")
 WAS_AGE_WHEN_HINT = re.compile(r"was\s+\d{1,3}\s+when")
 """Whether ``AGE_AT_EVENT`` and ``WAS_AGE_WHEN`` can match at all: the stdlib engine finds these
 literal starts several times faster than the full patterns scan a text that has none."""
+
+
+def _ages_at_events_possible(text: str) -> bool:
+    return (", aged " in text and IN_YEAR_AGED.search(text) is not None) or ("At " in text and AT_AGE.search(text) is not None)
 
 
 @cache
@@ -355,7 +360,7 @@ class AgeBirthYearMismatch(Rule):
             if year_after < len(other_years) and other_years[year_after] < match.start():
                 continue  # "In 1990, Smith, 30, ...": the age then
             ages.append(Statement(person, value, match.start("age"), match.end("age"), index))
-        for match in AGE_AT_EVENT.finditer(text) if AGE_AT_EVENT_HINT.search(text) else ():
+        for match in AGE_AT_EVENT.finditer(text) if _ages_at_events_possible(text) else ():
             name = NAME_AFTER.match(text, match.end() - 1)
             person = _person(name.group("name")) if name else None
             if person is not None:
