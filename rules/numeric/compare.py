@@ -71,10 +71,7 @@ def precision(mention: Mention) -> float:
     if number is None:
         return 1.0
     written = number.group().replace(",", "")
-    try:
-        factor = mention.value / float(written) if float(written) else 1.0
-    except ValueError:
-        return 1.0
+    factor = mention.value / float(written) if float(written) else 1.0
     if "." in written:
         return factor * 10 ** -len(written.partition(".")[2])
     zeros = len(written) - len(written.rstrip("0"))
