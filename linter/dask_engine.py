@@ -15,6 +15,7 @@ only here, and only when a Dask run is asked for.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import hashlib
 import io
@@ -343,7 +344,8 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
     except ImportError:
         raise DaskEngineError("the Dask engine needs dask.distributed: pip install 'corpus-linter[dask]'") from None
     if scheduler:
-        try:
+        try:  # a Client that fails to connect complains again when collected, so first see that one can
+            asyncio.run(_reach(scheduler))
             return Client(scheduler, set_as_default=False), None
         except (OSError, TimeoutError, ValueError, TypeError) as error:
             raise DaskEngineError(f"cannot connect to the Dask scheduler at {scheduler!r}: {error}") from None
@@ -351,6 +353,14 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
         n_workers=workers or default_jobs(), threads_per_worker=1, processes=True, dashboard_address=None
     )
     return Client(cluster, set_as_default=False), cluster
+
+
+async def _reach(address: str) -> None:
+    """Connect to the scheduler and hang up: OSError (or ValueError for a malformed address) when that fails."""
+    from distributed.comm import connect
+
+    comm = await connect(address)
+    await comm.close()
 
 
 def _parts(linter: Linter, paths: Sequence[str], part_bytes: int, problems: list[Finding]) -> Iterator[Part]:

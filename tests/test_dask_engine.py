@@ -1,0 +1,158 @@
+"""The Dask engine on a LocalCluster of worker processes: the findings of a local run, whatever happens to the workers."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from linter.cli import main
+from linter.config import Config
+from linter.engine import Linter, RunResult
+
+distributed = pytest.importorskip("distributed")
+import dask.bag as db  # noqa: E402  (after the skip: Dask is an optional extra)
+import pyarrow as pa  # noqa: E402
+import pyarrow.parquet as pq  # noqa: E402
+
+from linter.dask_engine import DaskEngineError, LineRange, RowGroups, _parts, check_bag, run_on_dask  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BBC = Path("/work/shared/data/clean-news/bbc-dev.jsonl.gz")
+PART_BYTES = 60_000
+"""Small parts, so that a small corpus is cut into byte ranges and row groups."""
+PLUGIN = "from tests.helpers import TestRulesPlugin\nplugin = TestRulesPlugin()\ncorpus_linter_register_rules = plugin.corpus_linter_register_rules\n"
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """Seeds, news records as JSON lines (with blank and broken lines) and as Parquet row groups."""
+    folder = tmp_path_factory.mktemp("dask-corpus")
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    records = _news_records(120)
+    lines = [json.dumps(record) for record in records[:80]]
+    lines[10:10] = ["", '{"text": "cut', "[1, 2]", '{"id": "no-text"}']
+    (folder / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    pq.write_table(pa.Table.from_pylist(records[80:]), folder / "news.parquet", row_group_size=8)
+    (folder / "latin1.txt").write_bytes("Caf\xe9 menu\n".encode("latin-1"))
+    return folder
+
+
+def _news_records(count: int) -> list[dict]:
+    """Clean news articles; the repository's own texts where the shared data are not present."""
+    if BBC.exists():
+        with gzip.open(BBC, "rt", encoding="utf-8") as lines:
+            return [json.loads(line) for _, line in zip(range(count), lines)]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "corpora" / "clean").glob("*.txt"))]
+    return [{"id": f"doc-{i}", "text": texts[i % len(texts)]} for i in range(count)]
+
+
+def local_run(paths: list[str], **kwargs) -> RunResult:
+    return Linter(Config(root=ROOT), jobs=1, **kwargs).run(paths)
+
+
+def as_dicts(result: RunResult) -> list[dict]:
+    return [finding.to_dict() for finding in result.findings]
+
+
+def test_the_corpus_is_cut_into_ranges_and_row_groups(corpus: Path) -> None:
+    parts = list(_parts(Linter(Config(root=ROOT), jobs=1), [str(corpus)], PART_BYTES, []))
+    assert sum(isinstance(part, LineRange) for part in parts) >= 3
+    assert sum(isinstance(part, RowGroups) for part in parts) >= 2
+
+
+def test_findings_identical_to_a_local_run(cluster, corpus: Path) -> None:
+    local = local_run([str(corpus), str(corpus / "missing.txt")])
+    linter = Linter(Config(root=ROOT), jobs=1)
+    on_dask = run_on_dask(linter, [str(corpus), str(corpus / "missing.txt")], scheduler=cluster.scheduler_address, part_bytes=PART_BYTES)
+    assert as_dicts(on_dask) == as_dicts(local)
+    assert (on_dask.documents, on_dask.bytes, on_dask.paths) == (local.documents, local.bytes, local.paths)
+    codes = {finding.code for finding in local.findings}
+    assert {"INP001", "INP002", "INP003"} <= codes  # bad input is reported the same way
+    assert any(not finding.code.startswith("INP") and finding.location.record for finding in local.findings)
+
+
+def test_rule_failures_and_corpus_rules_as_locally(cluster, corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "tests_plugin.py").write_text(PLUGIN, encoding="utf-8")
+    (tmp_path / "part").mkdir()
+    for index in range(6):
+        (tmp_path / "part" / f"d{index}.txt").write_text(f"Story {index} SHOUT\nFooter {index % 2}\n", encoding="utf-8")
+    config = Config(root=tmp_path, plugins=["tests_plugin"], select=["TST001", "TST002", "TST003"])
+    paths = [str(tmp_path / "part"), str(corpus / "news.jsonl")]
+    local = Linter(config, jobs=1).run(paths)
+    on_dask = run_on_dask(Linter(config, jobs=1), paths, scheduler=cluster.scheduler_address, part_bytes=PART_BYTES)
+    assert as_dicts(on_dask) == as_dicts(local)
+    assert on_dask.errors == local.errors
+    assert local.errors and "TST003" in local.errors[0]
+    assert {"TST001", "TST002", "INP006"} <= {finding.code for finding in local.findings}
+
+
+def _die_once(record: dict, marker: str, victim: str) -> dict:
+    """Kill this worker process the first time the victim record is met (the marker file remembers)."""
+    if record.get("id") == victim and not os.path.exists(marker):
+        Path(marker).write_text(str(os.getpid()), encoding="utf-8")
+        os._exit(1)
+    return record
+
+
+def test_a_worker_killed_mid_run_is_retried(cluster, corpus: Path, tmp_path: Path) -> None:
+    records = [json.loads(line) for line in (corpus / "news.jsonl").read_text(encoding="utf-8").splitlines()[14:60]]
+    source = tmp_path / "records.jsonl"
+    source.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    marker = tmp_path / "killed"
+    bag = db.from_sequence(records, npartitions=4).map(_die_once, str(marker), records[30]["id"])
+    with distributed.Client(cluster.scheduler_address):
+        on_dask = check_bag(bag, Linter(Config(root=ROOT), jobs=1), name=str(source))
+    assert marker.exists()  # a worker did die
+    assert as_dicts(on_dask) == as_dicts(local_run([str(source)]))
+    assert on_dask.documents == len(records)
+
+
+def test_the_command_line_on_a_scheduler(cluster, corpus: Path, capsys) -> None:
+    base = ["check", str(corpus), "--config", str(ROOT / "seeds" / "corpus-linter.toml"), "--output-format", "json", "-q"]
+    assert main(base + ["--jobs", "1"]) == 1
+    local = json.loads(capsys.readouterr().out)
+    assert main(base + ["--engine", "dask", "--scheduler", cluster.scheduler_address]) == 1
+    assert json.loads(capsys.readouterr().out) == local
+
+
+def test_a_wrong_scheduler_address_is_a_clear_error(capfd, monkeypatch) -> None:
+    monkeypatch.setenv("DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT", "1s")
+    import dask
+
+    dask.config.refresh()
+    try:
+        for address in ("tcp://127.0.0.1:9", "no-port-here"):
+            assert main(["check", str(ROOT / "seeds"), "--engine", "dask", "--scheduler", address]) == 2
+            err = capfd.readouterr().err
+            assert f"cannot connect to the Dask scheduler at {address!r}" in err
+            assert "Traceback" not in err
+    finally:
+        monkeypatch.delenv("DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT")
+        dask.config.refresh()
+
+
+def test_options_of_the_local_engine_only_are_refused(capsys) -> None:
+    assert main(["check", str(ROOT / "seeds"), "--engine", "dask", "--fix"]) == 2
+    assert "--fix needs the local engine" in capsys.readouterr().err
+    assert main(["check", str(ROOT / "seeds"), "--scheduler", "tcp://127.0.0.1:8786"]) == 2
+    assert "--scheduler goes with --engine dask" in capsys.readouterr().err
+
+
+def test_without_dask_the_error_says_how_to_install_it(monkeypatch, capsys) -> None:
+    monkeypatch.setitem(sys.modules, "dask", None)
+    with pytest.raises(DaskEngineError, match=r"pip install 'corpus-linter\[dask\]'"):
+        run_on_dask(Linter(Config(root=ROOT), jobs=1), [str(ROOT / "seeds")])
+    assert main(["check", str(ROOT / "seeds"), "--engine", "dask"]) == 2
+    assert "corpus-linter[dask]" in capsys.readouterr().err
