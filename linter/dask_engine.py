@@ -38,7 +38,7 @@ from linter.readers.jsonl import JsonLinesReader
 from linter.readers.parquet import ParquetReader
 from linter.suppression import Suppressions, suppression_fact
 
-PART_BYTES = 8_000_000
+PART_BYTES = 2_000_000
 """About this much input per task: long enough that a task's overhead is small, short enough to spread."""
 PART_FILES = 256
 """At most this many small files per task."""
@@ -457,7 +457,8 @@ def _run(linter: Linter, settings: RunSettings, tasks: list[Any], findings: list
         summaries = [dask.delayed(without_facts)(task) for task in tasks]
         facts = db.from_delayed([dask.delayed(facts_of)(task) for task in tasks])
         corpus = facts.groupby(fact_bucket, npartitions=len(tasks), shuffle="tasks").map_partitions(reduce_groups, settings)
-        parts, reduced = dask.compute(summaries, corpus, scheduler=scheduler)
+        # Unoptimised: fusing would copy each part's check into both of its consumers, and run it twice.
+        parts, reduced = dask.compute(summaries, corpus, scheduler=scheduler, optimize_graph=False)
     result = RunResult(warnings=list(linter.host.warnings))
     problems = RuleProblems()
     suppressions: dict[tuple[str, int | None], Suppressions] = {}
