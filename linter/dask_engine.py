@@ -236,10 +236,6 @@ def count_lines(part: LineRange) -> int:
     return data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
 
 
-def count_elements(elements: Sequence[Any]) -> int:
-    return len(elements)
-
-
 def facts_of(result: PartResult) -> list[tuple[tuple[str, str], tuple[tuple[int, int], Any]]]:
     return result.facts
 
@@ -287,25 +283,37 @@ def _dask() -> Any:
     return dask
 
 
-def check_bag(collection: Any, linter: Linter | None = None, *, name: str = "<bag>") -> RunResult:
-    """Check a Dask bag or dataframe of documents on the current Dask scheduler.
+def check_bag(collection: Any, linter: Linter | None = None, *, name: str = "<bag>", scheduler: Any = None) -> RunResult:
+    """Check a Dask bag or dataframe of documents; the findings are those of a local run.
 
     Elements may be ``Document`` objects (checked as they are), records
     (dicts with the config's text, id and date fields, as in a JSON lines
     file) or strings; records and strings are named ``name`` and numbered
-    in order across partitions.  A dataframe's rows are records.
+    in order across partitions.  A dataframe's rows are records.  The run
+    goes to ``scheduler`` (a ``distributed.Client`` or a scheduler name),
+    by default to the current Client, and without one to threads here.
     """
     dask = _dask()
     linter = linter or Linter()
-    if hasattr(collection, "to_bag") and not hasattr(collection, "foldby"):  # a dataframe
+    if hasattr(collection, "to_bag"):  # a dataframe
         collection = collection.to_bag(index=False, format="dict")
-    partitions = [dask.delayed(list)(part) for part in collection.to_delayed()]
     settings = RunSettings.of(linter)
     tasks, first = [], 0
-    for index, partition in enumerate(partitions):
+    for index, part in enumerate(collection.to_delayed()):
+        partition = dask.delayed(list)(part)
         tasks.append(dask.delayed(check_part)(settings, index, partition, first, name))
-        first = dask.delayed(int.__add__)(first, dask.delayed(count_elements)(partition))
-    return _run(linter, settings, tasks, [], scheduler=None)
+        first = dask.delayed(int.__add__)(first, dask.delayed(len)(partition))
+    return _run(linter, settings, tasks, [], scheduler=scheduler or _current_client() or "threads")
+
+
+def _current_client() -> Any:
+    """The distributed Client in use, if there is one."""
+    try:
+        from distributed import default_client
+
+        return default_client()
+    except (ImportError, ValueError):
+        return None
 
 
 def run_on_dask(

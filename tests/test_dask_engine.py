@@ -119,6 +119,23 @@ def test_a_worker_killed_mid_run_is_retried(cluster, corpus: Path, tmp_path: Pat
     assert on_dask.documents == len(records)
 
 
+def test_a_dataframe_of_records_in_this_process(corpus: Path, tmp_path: Path) -> None:
+    pandas = pytest.importorskip("pandas")
+    import dask.dataframe as dd
+
+    records = [json.loads(line) for line in (corpus / "news.jsonl").read_text(encoding="utf-8").splitlines()[14:50]]
+    records[5]["text"] = None  # a row without text is an input problem, as a record without one is
+    source = tmp_path / "rows.jsonl"
+    source.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    frame = dd.from_pandas(pandas.DataFrame(records), npartitions=3)
+    on_dask = check_bag(frame, Linter(Config(root=ROOT), jobs=1), name=str(source))
+    local = local_run([str(source)])
+    problems = [finding for finding in on_dask.findings if finding.code == "INP003"]
+    assert [(p.location.record, p.message) for p in problems] == [(5, "record has no field 'text'")]  # a row has no file line
+    assert [f for f in as_dicts(on_dask) if f["code"] != "INP003"] == [f for f in as_dicts(local) if f["code"] != "INP003"]
+    assert len(local.findings) > 1
+
+
 def test_the_command_line_on_a_scheduler(cluster, corpus: Path, capsys) -> None:
     base = ["check", str(corpus), "--config", str(ROOT / "seeds" / "corpus-linter.toml"), "--output-format", "json", "-q"]
     assert main(base + ["--jobs", "1"]) == 1
