@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import sys
@@ -22,8 +21,7 @@ import pyarrow.parquet as pq  # noqa: E402
 from linter.dask_engine import DaskEngineError, LineRange, RowGroups, _parts, check_bag, run_on_dask  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-BBC = Path("/work/shared/data/clean-news/bbc-dev.jsonl.gz")
-PART_BYTES = 60_000
+PART_BYTES = 40_000
 """Small parts, so that a small corpus is cut into byte ranges and row groups."""
 PLUGIN = "from tests.helpers import TestRulesPlugin\nplugin = TestRulesPlugin()\ncorpus_linter_register_rules = plugin.corpus_linter_register_rules\n"
 
@@ -36,26 +34,23 @@ def cluster():
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    """Seeds, news records as JSON lines (with blank and broken lines) and as Parquet row groups."""
+    """Seeds, articles as JSON lines (with blank and broken lines) and as Parquet row groups, a Latin-1 file."""
     folder = tmp_path_factory.mktemp("dask-corpus")
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         (folder / seed.name).write_bytes(seed.read_bytes())
-    records = _news_records(120)
-    lines = [json.dumps(record) for record in records[:80]]
+    records = articles()
+    lines = [json.dumps(record) for record in records[:44]]
     lines[10:10] = ["", '{"text": "cut', "[1, 2]", '{"id": "no-text"}']
     (folder / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    pq.write_table(pa.Table.from_pylist(records[80:]), folder / "news.parquet", row_group_size=8)
+    pq.write_table(pa.Table.from_pylist(records[44:]), folder / "news.parquet", row_group_size=4)
     (folder / "latin1.txt").write_bytes("Caf\xe9 menu\n".encode("latin-1"))
     return folder
 
 
-def _news_records(count: int) -> list[dict]:
-    """Clean news articles; the repository's own texts where the shared data are not present."""
-    if BBC.exists():
-        with gzip.open(BBC, "rt", encoding="utf-8") as lines:
-            return [json.loads(line) for _, line in zip(range(count), lines)]
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "corpora" / "clean").glob("*.txt"))]
-    return [{"id": f"doc-{i}", "text": texts[i % len(texts)]} for i in range(count)]
+def articles() -> list[dict]:
+    """The test corpora's news articles as records: clean ones, then ones with defects injected."""
+    paths = sorted((ROOT / "tests" / "corpora" / "clean").glob("*.txt")) + sorted((ROOT / "tests" / "corpora" / "injected").glob("*.txt"))
+    return [{"id": path.stem, "text": path.read_text(encoding="utf-8")} for path in paths]
 
 
 def local_run(paths: list[str], **kwargs) -> RunResult:
@@ -107,23 +102,25 @@ def _die_once(record: dict, marker: str, victim: str) -> dict:
 
 
 def test_a_worker_killed_mid_run_is_retried(cluster, corpus: Path, tmp_path: Path) -> None:
-    records = [json.loads(line) for line in (corpus / "news.jsonl").read_text(encoding="utf-8").splitlines()[14:60]]
+    records = [json.loads(line) for line in (corpus / "news.jsonl").read_text(encoding="utf-8").splitlines()[14:48]]
     source = tmp_path / "records.jsonl"
     source.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
     marker = tmp_path / "killed"
-    bag = db.from_sequence(records, npartitions=4).map(_die_once, str(marker), records[30]["id"])
+    bag = db.from_sequence(records, npartitions=4).map(_die_once, str(marker), records[20]["id"])
     with distributed.Client(cluster.scheduler_address):
         on_dask = check_bag(bag, Linter(Config(root=ROOT), jobs=1), name=str(source))
     assert marker.exists()  # a worker did die
-    assert as_dicts(on_dask) == as_dicts(local_run([str(source)]))
+    local = local_run([str(source)])
+    assert as_dicts(on_dask) == as_dicts(local)
+    assert local.findings
     assert on_dask.documents == len(records)
 
 
-def test_a_dataframe_of_records_in_this_process(corpus: Path, tmp_path: Path) -> None:
+def test_a_dataframe_of_records_in_this_process(tmp_path: Path) -> None:
     pandas = pytest.importorskip("pandas")
     import dask.dataframe as dd
 
-    records = [json.loads(line) for line in (corpus / "news.jsonl").read_text(encoding="utf-8").splitlines()[14:50]]
+    records = articles()[30:56]
     records[5]["text"] = None  # a row without text is an input problem, as a record without one is
     source = tmp_path / "rows.jsonl"
     source.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
