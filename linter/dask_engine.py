@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
 from linter.checker import Batch, DocumentChecker, silenced
-from linter.config import Config
+from linter.config import Config, ConfigError
 from linter.document import Document
 from linter.engine import BATCH_CHARACTERS, BATCH_DOCUMENTS, STDIN, Linter, RuleProblems, RunResult
 from linter.executor import default_jobs
@@ -131,7 +131,7 @@ def _worker_linter(settings: RunSettings) -> tuple[Linter, DocumentChecker]:
         if linter.selected_codes != settings.codes:
             missing = sorted(settings.codes - linter.selected_codes)
             extra = sorted(linter.selected_codes - settings.codes)
-            raise RuntimeError(
+            raise ConfigError(  # the cluster is set up unlike the client: the user's to fix (exit 2)
                 f"a Dask worker selects other rules than the client (missing {missing}, extra {extra}): "
                 "install the same corpus-linter and plugins on the workers"
             )
@@ -331,7 +331,7 @@ def run_on_dask(
         client_findings: list[Finding] = []
         tasks = []
         previous: Any = None  # (part, count) of the previous range of the same file
-        for index, part in enumerate(_parts(linter, paths, part_bytes, client_findings)):
+        for index, part in enumerate(input_parts(linter, paths, part_bytes, client_findings)):
             first: Any = 0
             if isinstance(part, LineRange) and part.start > 0 and previous is not None:
                 first = dask.delayed(int.__add__)(previous[0], dask.delayed(count_lines)(previous[1]))
@@ -371,7 +371,7 @@ async def _reach(address: str) -> None:
     await comm.close()
 
 
-def _parts(linter: Linter, paths: Sequence[str], part_bytes: int, problems: list[Finding]) -> Iterator[Part]:
+def input_parts(linter: Linter, paths: Sequence[str], part_bytes: int, problems: list[Finding]) -> Iterator[Part]:
     """The inputs cut into parts of about ``part_bytes``, in input order; missing paths go to ``problems``."""
     small: list[str] = []
     small_bytes = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from linter.cli import main
-from linter.config import Config
+from linter.config import Config, ConfigError
 from linter.engine import Linter, RunResult
 
 distributed = pytest.importorskip("distributed")
@@ -18,7 +19,17 @@ import dask.bag as db  # noqa: E402  (after the skip: Dask is an optional extra)
 import pyarrow as pa  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 
-from linter.dask_engine import DaskEngineError, LineRange, RowGroups, _parts, check_bag, run_on_dask  # noqa: E402
+from linter.dask_engine import (  # noqa: E402
+    DaskEngineError,
+    Files,
+    LineRange,
+    RowGroups,
+    RunSettings,
+    input_parts,
+    check_bag,
+    check_part,
+    run_on_dask,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PART_BYTES = 40_000
@@ -62,7 +73,7 @@ def as_dicts(result: RunResult) -> list[dict]:
 
 
 def test_the_corpus_is_cut_into_ranges_and_row_groups(corpus: Path) -> None:
-    parts = list(_parts(Linter(Config(root=ROOT), jobs=1), [str(corpus)], PART_BYTES, []))
+    parts = list(input_parts(Linter(Config(root=ROOT), jobs=1), [str(corpus)], PART_BYTES, []))
     assert sum(isinstance(part, LineRange) for part in parts) >= 3
     assert sum(isinstance(part, RowGroups) for part in parts) >= 2
 
@@ -170,3 +181,10 @@ def test_without_dask_the_error_says_how_to_install_it(monkeypatch, capsys) -> N
         run_on_dask(Linter(Config(root=ROOT), jobs=1), [str(ROOT / "seeds")])
     assert main(["check", str(ROOT / "seeds"), "--engine", "dask"]) == 2
     assert "corpus-linter[dask]" in capsys.readouterr().err
+
+
+def test_a_worker_that_would_run_other_rules_refuses(corpus: Path) -> None:
+    settings = RunSettings.of(Linter(Config(root=ROOT), jobs=1))
+    elsewhere = dataclasses.replace(settings, codes=settings.codes | {"XYZ001"}, token="a cluster set up unlike its client")
+    with pytest.raises(ConfigError, match=r"missing \['XYZ001'\].*install the same corpus-linter and plugins"):
+        check_part(elsewhere, 0, Files((str(corpus / "news.jsonl"),)))
