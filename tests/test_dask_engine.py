@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from linter.cli import main
-from linter.config import Config, ConfigError
+from linter.config import Config, ConfigError, discover_config
 from linter.engine import Linter, RunResult
 
 distributed = pytest.importorskip("distributed")
@@ -32,6 +32,7 @@ from linter.dask_engine import (  # noqa: E402
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS_CONFIG = ROOT / "seeds" / "corpus-linter.toml"
 PART_BYTES = 40_000
 """Small parts, so that a small corpus is cut into byte ranges and row groups."""
 PLUGIN = "from tests.helpers import TestRulesPlugin\nplugin = TestRulesPlugin()\ncorpus_linter_register_rules = plugin.corpus_linter_register_rules\n"
@@ -79,8 +80,9 @@ def test_the_corpus_is_cut_into_ranges_and_row_groups(corpus: Path) -> None:
 
 
 def test_findings_identical_to_a_local_run(cluster, corpus: Path) -> None:
-    local = local_run([str(corpus), str(corpus / "missing.txt")])
-    linter = Linter(Config(root=ROOT), jobs=1)
+    config = discover_config(SEEDS_CONFIG, None)  # as the command line's test: the workers prepare the rules once
+    local = Linter(config, jobs=1).run([str(corpus), str(corpus / "missing.txt")])
+    linter = Linter(discover_config(SEEDS_CONFIG, None), jobs=1)
     on_dask = run_on_dask(linter, [str(corpus), str(corpus / "missing.txt")], scheduler=cluster.scheduler_address, part_bytes=PART_BYTES)
     assert as_dicts(on_dask) == as_dicts(local)
     assert (on_dask.documents, on_dask.bytes, on_dask.paths) == (local.documents, local.bytes, local.paths)
@@ -145,7 +147,7 @@ def test_a_dataframe_of_records_in_this_process(tmp_path: Path) -> None:
 
 
 def test_the_command_line_on_a_scheduler(cluster, corpus: Path, capsys) -> None:
-    base = ["check", str(corpus), "--config", str(ROOT / "seeds" / "corpus-linter.toml"), "--output-format", "json", "-q"]
+    base = ["check", str(corpus), "--config", str(SEEDS_CONFIG), "--output-format", "json", "-q"]
     assert main(base + ["--jobs", "1"]) == 1
     local = json.loads(capsys.readouterr().out)
     assert main(base + ["--engine", "dask", "--scheduler", cluster.scheduler_address]) == 1
