@@ -74,7 +74,8 @@ def main() -> int:
     parser.add_argument(
         "--per-rule",
         action="store_true",
-        help="CPU seconds of each rule's check (fastest of --repeat passes); a shared analysis counts for the first rule that asks for it",
+        help="CPU seconds of each rule's check (fastest of --repeat passes); "
+        "a shared analysis counts for the first rule that asks for it",
     )
     args = parser.parse_args()
     paths = args.paths or [str(NEWS)]

@@ -166,7 +166,10 @@ class NameToken(NamedTuple):
 
 
 class CapitalisedWords(NamedTuple):
-    """The capitalised words of a text (``CAPITALISED``), in order: each form without a possessive, where its match starts and ends."""
+    """The capitalised words of a text (``CAPITALISED``), in order.
+
+    Each form without a possessive, and where its match starts and ends (after a possessive).
+    """
 
     forms: list[str]
     starts: list[int]
