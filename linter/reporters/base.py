@@ -55,7 +55,16 @@ class Reporter:
 
 
 def record_label(location: Location) -> str | None:
-    """How reports name the record a location sits in (its id, else its index); None for whole files."""
+    """How reports name the record a location sits in: its index, and its id if it has one
+    (``3, id=a``: ids repeat in real corpora, and three records called ``a`` must not read
+    as one); None for whole files."""
+    if location.record is None:
+        return None
+    return str(location.record) if location.id is None else f"{location.record}, id={location.id}"
+
+
+def record_key(location: Location) -> str | None:
+    """What stays put when records are added above one: its id, else its index (for fingerprints)."""
     if location.record is None:
         return None
     return location.id if location.id is not None else str(location.record)

@@ -24,14 +24,14 @@ from typing import Any, TextIO
 
 from linter.baseline import Texts, fingerprint_content, texts_without_snippets
 from linter.finding import Finding, Severity
-from linter.reporters.base import Report, Reporter, record_file_line, record_label
+from linter.reporters.base import Report, Reporter, record_file_line, record_key, record_label
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
 def fingerprint_key(finding: Finding, texts: Texts) -> tuple[str, ...]:
     loc = finding.location
-    return (loc.path, record_label(loc) or "", finding.code, *fingerprint_content(finding, texts))
+    return (loc.path, record_key(loc) or "", finding.code, *fingerprint_content(finding, texts))
 
 
 def fingerprint(key: tuple[str, ...], occurrence: int) -> str:
