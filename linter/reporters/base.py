@@ -39,6 +39,8 @@ class Report:
     """Seconds the run took (0 when unknown)."""
     load_texts: Callable[[Iterable[tuple[str, int | None]]], dict[tuple[str, int | None], str]] | None = None
     """Reads the texts of some documents again, by (path, record), for reports that show whole documents."""
+    streamed: int = 0
+    """Findings a streaming reporter already wrote during the run (they are not in ``findings``)."""
 
     def counts_by_code(self) -> Counter[str]:
         return Counter(f.code for f in self.findings)
@@ -52,6 +54,27 @@ class Reporter:
 
     def render(self, report: Report, out: TextIO) -> None:
         raise NotImplementedError
+
+
+class StreamingReporter(Reporter):
+    """A format that can write each finding on its own, as the run finds it.
+
+    The command line streams to such a reporter when nothing needs the whole
+    list first (no --fix, baseline or --statistics): findings arrive in input
+    order, corpus-wide ones last, and are not kept, so memory does not grow
+    with their number.  ``render`` writes a finished run's list the same way.
+    """
+
+    def write(self, finding: Finding, out: TextIO) -> None:
+        raise NotImplementedError
+
+    def end(self, report: Report, out: TextIO) -> None:
+        """What follows the findings (a summary); ``report.streamed`` counts those already written."""
+
+    def render(self, report: Report, out: TextIO) -> None:
+        for finding in report.findings:
+            self.write(finding, out)
+        self.end(report, out)
 
 
 def record_label(location: Location) -> str | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from linter.reporters.base import Report, Reporter
+from linter.finding import Finding
+from linter.reporters.base import Report, Reporter, StreamingReporter
 
 
 class JsonReporter(Reporter):
@@ -15,17 +16,24 @@ class JsonReporter(Reporter):
     description = "a JSON list of findings"
 
     def render(self, report: Report, out: TextIO) -> None:
-        out.write(json.dumps([f.to_dict() for f in report.findings], ensure_ascii=False, indent=2))  # one write: json.dump writes in tiny chunks
-        out.write("\n")
+        """The same text as ``json.dumps(list, indent=2)``, one finding at a time: the whole
+        document built as one string took 1.9 GB for 300,000 findings."""
+        if not report.findings:
+            out.write("[]\n")
+            return
+        separator = "[\n  "
+        for finding in report.findings:  # one write a finding: json.dump writes in tiny chunks
+            out.write(separator + json.dumps(finding.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  "))
+            separator = ",\n  "
+        out.write("\n]\n")
 
 
-class JsonLinesReporter(Reporter):
+class JsonLinesReporter(StreamingReporter):
     """One JSON object a line, one finding an object: for streaming into other tools."""
 
     name = "json-lines"
     description = "one JSON finding a line"
 
-    def render(self, report: Report, out: TextIO) -> None:
-        for finding in report.findings:
-            out.write(json.dumps(finding.to_dict(), ensure_ascii=False))
-            out.write("\n")
+    def write(self, finding: Finding, out: TextIO) -> None:
+        out.write(json.dumps(finding.to_dict(), ensure_ascii=False))
+        out.write("\n")
