@@ -81,7 +81,7 @@ def test_a_fix_writes_wide_text_back_in_its_own_encoding(capsys, tmp_path: Path,
     target = tmp_path / "article.txt"
     target.write_bytes(with_bom(TEXT, codec))
     before = target.read_bytes()
-    code = main(["check", str(target), "--select", "JNK001", "--fix", "--jobs", "1"])
+    assert main(["check", str(target), "--select", "JNK001", "--fix", "--jobs", "1"]) == 0
     capsys.readouterr()
     after = target.read_bytes()
     assert after[:4] == before[:4], "the byte-order mark stays"

@@ -94,3 +94,21 @@ class _Collect:
     def write(self, text: str) -> int:
         self.parts.append(text)
         return len(text)
+
+
+def test_sarif_and_gitlab_logs_are_written_a_result_at_a_time_with_the_same_bytes(tmp_path: Path) -> None:
+    from linter.reporters.gitlab import GitlabReporter, code_quality
+    from linter.reporters.sarif import SarifReporter, sarif_log, sarif_results
+
+    corpus(tmp_path)
+    findings = linter_for(tmp_path).run([str(tmp_path)]).findings
+    for subset in (findings, findings[:1], []):
+        report = Report(subset)
+        log = sarif_log(report)
+        log["runs"][0]["results"] = list(sarif_results(report))
+        out = _Collect()
+        SarifReporter().render(report, out)  # type: ignore[arg-type]
+        assert "".join(out.parts) == json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+        out = _Collect()
+        GitlabReporter().render(report, out)  # type: ignore[arg-type]
+        assert "".join(out.parts) == json.dumps(list(code_quality(report)), ensure_ascii=False, indent=2) + "\n"

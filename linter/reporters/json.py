@@ -6,7 +6,7 @@ import json
 from typing import TextIO
 
 from linter.finding import Finding
-from linter.reporters.base import Report, Reporter, StreamingReporter
+from linter.reporters.base import LIST_MARKER, Report, Reporter, StreamingReporter, write_json
 
 
 class JsonReporter(Reporter):
@@ -16,16 +16,7 @@ class JsonReporter(Reporter):
     description = "a JSON list of findings"
 
     def render(self, report: Report, out: TextIO) -> None:
-        """The same text as ``json.dumps(list, indent=2)``, one finding at a time: the whole
-        document built as one string took 1.9 GB for 300,000 findings."""
-        if not report.findings:
-            out.write("[]\n")
-            return
-        separator = "[\n  "
-        for finding in report.findings:  # one write a finding: json.dump writes in tiny chunks
-            out.write(separator + json.dumps(finding.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  "))
-            separator = ",\n  "
-        out.write("\n]\n")
+        write_json(out, LIST_MARKER, (f.to_dict() for f in report.findings))
 
 
 class JsonLinesReporter(StreamingReporter):
