@@ -12,8 +12,8 @@ import os
 import signal
 import sys
 import time
-from pathlib import Path
 from collections import Counter
+from pathlib import Path
 from typing import Sequence, TextIO
 
 from linter.baseline import (
