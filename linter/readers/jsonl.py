@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO, Iterable, Iterator
 
 import zstandard
 
@@ -82,16 +82,25 @@ class JsonLinesReader(Reader):
     suffixes = tuple(base + comp for base in (".jsonl", ".ndjson") for comp in ("", ".gz", ".zst"))
 
     def read(self, path: str, stream: BinaryIO, settings: ReadSettings) -> Iterator[Item]:
-        index = -1
         try:
             lines = open_decompressed(path, stream)
             if not hasattr(lines, "peek"):  # a plain raw stream from a plugin or a test
                 lines = io.BufferedReader(lines)  # type: ignore[arg-type]
             encoding = sniff_encoding(lines.peek(4)[:4])
-            if encoding.wide:
-                yield from self._read_wide(lines, encoding, path, settings)
-                return
-            for index, raw in enumerate(lines):
+        except DECOMPRESSION_ERRORS as error:  # not even the first bytes: a corrupt or empty-but-cut archive
+            yield InputProblem("INP001", f"stopped reading at the start: {error}", path)
+            return
+        if encoding.wide:
+            yield from self._read_wide(lines, encoding, path, settings)
+        else:
+            yield from self.read_lines(path, lines, settings)
+
+    def read_lines(self, path: str, lines: Iterable[bytes], settings: ReadSettings, first: int = 0) -> Iterator[Item]:
+        """Records from lines of the file, the first being line ``first`` (0-based): a byte range of a
+        file read on its own (the Dask engine) names its records as a whole-file read does."""
+        index = first - 1
+        try:
+            for index, raw in enumerate(lines, start=first):
                 if index == 0 and b"\x00" in raw[:BINARY_SNIFF_BYTES]:
                     yield InputProblem("INP001", "looks like a binary file (NUL bytes), not JSON lines; not checked", path)
                     return
@@ -115,6 +124,8 @@ class JsonLinesReader(Reader):
             where = f"after line {index + 1}" if index >= 0 else "near the start"  # decoded a block at a time
             message = f"invalid {encoding.label} {where}: {error.reason}; the rest of the file was not read"
             yield InputProblem("INP002", message, path, line=index + 2)
+        except DECOMPRESSION_ERRORS as error:
+            yield InputProblem("INP001", f"stopped reading after line {index + 1}: {error}", path, line=index + 2)
 
     @staticmethod
     def _record(raw: bytes | str, path: str, index: int, settings: ReadSettings) -> Item:
