@@ -123,3 +123,17 @@ def test_records_with_the_same_id_are_told_apart_in_every_report(capsys, tmp_pat
         main(["check", str(target), "--select", "JNK001", "--output-format", output_format, "--jobs", "1"])
         out = capsys.readouterr().out
         assert "0, id=a" in out and "1, id=a" in out, output_format
+
+
+def test_the_dask_engine_cuts_utf8_json_lines_of_any_ending_case_but_reads_wide_ones_whole(tmp_path: Path) -> None:
+    pytest.importorskip("dask")
+    from linter.config import Config
+    from linter.dask_engine import Files, LineRange, input_parts
+    from linter.engine import Linter
+
+    records = "".join(json.dumps({"id": i, "text": TEXT * 5}) + "\n" for i in range(400))
+    (tmp_path / "upper.JSONL").write_text(records, encoding="utf-8")
+    (tmp_path / "wide.jsonl").write_bytes(with_bom(records, "utf-16"))
+    parts = list(input_parts(Linter(Config(root=tmp_path), jobs=1), [str(tmp_path)], 40_000, []))
+    assert {Path(p.path).name for p in parts if isinstance(p, LineRange)} == {"upper.JSONL"}
+    assert any(isinstance(p, Files) and any(Path(f).name == "wide.jsonl" for f in p.paths) for p in parts)
