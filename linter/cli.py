@@ -223,7 +223,7 @@ def run_check(args: argparse.Namespace) -> int:
         if args.diff:
             return show_diff(linter, args, out)
         if issubclass(reporter_class, StreamingReporter) and not (
-            args.fix or args.baseline or args.write_baseline or args.statistics or args.facts_out
+            args.fix or args.baseline or args.write_baseline or args.statistics or args.facts_out or args.engine == "dask"
         ):
             return stream_check(linter, args, config, reporter_class(), out)
         started = time.monotonic()

@@ -112,3 +112,17 @@ def test_sarif_and_gitlab_logs_are_written_a_result_at_a_time_with_the_same_byte
         out = _Collect()
         GitlabReporter().render(report, out)  # type: ignore[arg-type]
         assert "".join(out.parts) == json.dumps(list(code_quality(report)), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_dask_engine_is_not_bypassed_by_a_streaming_format(capsys, tmp_path: Path, monkeypatch) -> None:
+    import pytest
+
+    dask_engine = pytest.importorskip("linter.dask_engine")
+    from linter.engine import RunResult
+
+    calls = []
+    monkeypatch.setattr(dask_engine, "run_on_dask", lambda linter, paths, **kwargs: calls.append(paths) or RunResult())
+    (tmp_path / "a.txt").write_text("The the end.", encoding="utf-8")
+    main(["check", str(tmp_path), "--engine", "dask", "--output-format", "json-lines"])
+    capsys.readouterr()
+    assert calls == [[str(tmp_path)]]
