@@ -14,7 +14,7 @@ import time
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import Any, Iterable, Iterator, Sequence, TextIO
+from typing import Any, Callable, Iterable, Iterator, Sequence, TextIO
 
 from linter.budget import TIMEOUTS_BEFORE_RETIRING, TimeBudget
 from linter.checker import Batch, DocumentChecker, DocumentResult, check_document, check_documents, checked_items, silenced
@@ -384,6 +384,7 @@ class Linter:
         facts_out: TextIO | None = None,
         take_digests: bool = False,
         focus: Focus | None = None,
+        sink: Callable[[Finding], None] | None = None,
     ) -> RunResult:
         """Check the inputs: both phases, or, with ``facts_out``, the per-document
         phase only, writing the corpus facts there for ``reduce`` (distributed runs).
@@ -392,9 +393,16 @@ class Linter:
         be fixed; without it, nothing is kept per document.  With ``focus``
         (``--diff-base``), only the focused documents are checked and reported
         on; the others are read as context for the corpus phase.
+
+        With ``sink``, findings are not kept: each goes to ``sink`` once its
+        document is checked, in input order (a document's by position, an
+        input problem where it was met), the same for any number of jobs;
+        corpus-wide findings follow, sorted.  ``result.findings`` stays
+        empty, so memory does not grow with the number of findings.
         """
         result = RunResult(warnings=list(self.host.warnings))
         findings: list[Finding] = []
+        waiting_problems: deque[tuple[int, Finding]] = deque()  # with a sink: after the documents read before them
         facts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
         meter = ProgressMeter() if progress else None
         positions: deque[int] = deque()  # input position of each document in flight, in order
@@ -412,7 +420,10 @@ class Linter:
                     item = self.too_large(item)
                 if isinstance(item, InputProblem):
                     if item.code in self.selected_codes and (focus is None or focus.includes(item.path, item.record)):
-                        findings.append(self.problem_finding(item))
+                        if sink is None:
+                            findings.append(self.problem_finding(item))
+                        else:
+                            waiting_problems.append((position, self.problem_finding(item)))
                     continue
                 if focus is not None and not focus.includes(item.path, item.record):
                     item.context_only = True
@@ -432,13 +443,19 @@ class Linter:
             for document_result in batch_results:
                 result.documents += 1
                 result.bytes += document_result.characters
-                findings.extend(document_result.findings)
+                position = positions.popleft()
+                document_findings = document_result.findings
                 if focus is None or focus.includes(*document_result.where):
-                    findings.extend(self.rule_problem_findings(document_result))
+                    document_findings = document_findings + self.rule_problem_findings(document_result)
+                if sink is None:
+                    findings.extend(document_findings)
+                else:
+                    while waiting_problems and waiting_problems[0][0] < position:
+                        self._send([waiting_problems.popleft()[1]], sink, result.warnings)
+                    self._send(document_findings, sink, result.warnings)
                 problems.add_document(document_result)
                 if document_result.digest:
                     result.digests[document_result.where] = document_result.digest
-                position = positions.popleft()
                 if document_result.suppressions is not None and document_result.facts:
                     document_result.facts.append(suppression_fact(document_result.where, document_result.suppressions))
                 if facts_out is not None:
@@ -456,8 +473,16 @@ class Linter:
         findings.extend(corpus_findings)
         result.warnings.extend(problems.warnings())
         result.errors.extend(problems.errors())
-        result.findings = self.filter(findings, result.warnings)
+        if sink is not None:
+            self._send([finding for _position, finding in waiting_problems], sink, result.warnings)
+            self._send(findings, sink, result.warnings)
+        else:
+            result.findings = self.filter(findings, result.warnings)
         return result
+
+    def _send(self, findings: list[Finding], sink: Callable[[Finding], None], warnings: list[str]) -> None:
+        for finding in self.filter(findings, warnings):
+            sink(finding)
 
     def prepare_rules(self) -> None:
         """Each rule's ``prepare()``; a failure there (a user's data file, say) is a config error."""
