@@ -13,6 +13,7 @@ import hashlib
 import importlib.metadata
 import os
 import pickle
+import re
 import shutil
 import sys
 import tempfile
@@ -107,6 +108,16 @@ def package_versions(names: Iterable[str]) -> tuple[tuple[str, str], ...]:
     return tuple(versions)
 
 
+def dependencies() -> list[str]:
+    """corpus-linter and the distributions it requires (extras too): their versions key the results."""
+    try:
+        required = importlib.metadata.requires("corpus-linter") or []
+    except importlib.metadata.PackageNotFoundError:
+        required = []
+    names = {re.match(r"[A-Za-z0-9._-]*", requirement).group(0) for requirement in required}  # type: ignore[union-attr]
+    return ["corpus-linter", *sorted(name for name in names if name)]
+
+
 def own_version() -> str:
     return package_versions(["corpus-linter"])[0][1]
 
@@ -123,11 +134,10 @@ def read_entry(path: Path) -> Any:
         return None
 
 
-def write_entry(path: Path, value: Any) -> None:
-    """Write an entry atomically; a folder that cannot be written only costs the shortcut."""
+def write_entry(root: Path, path: Path, value: Any) -> None:
+    """Write an entry (below the cache folder ``root``) atomically; a folder that cannot be written only costs the shortcut."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        root = path.parent.parent
         if not (root / "CACHEDIR.TAG").exists():
             (root / "CACHEDIR.TAG").write_text(CACHEDIR_TAG, encoding="utf-8")
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -174,5 +184,94 @@ def compiled(name: str, build: Callable[[], T], *, inputs: Iterable[Path], packa
             stale.unlink()
         except OSError:
             pass
-    write_entry(entry, (key, value))
+    write_entry(root, entry, (key, value))
     return value
+
+
+# -- per-file results ----------------------------------------------------------------
+
+
+def code_signature(roots: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Every file under the plugins' packages (code and data) by size and modification time: a
+    changed rule or lexicon means new results even within one version (an editable install)."""
+    signature = []
+    for path in files_under(roots):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        signature.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(signature)
+
+
+def plugin_roots(plugins: Iterable[Any]) -> list[Path]:
+    """The folders (top-level packages) or files the registered plugins were imported from."""
+    roots: set[Path] = set()
+    for plugin in plugins:
+        module = plugin if hasattr(plugin, "__file__") else sys.modules.get(getattr(type(plugin), "__module__", ""))
+        name = getattr(module, "__name__", "")
+        top = sys.modules.get(name.split(".")[0]) if name else None
+        source = getattr(top, "__file__", None) or getattr(module, "__file__", None)
+        if source:
+            path = Path(source)
+            roots.add(path.parent if path.name == "__init__.py" else path)
+    return sorted(roots)
+
+
+def option_file_digests(values: Iterable[Any], root: Path | None) -> list[tuple[str, str]]:
+    """Digests of the files that option values name (a user's word list, knowledge-base files)."""
+    found = []
+    for value in values:
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if not isinstance(item, str) or not item or len(item) > 4096:
+                continue
+            path = Path(item).expanduser()
+            if not path.is_absolute() and root is not None:
+                path = root / path
+            try:
+                if path.is_file():
+                    found.append((str(path), file_digest(path)))
+            except OSError:
+                continue
+    return found
+
+
+class FileResults:
+    """What checking one file gave: its input problems and each document's result, in input order."""
+
+    def __init__(self, path: str, digest: str, problems: list[Any], results: list[Any], context: tuple[bool, ...]) -> None:
+        self.path = path
+        self.digest = digest
+        self.problems = problems
+        self.results = results
+        self.context = context
+        """Which documents were read only as context (``--context``, ``--diff-base``): they were checked differently."""
+
+
+class ResultCache:
+    """Each file's results from an earlier run with the same settings, found by path and content digest.
+
+    One entry per file, replaced when the file changes, so the cache does
+    not grow with edits; settings that differ get a folder of their own.
+    """
+
+    def __init__(self, root: Path, settings: str) -> None:
+        self.root = root
+        self.folder = root / "results" / settings
+        self.hits = 0
+        self.misses = 0
+
+    def _entry(self, path: str) -> Path:
+        return self.folder / f"{digest_of(os.path.abspath(path))}.pickle"
+
+    def load(self, path: str, digest: str) -> FileResults | None:
+        """The file's results if they were stored for exactly this content."""
+        found = read_entry(self._entry(path))
+        if isinstance(found, FileResults) and found.digest == digest and found.path == path:
+            self.hits += 1
+            return found
+        self.misses += 1
+        return None
+
+    def store(self, results: FileResults) -> None:
+        write_entry(self.root, self._entry(results.path), results)
