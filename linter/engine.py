@@ -662,12 +662,13 @@ class _FileRecord:
     stored: bool = False
 
     def store_if_complete(self, cache: ResultCache | None) -> None:
-        """Store the results once all are back, unless a rule failed or ran out of time (that may not
-        happen again), or the file changed while it was read."""
+        """Store the results once all are back, unless a rule ran out of time (a busy machine's
+        accident, not the file's) or the file changed while it was read.  A rule's failure is kept:
+        it fails again on the same text, and a fixed rule changes the key."""
         if self.stored or cache is None or not self.read or len(self.results) < self.expected:
             return
         self.stored = True
-        if any(r.failures or r.timeouts or r.skipped for r in self.results):
+        if any(r.timeouts or r.skipped for r in self.results):
             return
         try:
             if _file_signature(self.path) != self.signature:
