@@ -124,7 +124,10 @@ class Linter:
         file, the settings and the code are unchanged (the CLI's default); None (the default) caches
         only compiled rule data; False caches nothing."""
         self.config = config or Config()
-        cache_folder.configure(self.config.cache_folder(), enabled=cache is not False)
+        # Cache entries are pickles: a config that may not run code (found beside a downloaded corpus)
+        # may not point the cache at a folder it ships either.
+        trusted_folder = self.config.cache_folder() if self.config.local_plugins_allowed else None
+        cache_folder.configure(trusted_folder, enabled=cache is not False)
         if host is None:
             allowed = self.config.local_plugins_allowed
             host = default_host(self.config.plugins if allowed else (), self.config.root)

@@ -213,3 +213,12 @@ def test_the_knowledge_base_survives_the_cache(tmp_path: Path) -> None:
     text = "Prime minister Theresa May and the prime minister"
     assert list(copy.find(text)) == list(search.find(text))
     assert list(copy.find(text))
+
+
+def test_an_untrusted_config_cannot_choose_the_cache_folder(tmp_path: Path, corpus: Path) -> None:
+    """Entries are pickles: a config shipped with a downloaded corpus must not make the run load its own."""
+    shipped = tmp_path / "shipped-cache"
+    config = Config(root=tmp_path, cache_dir=str(shipped), local_plugins_allowed=False)
+    Linter(config, select=["TYP001"], jobs=1, cache=True).run([str(corpus)])
+    assert not shipped.exists()
+    assert cache.folder() == cache.default_folder()
