@@ -264,10 +264,16 @@ class ResultCache:
     def _entry(self, path: str) -> Path:
         return self.folder / f"{digest_of(os.path.abspath(path))}.pickle"
 
-    def load(self, path: str, digest: str) -> FileResults | None:
-        """The file's results if they were stored for exactly this content."""
+    def load(self, path: str, digest: str, context: Callable[[list[Any]], tuple[bool, ...]]) -> FileResults | None:
+        """The file's results if they were stored for exactly this content, read as context or not
+        as ``context`` says this run reads each of them."""
         found = read_entry(self._entry(path))
-        if isinstance(found, FileResults) and found.digest == digest and found.path == path:
+        if (
+            isinstance(found, FileResults)
+            and found.digest == digest
+            and found.path == path
+            and found.context == context(found.results)
+        ):
             self.hits += 1
             return found
         self.misses += 1

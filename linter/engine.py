@@ -452,8 +452,8 @@ class Linter:
                 digest = file_digest(Path(entry))
             except OSError:
                 return None, None  # reading it will say what is wrong
-            found = cache.load(entry, digest)
-            if found is not None and found.context == _context_mask(found.results, focus):
+            found = cache.load(entry, digest, lambda results: _context_mask(results, focus))
+            if found is not None:
                 return found, None
             return None, _FileRecord(entry, digest, before)
 

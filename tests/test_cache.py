@@ -222,3 +222,22 @@ def test_an_untrusted_config_cannot_choose_the_cache_folder(tmp_path: Path, corp
     Linter(config, select=["TYP001"], jobs=1, cache=True).run([str(corpus)])
     assert not shipped.exists()
     assert cache.folder() == cache.default_folder()
+
+
+def test_context_documents_are_cached_as_context_and_not_reused_as_checked(cache_dir: Path, corpus: Path) -> None:
+    """A file read only as context (pre-commit's --context) was checked by the corpus rules alone: a run
+    that reports on it checks it again; a second context run reuses everything."""
+    import os
+
+    from linter.changes import Focus
+
+    focus = Focus(files={os.path.realpath(corpus / "0.txt")})
+    first = make(cache_dir).run([str(corpus)], focus=focus).findings
+    again = make(cache_dir)
+    assert again.run([str(corpus)], focus=focus).findings == first
+    assert again.result_cache.hits == len(TOWNS)
+    assert {f.path for f in first} == {str(corpus / "0.txt")}
+    everything = make(cache_dir)
+    findings = everything.run([str(corpus)]).findings
+    assert everything.result_cache.hits == 1 and everything.result_cache.misses == len(TOWNS) - 1
+    assert findings == make(cache_dir, cache_results=False).run([str(corpus)]).findings
