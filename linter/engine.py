@@ -16,9 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any, Iterable, Iterator, Sequence, TextIO
 
-from linter import cache as cache_folder
+from linter import cache as caching
 from linter.budget import TIMEOUTS_BEFORE_RETIRING, TimeBudget
-from linter.cache import FileResults, ResultCache, code_signature, digest_of, file_digest, option_file_digests, package_versions, plugin_roots
+from linter.cache import (
+    FileResults,
+    ResultCache,
+    code_signature,
+    digest_of,
+    file_digest,
+    option_file_digests,
+    package_versions,
+    plugin_roots,
+)
 from linter.checker import Batch, DocumentChecker, DocumentResult, check_document, check_documents, checked_items, silenced
 from linter.changes import Focus
 from linter.config import Config, ConfigError
@@ -127,7 +136,7 @@ class Linter:
         # Cache entries are pickles: a config that may not run code (found beside a downloaded corpus)
         # may not point the cache at a folder it ships either.
         trusted_folder = self.config.cache_folder() if self.config.local_plugins_allowed else None
-        cache_folder.configure(trusted_folder, enabled=cache is not False)
+        caching.configure(trusted_folder, enabled=cache is not False)
         if host is None:
             allowed = self.config.local_plugins_allowed
             host = default_host(self.config.plugins if allowed else (), self.config.root)
@@ -165,7 +174,7 @@ class Linter:
         self.read_settings = ReadSettings(
             self.config.text_field, self.config.id_field, self.config.date_field, self.config.max_document_chars
         )
-        folder = cache_folder.folder() if cache else None
+        folder = caching.folder() if cache else None
         self.result_cache = ResultCache(folder, self.settings_digest()) if folder is not None else None
 
     # -- set-up -----------------------------------------------------------------
@@ -236,9 +245,9 @@ class Linter:
         ]
         option_values = [value for rule in self.rules for value in rule.options.values()]
         return digest_of(
-            cache_folder.FORMAT,
+            caching.FORMAT,
             sys.version_info[:3],
-            package_versions(cache_folder.dependencies()),
+            package_versions(caching.dependencies()),
             code_signature(plugin_roots(self.host.manager.get_plugins())),
             sorted(settings.items()),
             rules,
