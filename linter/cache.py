@@ -54,7 +54,10 @@ def folder() -> Path | None:
     """The cache folder in use, or None when caching is off."""
     if not _enabled:
         return None
-    return _folder if _folder is not None else default_folder()
+    try:
+        return _folder if _folder is not None else default_folder()
+    except RuntimeError:  # no home folder to put it in: run without a cache
+        return None
 
 
 def clean(target: Path) -> bool:
