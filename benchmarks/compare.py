@@ -153,11 +153,13 @@ def main() -> int:
             return row
 
         add("raw read (corpus-linter's readers)", raw_read_command(corpus), "the floor")
+        installed: dict[str, str] = {}
         for peer in PEERS:
             found = shutil.which(peer, path=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
             if found is None:
                 print(f"  {peer}: not installed, skipped (pip install 'corpus-linter[bench]')", file=sys.stderr)
                 continue
+            installed[peer] = found
             peers[peer] = add(peer, [found, str(corpus)])
         add("corpus-linter, default rules, --jobs 1", linter_command("--no-cache", "--jobs", "1", str(corpus)))
         add("corpus-linter, default rules, --jobs 2", linter_command("--no-cache", "--jobs", "2", str(corpus)), "scaling: wall")
@@ -200,9 +202,8 @@ def main() -> int:
         rows.append(row)
         add("3 files, results cached", linter_command("--jobs", "1", *fresh_paths), "pre-commit, nothing changed", size=three_size, count=3)
         add("3 files, --no-cache", linter_command("--no-cache", "--jobs", "1", *fresh_paths), "compiles rule data", size=three_size, count=3)
-        for peer in peers:
-            found = shutil.which(peer, path=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
-            add(f"3 files, {peer}", [found, *fresh_paths], size=three_size, count=3)
+        for peer, executable in installed.items():
+            add(f"3 files, {peer}", [executable, *fresh_paths], size=three_size, count=3)
 
         print()
         print(table(rows, peers.get("codespell")))
