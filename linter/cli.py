@@ -90,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--allow-local-plugins", action="store_true", help="import the plugins of a config found beside the checked files outside this project")
     check.add_argument("--facts-out", help="distributed runs: write corpus-phase facts to this file instead of reducing them")
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache (results of unchanged files, compiled rule data)")
+    check.add_argument("--engine", choices=("local", "dask"), default="local", help="where to run: worker processes here (default) or a Dask cluster (the dask extra)")
+    check.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the Dask scheduler (default: a local cluster, one worker per core or --jobs)")
 
     reduce = commands.add_parser("reduce", help="distributed runs: the corpus phase over fact files written by check --facts-out")
     reduce.add_argument("facts", nargs="+", help="fact files (JSON lines)")
@@ -149,6 +151,11 @@ def _open_output(path: str | None) -> TextIO:
 
 
 MAX_FIX_PASSES = 10
+DASK_EXCLUDES = {
+    "--fix": "fix", "--diff": "diff", "--facts-out": "facts_out", "--shard": "shard", "--context": "context",
+    "--diff-base": "diff_base",
+}
+"""Options of the local engine only (flag -> argument name): fixes rewrite local files, the others choose documents as they are read."""
 
 
 def _date_options(config: Config, args: argparse.Namespace) -> None:
@@ -200,6 +207,12 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("--fix needs the corpus phase, which --facts-out leaves to `reduce`; run them separately")
     if args.shard and not args.facts_out:
         raise UsageError("--shard goes with --facts-out: a shard's corpus-phase facts must be kept for `reduce`")
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler goes with --engine dask")
+    if args.engine == "dask":
+        local_only = [flag for flag, given in DASK_EXCLUDES.items() if getattr(args, given)]
+        if local_only or "-" in args.paths:
+            raise UsageError(f"--engine dask checks files and reports; {(local_only or ['-'])[0]} needs the local engine")
     linter = Linter(
         config,
         select=_selectors(args.select),
@@ -350,6 +363,14 @@ def _check_and_fix(linter: Linter, args: argparse.Namespace, config: Config) -> 
     """Run the check; with --fix, apply fixes and check again until nothing more is fixed (as ruff does),
     so the findings reported point at the fixed text."""
     progress = sys.stderr.isatty() and not args.quiet
+    if args.engine == "dask":
+        from linter.dask_engine import DaskEngineError, run_on_dask  # Dask is optional: imported only when asked for
+
+        try:
+            result = run_on_dask(linter, args.paths, scheduler=args.scheduler, workers=args.jobs)
+        except DaskEngineError as error:
+            raise UsageError(str(error)) from None
+        return result, 0, result.warnings
     if args.facts_out:
         try:
             with open(args.facts_out, "w", encoding="utf-8") as facts_out:

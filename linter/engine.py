@@ -357,7 +357,11 @@ class Linter:
         return found
 
     def _read_stream(self, reader_class: type, name: str, stream: Any) -> Iterator[Item]:
-        for item in reader_class().read(name, stream, self.read_settings):
+        return self.dated(reader_class().read(name, stream, self.read_settings))
+
+    def dated(self, items: Iterable[Item]) -> Iterator[Item]:
+        """The items, each document's date resolved (also for documents read outside ``read``, as on Dask workers)."""
+        for item in items:
             if isinstance(item, Document):
                 item.date = self._document_date(item)
             yield item

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO, Iterable, Iterator
 
 import zstandard
 
@@ -81,10 +81,14 @@ class JsonLinesReader(Reader):
     suffixes = tuple(base + comp for base in (".jsonl", ".ndjson") for comp in ("", ".gz", ".zst"))
 
     def read(self, path: str, stream: BinaryIO, settings: ReadSettings) -> Iterator[Item]:
-        lines = open_decompressed(path, stream)
-        index = -1
+        yield from self.read_lines(path, open_decompressed(path, stream), settings)
+
+    def read_lines(self, path: str, lines: Iterable[bytes], settings: ReadSettings, first: int = 0) -> Iterator[Item]:
+        """Records from lines of the file, the first being line ``first`` (0-based): a byte range of a
+        file read on its own (the Dask engine) names its records as a whole-file read does."""
+        index = first - 1
         try:
-            for index, raw in enumerate(lines):
+            for index, raw in enumerate(lines, start=first):
                 if index == 0 and b"\x00" in raw[:BINARY_SNIFF_BYTES]:
                     yield InputProblem("INP001", "looks like a binary file (NUL bytes), not JSON lines; not checked", path)
                     return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterator, Sequence
 
 from linter.readers.base import InputProblem, Item, Reader, ReadSettings, document_from_record
 
@@ -16,6 +16,13 @@ class ParquetReader(Reader):
     suffixes = (".parquet",)
 
     def read(self, path: str, stream: BinaryIO, settings: ReadSettings) -> Iterator[Item]:
+        yield from self.read_row_groups(path, stream, settings)
+
+    def read_row_groups(
+        self, path: str, stream: BinaryIO, settings: ReadSettings, row_groups: Sequence[int] | None = None, first: int = 0
+    ) -> Iterator[Item]:
+        """The rows of some row groups (all by default), the first being row ``first`` of the file:
+        a part of a file read on its own (the Dask engine) names its records as a whole-file read does."""
         try:
             import pyarrow.parquet as pq
         except ImportError:
@@ -25,8 +32,8 @@ class ParquetReader(Reader):
             parquet = pq.ParquetFile(stream)
             wanted = {f.split(".", 1)[0] for f in (settings.text_field, settings.id_field, settings.date_field)}
             columns = [name for name in parquet.schema_arrow.names if name in wanted]
-            index = 0
-            for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=columns or None):
+            index = first
+            for batch in parquet.iter_batches(batch_size=BATCH_ROWS, row_groups=row_groups, columns=columns or None):
                 for row in batch.to_pylist():
                     yield document_from_record(row, path, index, settings, line=0)
                     index += 1

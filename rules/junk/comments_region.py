@@ -12,7 +12,7 @@ from rules.junk.phrases import phrase_lines
 from rules.junk.regions import furniture_regions
 from rules.junk.widgets import widget_lines
 
-COMMENT_WIDGETS = frozenset({"comment-count", "reply-link", "moderation", "comment-pager"})
+COMMENT_WIDGETS = frozenset({"comment-count", "comment-header", "reply-link", "moderation", "comment-pager"})
 MIN_COMMENT_LINES = 2
 
 

@@ -222,7 +222,10 @@ def phrase_table() -> PhraseTable:
         raise ValueError(f"{DATA / 'phrases.tsv'}: kinds not described in kinds.tsv: {sorted(unknown)}")
     slot_patterns = slots()
     grouped: dict[str, list[tuple[int, str]]] = {}
-    for number, phrase in enumerate(phrases):
+    # A tie between phrases of one length goes to the first alternative: a phrase that is furniture on its own
+    # ("Font" as a widget label) must come before a part-only one of the same words, or the line is left alone.
+    by_standing = sorted(enumerate(phrases), key=lambda numbered: numbered[1].position == "part")
+    for number, phrase in by_standing:
         words = _first_words(phrase.text)
         if not words:
             raise ValueError(f"{DATA / 'phrases.tsv'}: {phrase.text!r} does not start with a word")

@@ -4,8 +4,10 @@ A region is a run of consecutive furniture-shaped lines (short, not
 sentences, Title Case or without function words) standing outside the
 article core and its header.  A run of mostly short labels ("Home",
 "Sports", "Contact us") is a menu; a run of mostly longer lines is a list
-of other stories' headlines.  One line alone is not a region: a lone short
-line is judged by the line rules.  A text without prose has no core and no
+of other stories' headlines.  A short line that is not a sentence, between
+two furniture lines, joins their run (a sentence-case headline between two
+"Watch" labels).  One line alone is not a region: a lone short line is
+judged by the line rules.  A text without prose has no core and no
 regions: there is no article to stand away from.
 
 A region is reported only on a page: a text where at least one line is known
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from linter import Document
-from rules.junk.context import Context, Line, context
+from rules.junk.context import MAX_FURNITURE_WORDS, Context, Line, context
 from rules.junk.phrases import phrase_lines
 from rules.junk.widgets import widget_lines
 
@@ -77,6 +79,20 @@ def page_evidence(document: Document) -> str | None:
     return f"{quoted!r}, line {document.position(first)[0]}"
 
 
+def _bridged(model: Context, shaped: list[bool], index: int) -> bool:
+    """A short line between two furniture lines is furniture too, as jusText smooths a paragraph by its neighbours.
+
+    A headline in sentence case ("Church refuses to wed black couple") has
+    function words and is not furniture-shaped alone, but between two menu
+    items or "Watch" labels outside the article it is one more entry of the
+    list, not article text.
+    """
+    if not 0 < index < len(shaped) - 1 or not (shaped[index - 1] and shaped[index + 1]):
+        return False
+    line = model.lines[index]
+    return model.outside(line) and not line.prose and not line.sentence and line.words <= MAX_FURNITURE_WORDS
+
+
 def furniture_regions(document: Document, min_lines: int = 2) -> list[Region]:
     """Every run of at least ``min_lines`` furniture-shaped lines outside the core, in order."""
     cache_key = f"junk.regions.{min_lines}"
@@ -89,9 +105,11 @@ def furniture_regions(document: Document, min_lines: int = 2) -> list[Region]:
     if not model.has_core or evidence is None:
         document.cache[cache_key] = regions
         return regions
+    lines = model.lines
+    shaped = [model.outside(line) and line.furniture_shaped for line in lines]
     run: list[Line] = []
-    for line in [*model.lines, None]:
-        if line is not None and model.outside(line) and line.furniture_shaped:
+    for index, line in enumerate([*lines, None]):
+        if line is not None and (shaped[index] or _bridged(model, shaped, index)):
             run.append(line)
             continue
         if len(run) >= min_lines:

@@ -22,15 +22,18 @@ class WidgetLine(Calibrated, Rule):
     - comment furniture: reply and report links ("Reply", "[Reply]",
       "ReplyDelete", "Antworten", "답글"), comment counters ("15 comments",
       "156 Responses to “Shuteye”", "{ 69 comments… read them below or add
-      one }", "12 Kommentare", "コメント 3件"), moderation scores ("Re:
-      Not me! (Score:5, Insightful)", "12 points"), comment pagers ("←
-      Previous Comments");
+      one }", "12 Kommentare", "コメント 3件"), comment headers ("by jsmith
+      (123456) writes:"), moderation scores ("Re: Not me! (Score:5,
+      Insightful)", "12 points"), comment pagers ("← Previous Comments");
     - pagers and counters: "« Older post | Main | Newer post »", "Next
-      post: …", "Image 3 of 12", "Page 2 of 5", "Seite 2 von 5";
+      post: …", "Image 3 of 12", "Page 2 of 5", "Seite 2 von 5", "18
+      Photos", and a blog's archive links with their counts ("September
+      2012 (13)", "März 2011 (4)");
     - a social handle or profile address alone ("Twitter: @example",
       "Facebook: www.facebook.com/example");
     - code a scraper kept: script lines ("var ga = document.createElement
-      …"), style rules, template tags ("{{ title }}").
+      …"), style rules, template tags ("{{ title }}"), lines that open with
+      an HTML tag ("<li role=\"menuitem\">").
     - credits and notices with no fixed first word: "X and Y contributed
       reporting from London.", "Write to Jane Doe at jane@example.com",
       "Source: Reuters" (an agency or a site; "Source: Ministry of Health"

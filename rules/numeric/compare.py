@@ -9,11 +9,14 @@ million" and "1,486,000") and for a per-side figure against a total of twice it.
 from __future__ import annotations
 
 import math
+import re
 
 from rules.numeric.mentions import Mention
 
-ROUNDING = 0.05
-"""Relative slack between a round figure and a precise one (1,000 and 1,012)."""
+ROUNDED_ZEROS = 2
+"""Trailing zeros that make a whole number in digits read as rounded: "300 homes" may stand for
+312, but "10 countries" means ten (writers round hundreds and thousands, not small counts)."""
+NUMBER_PART = re.compile(r"[\d,]*\.?\d+")
 
 
 def thing(mention: Mention) -> tuple:
@@ -44,10 +47,12 @@ def meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
 def compatible(a: Mention, b: Mention, slack: float = 0.0) -> bool:
     """Whether two statements of one quantity can both be true.
 
-    A per-side figure ("1,000 each") also agrees with a total of twice it; a rounder figure
-    agrees with a more precise one within ``ROUNDING`` (1,000 and 1,012, but not 45,000 and 46,000)."""
-    if a.exact and b.exact and len(significant(a.digits)) != len(significant(b.digits)):
-        slack = max(slack, ROUNDING)
+    A per-side figure ("1,000 each") also agrees with a total of twice it; a rounded figure
+    agrees with any figure that rounds to it ("1.5 million" and 1,486,000; 1,000 and 1,012), but
+    not with one of the same precision (45,000 and 46,000) or off by more than its rounding
+    (410,000 and 401,000)."""
+    if a.exact and b.exact and abs(a.value - b.value) <= max(precision(a), precision(b)) / 2:
+        return True
     wa, wb = interval(a, slack), interval(b, slack)
     if meet(wa, wb):
         return True
@@ -55,6 +60,24 @@ def compatible(a: Mention, b: Mention, slack: float = 0.0) -> bool:
         side, whole = (wa, wb) if a.per_side else (wb, wa)
         return meet((side[0] * 2, side[1] * 2), whole)
     return False
+
+
+def precision(mention: Mention) -> float:
+    """The rounding a figure's writing implies: 1 for "412" and "20", 100 for "300", 10,000 for
+    "410,000", 0.1bn for "£2.4bn"."""
+    if mention.spelled:
+        return 1.0
+    number = NUMBER_PART.match(mention.written)
+    if number is None:
+        return 1.0
+    written = number.group().replace(",", "")
+    factor = mention.value / float(written) if float(written) else 1.0
+    if "." in written:
+        return factor * 10 ** -len(written.partition(".")[2])
+    zeros = len(written) - len(written.rstrip("0"))
+    if zeros < ROUNDED_ZEROS and factor == 1.0:
+        return 1.0
+    return factor * 10**zeros
 
 
 def transposed(a: Mention, b: Mention) -> bool:

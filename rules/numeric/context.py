@@ -8,8 +8,8 @@ the same wherever it stands.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -21,9 +21,9 @@ CAPITALISED_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}’'.&-]*(?:\s+(?:of\s+|de\s+
 CLAUSE_MARK = regex.compile(r"[,;:()\"“”—–]|\s-\s")
 
 
-@dataclass(frozen=True)
-class Counted:
-    """What a figure counts: the head noun's class (or lemma) and the words before it."""
+class Counted(NamedTuple):
+    """What a figure counts: the head noun's class (or lemma) and the words before it (a tuple:
+    one is made for every figure, and a frozen dataclass costs several times more to build)."""
 
     head: str | None
     modifiers: tuple[str, ...] = ()
@@ -234,7 +234,7 @@ def entity_after(text: str, end: int, limit: int, fronted: bool = False) -> str 
 
 
 SUBJECT_AFTER_COMMA = regex.compile(r",\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)")
-FRONTED = regex.compile(r"^\s*(?:With|On|At|After|Having)\s+(?:about\s+|some\s+|just\s+|only\s+)?$")
+FRONTED = regex.compile(r"\s*(?:With|On|At|After|Having)\s+(?:about\s+|some\s+|just\s+|only\s+)?$")
 """A phrase opening the sentence up to the figure ("With 80 seats, ...")."""
 
 
@@ -336,19 +336,29 @@ DIFFERENCE_BEFORE = regex.compile(
 )
 
 
+PARTICIPLE_BY = regex.compile(r"\b(\p{L}+ed)\s+by\s+(?:just\s+|only\s+)?$", regex.IGNORECASE)
+
+
 def is_difference(text: str, start: int, floor: int) -> bool:
-    """"a majority of 63", "won by 12 votes": the figure is a difference between two counts."""
+    """"a majority of 63", "won by 12 votes": the figure is a difference between two counts; but
+    not "backed by 100 firms", where "by" names who did it."""
     window = text[max(floor, start - 30) : start]
     if " of " not in window and "by " not in window:
         return False
-    return DIFFERENCE_BEFORE.search(text, max(floor, start - 30), start) is not None
+    match = DIFFERENCE_BEFORE.search(text, max(floor, start - 30), start)
+    if match is None:
+        return False
+    agent = PARTICIPLE_BY.search(text, max(floor, start - 40), start) if match.group().lower().startswith("by") else None
+    return agent is None or agent.group(1).lower() in word_set("difference_verbs.txt")
 
 
 DEFINITE = regex.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|That|(?:of|for|on|in|with|about|to|by|from)\s+that)\s+$"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|That|(?:of|for|on|in|with|about|to|by|from)\s+that"
+    r"|(?<![Aa]t\s+)[Aa]ll(?:\s+(?:the|these|those))?)\s+$"
 )
 """A determiner that refers back; "that" only as one ("That 54,000 figure", "of that 54,000"), not
-as the conjunction of "found that 16% ..."."""
+as the conjunction of "found that 16% ..."; "all" as in "all 30 starts", the whole of a set the
+reader has been told of."""
 BACK_REFERENCE_NOUNS = ("figure", "total", "number", "tally", "toll", "sum")
 BACK_REFERENCE = regex.compile(
     r"\b(?:the|that|this)\s+(?:figure|total|number|tally|toll|sum)\s+(?:of\s+)?(?:\p{L}+\s+){0,3}?(?:at\s+|was\s+|is\s+|of\s+)?$",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import cache
 from typing import Any, Iterator, Sequence
 from urllib.parse import urlparse
 
@@ -21,6 +22,12 @@ UNCOUNTABLE = {"percent", "point"}
 MAX_CLAIMS_PER_TOPIC = 4
 """How many different figures one document reports for one thing and kind of event: a report
 gives one or two; the bound keeps the corpus phase linear in the documents."""
+
+
+@cache
+def reportable_nouns() -> frozenset[str]:
+    """The counted nouns whose figures are compared across reports."""
+    return frozenset((set(noun_classes().values()) | {"death", "injury"}) - UNCOUNTABLE - word_set("time_nouns.txt"))
 
 
 def _source(document: Document) -> str:
@@ -140,11 +147,12 @@ class CorpusFigureDisagreement(Rule):
         if document.date is None or document.date.precision == "year":
             return
         analysis = analyse(document)
-        known = (set(noun_classes().values()) | {"death", "injury"}) - UNCOUNTABLE - word_set("time_nouns.txt")
+        known = reportable_nouns()
         facts = [m for m in analysis.mentions if self._reportable(m, known)]
         if not facts:
             return
-        terms = events.key_terms(document)
+        terms: list[str] | None = None
+        """The report's key terms, read only once a figure is tied to an event (most are not)."""
         source = _source(document)
         date = document.date.value
         lead_kind = events.lead_event(document)
@@ -154,6 +162,8 @@ class CorpusFigureDisagreement(Rule):
             kind = events.event_near(document.text, mention.start, mention.phrase_end, sentence_start, sentence_end) or lead_kind
             if kind is None:
                 continue
+            if terms is None:
+                terms = events.key_terms(document)
             topic = f"{mention.counted}|{kind}"
             values = reported.setdefault(topic, set())
             claim = (mention.low, mention.high, mention.per_side)
@@ -178,7 +188,7 @@ class CorpusFigureDisagreement(Rule):
                 yield Fact(f"{topic}|{neighbour}", {**value, "home": False})
 
     @staticmethod
-    def _reportable(mention: Mention, known: set[str]) -> bool:
+    def _reportable(mention: Mention, known: frozenset[str]) -> bool:
         return (
             mention.unit == "count"
             and mention.counted in known

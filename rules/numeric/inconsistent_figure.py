@@ -22,6 +22,9 @@ COMPARED_UNITS = ("count", "money", "percent", "points")
 NAME = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}’'-]+")
 RESTRICTIVE = regex.compile(r"\s+(?:where|that|which|who|whose|in\s+which)\b")
 """After a definite figure: "the 14 seats where ..." picks out a set rather than referring back."""
+CLEFT_BEFORE = regex.compile(r"\b[Ii]t(?:\s+(?:was|is|were)|['’]s)(?:\s+not|n['’]t)?\s+(?:the|these|those|that)\s+$")
+"""Before the figure of a cleft sentence: in "it was the 600 brands that drew comment" the clause
+after the figure is the sentence's predicate, not a restriction, so the figure still refers back."""
 CLAUSE_END = regex.compile(r"[,;:.]")
 FINAL_BEFORE = regex.compile(r"\b(?:finished|ended|final\s+score\s+was|full-time\s+score\s+was)\s+$", regex.IGNORECASE)
 """Before a restated final score: "It finished 3-2"."""
@@ -50,7 +53,9 @@ class InconsistentFigure(Rule):
     ("Labour's 356 seats") and no cue of another time. The later figure must
     refer back ("the £72bn package" after "a £27bn package") or differ by a
     slip of the hand (digits swapped or one digit changed: "827 deaths" ...
-    "872 deaths"). A match's score restated differently ("won 4-1" ... "the
+    "872 deaths"). Referring back includes "all 30 starts", a cleft sentence
+    ("it was the 600 brands that ...") and "the £26m figure", which is tied
+    to the one earlier amount of its size a digit away. A match's score restated differently ("won 4-1" ... "the
     3-1 win") and a goal's minute with its digits swapped ("87th minute" ...
     "78th-minute goal") are flagged too. The finding sits at the later figure;
     the earlier one is a related location.
@@ -61,8 +66,9 @@ class InconsistentFigure(Rule):
 
     ## What it leaves alone
     Figures that can agree ("at least 1,000" and "the 1,200 prisoners"; a
-    round figure and a more precise one within 5%; a per-side figure and a
-    total of twice it); different things, bases or entities ("84% of users"
+    rounded figure and one that rounds to it, "1.5 million" and 1,486,000,
+    though not 410,000 and 401,000, nor small counts such as 10 and 11; a
+    per-side figure and a total of twice it); different things, bases or entities ("84% of users"
     and "87% of searchers"; "1,000 Ukrainian prisoners" and "390 Russian
     prisoners"; two parties' seats); another time ("in 2019", "previous",
     "a year ago", "compared with"); updates ("rose to", "revised", "now"),
@@ -126,7 +132,9 @@ class InconsistentFigure(Rule):
                 return None
             stated.append(earlier)
         near = {e.value for e in stated if not e.partitive and 1 / 3 <= e.value / later.value <= 3}
-        refers_back = later.definite and not RESTRICTIVE.match(text, later.phrase_end)
+        refers_back = later.definite and (
+            not RESTRICTIVE.match(text, later.phrase_end) or CLEFT_BEFORE.search(text, max(0, later.start - 20), later.start) is not None
+        )
         for earlier in stated:
             evidence = self._evidence(earlier, later)
             named = bool(later.entity) and earlier.entity == later.entity
@@ -134,6 +142,8 @@ class InconsistentFigure(Rule):
                 return earlier
             if evidence == 1 and refers_back and not generic and (named or near == {earlier.value}):
                 return earlier
+            if generic and evidence == 1 and near == {earlier.value} and slip_strength(earlier, later) == 1:
+                return earlier  # "the £26m figure" with £24m the only amount of its size before
         return None
 
     def _evidence(self, earlier: Mention, later: Mention) -> int:

@@ -1,7 +1,7 @@
 """Sentences and paragraphs of a document, found once and looked up by offset.
 
 The NUM rules compare figures within a sentence, a paragraph or the whole text, so every
-mention carries the index of its sentence and paragraph; ``Layout`` finds them with one regex
+mention carries the index of its sentence; ``Layout`` finds them with one regex
 pass each and answers "which sentence holds this offset?" by bisection.
 """
 

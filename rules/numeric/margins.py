@@ -96,7 +96,16 @@ def margins(text: str, mentions: list[Mention]) -> list[Margin]:
     return found
 
 
+PREFIX_ENDINGS = frozenset({"of", "by", "just", "only", "some"})
+"""The last words every pattern of ``PREFIXES`` can end with: where none stands, none can match."""
+UNIT_STARTS = ("point", "vote", "seat", "goal", "run", "percentage")
+"""The words ``AFTER_ONLY`` patterns start with (after spaces or a hyphen)."""
+
+
 def _before_and_after(text: str, mention: Mention, start: int, end: int) -> Margin | None:
+    words = text[max(0, start - 10) : start].lower().split()
+    if not words or words[-1] not in PREFIX_ENDINGS:
+        return None
     for index, prefix in enumerate(PREFIXES):
         before = prefix.search(text, max(0, start - 60), start)
         if before is None:
@@ -116,6 +125,8 @@ def _before_and_after(text: str, mention: Mention, start: int, end: int) -> Marg
 
 
 def _after(text: str, mention: Mention, end: int) -> Margin | None:
+    if not text[end : end + 24].lstrip().lstrip("-").lower().startswith(UNIT_STARTS):
+        return None
     for pattern in AFTER_ONLY:
         after = pattern.match(text, end)
         if after is not None:

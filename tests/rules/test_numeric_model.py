@@ -154,6 +154,22 @@ def test_compatible_allows_bounds_rounding_and_per_side() -> None:
     assert compatible(one("1,000 prisoners each"), one("2,000 prisoners"))
 
 
+def test_rounding_follows_the_precision_a_figure_is_written_to() -> None:
+    assert compatible(one("1.5 million voters"), one("1,486,000 voters"))
+    assert compatible(one("£2.4bn"), one("£2.43bn"))
+    assert not compatible(one("410,000 households"), one("401,000 households"))  # a slip, not a rounding
+    assert not compatible(one("10 countries"), one("11 countries"))  # small counts are not rounded
+    assert not compatible(one("300 homes"), one("200 homes"))
+
+
+def test_a_count_after_a_name_or_an_agent_is_still_a_count() -> None:
+    (share, whole) = [m for m in mentions("Official results gave the Reform Party 168 of the 349 seats.") if m.unit == "count"]
+    assert (share.value, share.partitive, whole.value) == (168, True, 349)
+    assert one("The petition was backed by 1,200 teachers.").counted == "teacher"
+    assert one("The bill passed, but only by 12 votes.").counted == "vote margin"
+    assert one("Membership increased by 120 members.").counted == "member margin"
+
+
 def test_more_ways_of_writing_a_count() -> None:
     assert one("The deal, worth £4.2bn, was welcomed.").counted == "deal"
     assert one("Of the 125 who voted yes, most were Labour MPs.").counted == "vote"
@@ -163,4 +179,8 @@ def test_more_ways_of_writing_a_count() -> None:
     assert not one("The study found that 16% of visitors came by car.").definite
     seats = [m for m in mentions("With 80 seats, the Liberal Union falls short.") if m.unit == "count"][0]
     assert seats.entity == "liberal union"
+    later = [m for m in mentions("Counting ended.\n\nWith 86 seats, the Centre Party will lead the talks.") if m.unit == "count"][0]
+    assert later.entity == "centre party"
+    assert one("All 30 starts were abroad.").definite
+    assert not one("He has not scored at all 3 clubs.").definite
     assert one("It finished 3-2, and the fans stayed late.").unit == "score"
