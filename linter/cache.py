@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable, TypeVar
 T = TypeVar("T")
 
 ENVIRONMENT_VARIABLE = "CORPUS_LINTER_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2
 """Bump when what is stored changes shape: older entries are then never read."""
 CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# corpus-linter's cache; see https://bford.info/cachedir/\n"
 
@@ -240,13 +240,25 @@ def option_file_digests(values: Iterable[Any], root: Path | None) -> list[tuple[
 
 
 class FileResults:
-    """What checking one file gave: its input problems and each document's result, in input order."""
+    """What checking one file gave: its input problems and each document's result, in input order,
+    each with its place among the file's items (so a streamed report keeps input order)."""
 
-    def __init__(self, path: str, digest: str, problems: list[Any], results: list[Any], context: tuple[bool, ...]) -> None:
+    def __init__(
+        self,
+        path: str,
+        digest: str,
+        problems: list[tuple[int, Any]],
+        results: list[Any],
+        offsets: list[int],
+        items: int,
+        context: tuple[bool, ...],
+    ) -> None:
         self.path = path
         self.digest = digest
         self.problems = problems
         self.results = results
+        self.offsets = offsets
+        self.items = items
         self.context = context
         """Which documents were read only as context (``--context``, ``--diff-base``): they were checked differently."""
 

@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Sequence, TextIO
 
@@ -36,7 +37,7 @@ from linter.fixer import fix_files, unified_diff
 from linter.options import describe
 from linter.registry import Registry
 from linter.safe_write import Terminated
-from linter.reporters.base import Report, Reporter
+from linter.reporters.base import Report, Reporter, StreamingReporter
 from linter.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -228,6 +229,10 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         if args.diff:
             return show_diff(linter, args, out)
+        if issubclass(reporter_class, StreamingReporter) and not (
+            args.fix or args.baseline or args.write_baseline or args.statistics or args.facts_out or args.engine == "dask"
+        ):
+            return stream_check(linter, args, config, reporter_class(), out)
         started = time.monotonic()
         result, fixed, warnings = _check_and_fix(linter, args, config)
         if result.documents == 0 and not result.findings:  # as ruff warns: a wrong path must not look clean
@@ -359,6 +364,44 @@ def package_version() -> str:
         return "unknown"
 
 
+def stream_check(linter: Linter, args: argparse.Namespace, config: Config, reporter: StreamingReporter, out: TextIO) -> int:
+    """A check whose findings go to the reporter as they are found, not kept: memory stays flat
+    however many there are (a run with 300,000 findings held them all until the end)."""
+    counts: Counter[object] = Counter()
+
+    def write(finding: Finding) -> None:
+        reporter.write(finding, out)
+        counts[finding.severity] += 1
+        if finding.fix is not None:
+            counts["fixable" if finding.fix.safe or args.unsafe_fixes else "hidden"] += 1
+
+    started = time.monotonic()
+    progress = sys.stderr.isatty() and not args.quiet
+    result = linter.run(
+        _read_paths(args), stdin_filename=args.stdin_filename, progress=progress, focus=_focus(args, config, linter), sink=write
+    )
+    streamed = sum(counts[severity] for severity in Severity)
+    warnings = list(result.warnings)
+    if result.documents == 0 and not streamed:
+        suffixes = sorted({suffix for reader in linter.registry.readers for suffix in reader.suffixes})
+        warnings.append(f"no documents found in {', '.join(args.paths)} (files read: {' '.join(suffixes)})")
+    report = Report(
+        [],
+        linter.registry.rules,
+        result.documents,
+        result.bytes,
+        fixable=counts["fixable"],
+        quiet=args.quiet,
+        hidden_fixes=counts["hidden"],
+        settings=run_settings(linter, args),
+        elapsed=time.monotonic() - started,
+        load_texts=linter.texts,
+        streamed=streamed,
+    )
+    found = [severity for severity in Severity if counts[severity]]
+    return emit(report, warnings, type(reporter), args, out, result.errors, streamed_severities=found)
+
+
 def _check_and_fix(linter: Linter, args: argparse.Namespace, config: Config) -> tuple[RunResult, int, list[str]]:
     """Run the check; with --fix, apply fixes and check again until nothing more is fixed (as ruff does),
     so the findings reported point at the fixed text."""
@@ -410,6 +453,7 @@ def emit(
     args: argparse.Namespace,
     out: TextIO,
     errors: Sequence[str] = (),
+    streamed_severities: Sequence[Severity] = (),
 ) -> int:
     """Print warnings, errors and the report; the exit code says whether anything was found,
     or (2) whether a rule failed, so part of the check did not happen."""
@@ -418,6 +462,8 @@ def emit(
             print(f"warning: {warning}", file=sys.stderr)
     if getattr(args, "statistics", False):
         write_statistics(report, out, as_json=reporter_class.name in JSON_FORMATS)
+    elif report.streamed and issubclass(reporter_class, StreamingReporter):
+        reporter_class().end(report, out)
     else:
         reporter_class().render(report, out)
     for error in errors:
@@ -427,7 +473,8 @@ def emit(
     if args.exit_zero:
         return EXIT_CLEAN
     threshold = SEVERITY_RANK[Severity(args.fail_on)]
-    if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
+    severities = [f.severity for f in report.findings] + list(streamed_severities)
+    if any(SEVERITY_RANK[severity] >= threshold for severity in severities):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 

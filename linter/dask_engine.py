@@ -33,7 +33,7 @@ from linter.document import Document
 from linter.engine import BATCH_CHARACTERS, BATCH_DOCUMENTS, STDIN, Linter, RuleProblems, RunResult
 from linter.executor import default_jobs
 from linter.finding import Finding
-from linter.readers.base import InputProblem, Item, document_from_record
+from linter.readers.base import InputProblem, Item, document_from_record, sniff_encoding
 from linter.readers.jsonl import JsonLinesReader
 from linter.readers.parquet import ParquetReader
 from linter.suppression import Suppressions, suppression_fact
@@ -408,7 +408,7 @@ def _pieces(linter: Linter, path: str, size: int, part_bytes: int) -> Iterator[L
     """A large file cut into parts, where its reader is the built-in one and the format allows;
     nothing for a file that must be read whole (compressed, another reader's, unreadable)."""
     reader = linter.registry.reader_for(path)
-    if reader is JsonLinesReader and path.endswith((".jsonl", ".ndjson")):
+    if reader is JsonLinesReader and path.lower().endswith((".jsonl", ".ndjson")):
         yield from _line_ranges(path, size, part_bytes)
     elif reader is ParquetReader:
         yield from _row_groups(path, size, part_bytes)
@@ -417,6 +417,8 @@ def _pieces(linter: Linter, path: str, size: int, part_bytes: int) -> Iterator[L
 def _line_ranges(path: str, size: int, part_bytes: int) -> Iterator[LineRange]:
     try:
         with open(path, "rb") as stream:
+            if sniff_encoding(stream.read(4)).wide:  # UTF-16/32: a byte 0x0A is no line end; read whole
+                return
             starts = sorted({0, *(_line_start(stream, offset) for offset in range(part_bytes, size, part_bytes))})
     except OSError:
         return

@@ -171,10 +171,10 @@ class Document:
 
     @property
     def display_name(self) -> str:
-        """How reports name this document: the path, plus the record if any."""
+        """How reports name this document: the path, plus the record's index and id if any."""
         if self.record is None:
             return self.path
-        return f"{self.path}[{self.id if self.id is not None else self.record}]"
+        return f"{self.path}[{self.record}]" if self.id is None else f"{self.path}[{self.record}, id={self.id}]"
 
     def location(self, start: int, end: int, message: str = "") -> Location:
         """A carried place in this document, line and column resolved now."""

@@ -14,7 +14,7 @@ import time
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import Any, Iterable, Iterator, Sequence, TextIO
+from typing import Any, Callable, Iterable, Iterator, Sequence, TextIO
 
 from linter import cache as caching
 from linter.budget import TIMEOUTS_BEFORE_RETIRING, TimeBudget
@@ -430,6 +430,7 @@ class Linter:
         facts_out: TextIO | None = None,
         take_digests: bool = False,
         focus: Focus | None = None,
+        sink: Callable[[Finding], None] | None = None,
     ) -> RunResult:
         """Check the inputs: both phases, or, with ``facts_out``, the per-document
         phase only, writing the corpus facts there for ``reduce`` (distributed runs).
@@ -438,14 +439,25 @@ class Linter:
         be fixed; without it, nothing is kept per document.  With ``focus``
         (``--diff-base``), only the focused documents are checked and reported
         on; the others are read as context for the corpus phase.
+
+        With ``sink``, findings are not kept: each goes to ``sink`` once its
+        document is checked, in input order (a document's by position, an
+        input problem where it was met), the same for any number of jobs;
+        corpus-wide findings follow, sorted.  ``result.findings`` stays
+        empty, so memory does not grow with the number of findings.
+
+        With the result cache, an unchanged file's results are taken from it
+        instead of checking the file again; the corpus phase sees its facts.
         """
         result = RunResult(warnings=list(self.host.warnings))
         findings: list[Finding] = []
+        waiting_problems: deque[tuple[int, Finding]] = deque()  # with a sink: after the documents read before them
         facts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
         meter = ProgressMeter() if progress else None
         positions: deque[int] = deque()  # input position of each document in flight, in order
         owners: deque[_FileRecord | None] = deque()  # the file to store each document in flight with, if any
-        slots: deque[list[DocumentResult] | None] = deque()  # cached results, or None for a batch being checked, in input order
+        # In input order: a cached file's results with their positions, or None for a batch being checked.
+        slots: deque[tuple[list[DocumentResult], list[int]] | None] = deque()
         problems = RuleProblems()
         # Shards number documents across files, and fixes must see the text as it is now: both check afresh.
         cache = self.result_cache if shard is None and facts_out is None and not take_digests else None
@@ -453,9 +465,12 @@ class Linter:
         if prepared:
             self.prepare_rules()
 
-        def report_problem(problem: InputProblem) -> None:
+        def report_problem(problem: InputProblem, position: int) -> None:
             if problem.code in self.selected_codes and (focus is None or focus.includes(problem.path, problem.record)):
-                findings.append(self.problem_finding(problem))
+                if sink is None:
+                    findings.append(self.problem_finding(problem))
+                else:
+                    waiting_problems.append((position, self.problem_finding(problem)))
 
         def cached_results(entry: str) -> tuple[FileResults | None, _FileRecord | None]:
             """The file's results from the cache, or the record to store them in once checked."""
@@ -490,18 +505,21 @@ class Linter:
                 if isinstance(entry, InputProblem):
                     position += 1
                     if shard is None or shard.owns_position(position):
-                        report_problem(entry)
+                        report_problem(entry, position)
                     continue
                 record = None
                 if cache is not None and entry != STDIN:
                     found, record = cached_results(entry)
                     if found is not None:
-                        for problem in found.problems:
-                            report_problem(problem)
+                        first = position + 1
+                        for offset, problem in found.problems:
+                            report_problem(problem, first + offset)
                         if found.results:
                             yield from flush()
-                            slots.append(found.results)
+                            slots.append((found.results, [first + offset for offset in found.offsets]))
+                        position += found.items
                         continue
+                first = position + 1
                 for item in self.read_entry(entry, stdin_filename):
                     position += 1
                     if shard is not None and not shard.owns_position(position):
@@ -509,9 +527,9 @@ class Linter:
                     if isinstance(item, Document) and len(item.text) > self.config.max_document_chars:
                         item = self.too_large(item)
                     if isinstance(item, InputProblem):
-                        report_problem(item)
+                        report_problem(item, position)
                         if record is not None:
-                            record.problems.append(item)
+                            record.problems.append((position - first, item))
                         continue
                     if focus is not None and not focus.includes(item.path, item.record):
                         item.context_only = True
@@ -519,39 +537,35 @@ class Linter:
                     positions.append(position)
                     owners.append(record)
                     if record is not None:
-                        record.expected += 1
+                        record.offsets.append(position - first)
                         record.context.append(item.context_only)
                     batch.append(item)
                     size += len(item.text)
                     if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_CHARACTERS:
                         yield from flush()
                 if record is not None:
+                    record.items = position + 1 - first
                     record.read = True
                     record.store_if_complete(cache)
             yield from flush()
 
-        def checked() -> Iterator[tuple[bool, list[DocumentResult]]]:
-            """(from the cache?, results) for each checked batch and each cached file, in input order."""
+        def checked() -> Iterator[tuple[list[DocumentResult], list[int] | None]]:
+            """Each checked batch's results (positions in flight) and each cached file's (with its positions), in input order."""
             for batch_results in ordered_map(check_documents, checker, batches(), self.jobs):
                 while slots[0] is not None:
-                    yield True, slots.popleft()  # type: ignore[misc]
+                    yield slots.popleft()  # type: ignore[misc]
                 slots.popleft()
-                yield False, batch_results
+                yield batch_results, None
             while slots:
-                yield True, slots.popleft()  # type: ignore[misc]
+                yield slots.popleft()  # type: ignore[misc]
 
         checker = DocumentChecker(self.rules, self.budget, take_digests, self.config.ignore_field)
-        for from_cache, batch_results in checked():
-            for document_result in batch_results:
+        for batch_results, cached_positions in checked():
+            for number, document_result in enumerate(batch_results):
                 result.documents += 1
                 result.bytes += document_result.characters
-                findings.extend(document_result.findings)
-                if focus is None or focus.includes(*document_result.where):
-                    findings.extend(self.rule_problem_findings(document_result))
-                problems.add_document(document_result)
-                if document_result.digest:
-                    result.digests[document_result.where] = document_result.digest
-                if from_cache:
+                if cached_positions is not None:
+                    position = cached_positions[number]
                     result.paths.add(document_result.where[0])
                 else:
                     position = positions.popleft()
@@ -559,6 +573,18 @@ class Linter:
                     if owner is not None:
                         owner.results.append(document_result)
                         owner.store_if_complete(cache)
+                document_findings = document_result.findings
+                if focus is None or focus.includes(*document_result.where):
+                    document_findings = document_findings + self.rule_problem_findings(document_result)
+                if sink is None:
+                    findings.extend(document_findings)
+                else:
+                    while waiting_problems and waiting_problems[0][0] < position:
+                        self._send([waiting_problems.popleft()[1]], sink, result.warnings)
+                    self._send(document_findings, sink, result.warnings)
+                problems.add_document(document_result)
+                if document_result.digest:
+                    result.digests[document_result.where] = document_result.digest
                 document_facts = document_result.facts
                 if document_result.suppressions is not None and document_facts:
                     document_facts = [*document_facts, suppression_fact(document_result.where, document_result.suppressions)]
@@ -577,8 +603,16 @@ class Linter:
         findings.extend(corpus_findings)
         result.warnings.extend(problems.warnings())
         result.errors.extend(problems.errors())
-        result.findings = self.filter(findings, result.warnings)
+        if sink is not None:
+            self._send([finding for _position, finding in waiting_problems], sink, result.warnings)
+            self._send(findings, sink, result.warnings)
+        else:
+            result.findings = self.filter(findings, result.warnings)
         return result
+
+    def _send(self, findings: list[Finding], sink: Callable[[Finding], None], warnings: list[str]) -> None:
+        for finding in self.filter(findings, warnings):
+            sink(finding)
 
     def prepare_rules(self) -> None:
         """Each rule's ``prepare()``; a failure there (a user's data file, say) is a config error."""
@@ -669,11 +703,14 @@ class _FileRecord:
     path: str
     digest: str
     signature: tuple[int, int]
-    problems: list[InputProblem] = field(default_factory=list)
+    problems: list[tuple[int, InputProblem]] = field(default_factory=list)
+    """Each input problem with its place among the file's items."""
     results: list[DocumentResult] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+    """Each document's place among the file's items (documents and problems, as read)."""
     context: list[bool] = field(default_factory=list)
     """Whether each document was read only as context."""
-    expected: int = 0
+    items: int = 0
     read: bool = False
     stored: bool = False
 
@@ -681,7 +718,7 @@ class _FileRecord:
         """Store the results once all are back, unless a rule ran out of time (a busy machine's
         accident, not the file's) or the file changed while it was read.  A rule's failure is kept:
         it fails again on the same text, and a fixed rule changes the key."""
-        if self.stored or cache is None or not self.read or len(self.results) < self.expected:
+        if self.stored or cache is None or not self.read or len(self.results) < len(self.offsets):
             return
         self.stored = True
         if any(r.timeouts or r.skipped for r in self.results):
@@ -691,7 +728,7 @@ class _FileRecord:
                 return
         except OSError:
             return
-        cache.store(FileResults(self.path, self.digest, self.problems, self.results, tuple(self.context)))
+        cache.store(FileResults(self.path, self.digest, self.problems, self.results, self.offsets, self.items, tuple(self.context)))
 
 
 def _first_time(path: Path, seen: set[str]) -> bool:

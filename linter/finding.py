@@ -13,7 +13,7 @@ class Severity(str, enum.Enum):
     INFO = "info"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``text[start:end]`` with ``replacement`` (offsets are code points)."""
 
@@ -22,7 +22,7 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """A set of edits applied together.
 
@@ -50,7 +50,7 @@ class Fix:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """A span in some document, with line and column already resolved.
 
@@ -77,7 +77,7 @@ class Location:
         return cls(**data)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Snippet:
     """The source line a finding sits on (a window of it, for long lines).
 
@@ -89,7 +89,7 @@ class Snippet:
     offset: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One reported problem."""
 

@@ -25,6 +25,7 @@ from typing import Iterable, Sequence
 
 from linter.finding import Edit, Finding
 from linter.json_splice import field_value, splice
+from linter.readers.base import sniff_encoding
 from linter.safe_write import NotWritten, Snapshot, remove_stale_temporaries, replace_file, sync_folder, terminate_cleanly
 
 
@@ -274,8 +275,8 @@ def _fix_text(
     text_field: str,
     warnings: list[str],
 ) -> tuple[bytes | None, list[Finding]]:
-    bom = raw.startswith(UTF8_BOM)
-    text = raw[len(UTF8_BOM) if bom else 0 :].decode("utf-8")  # strict: never rewrite lossy text
+    encoding = sniff_encoding(raw)  # written back as it was read: UTF-16 stays UTF-16, a BOM stays
+    text = raw[len(encoding.bom) :].decode(encoding.codec)  # strict: never rewrite lossy text
     if digests.get((path, None)) != text_digest(text):
         warnings.append(f"{path}: changed since it was checked; not fixed")
         return None, []
@@ -283,7 +284,7 @@ def _fix_text(
     if not edits:
         return None, []
     fixed = apply_edits(text, edits)
-    return (UTF8_BOM if bom else b"") + fixed.encode("utf-8"), applied
+    return encoding.bom + fixed.encode(encoding.codec), applied
 
 
 def _fix_jsonl(
@@ -302,6 +303,9 @@ def _fix_jsonl(
             by_record[finding.location.record].append(finding)
     compressed = path.lower().endswith(".gz")
     data = gzip.decompress(raw) if compressed else raw
+    encoding = sniff_encoding(data)
+    if encoding.wide:
+        raise NotWritten(f"JSON lines in {encoding.label} are not rewritten (records are spliced as UTF-8); convert the file to UTF-8 to fix it")
     parts = data.split(b"\n")  # the reader splits on \n only, so record indexes match
     lines = [part + b"\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
     applied: list[Finding] = []
@@ -357,5 +361,6 @@ def unified_diff(path: str, before: bytes, after: bytes) -> str:
 def _lines(data: bytes) -> list[str]:
     """The text's lines, each with its "\n": split where ``diff`` and ``patch`` split, never at the other
     characters ``str.splitlines`` takes for line ends (U+2028, form feed...), which can stand inside a line."""
-    parts = data.decode("utf-8", "replace").split("\n")
+    encoding = sniff_encoding(data)
+    parts = data[len(encoding.bom) :].decode(encoding.codec, "replace").split("\n")
     return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])

@@ -26,8 +26,8 @@ class UnreadableInput(InputRule):
 
     ## What it flags
     A missing path, a file or folder without read permission, a binary file
-    (NUL bytes), a corrupt or truncated compressed file, a Parquet file that
-    pyarrow cannot open.
+    (NUL bytes, and no UTF-16 or UTF-32 byte-order mark), a corrupt or
+    truncated compressed file, a Parquet file that pyarrow cannot open.
 
     ## Why
     Whatever could not be read was not checked; a clean report must not hide it.
@@ -41,12 +41,14 @@ class UnreadableInput(InputRule):
 
 
 class InvalidUtf8(InputRule):
-    """A text file whose bytes are not valid UTF-8.
+    """A text file whose bytes are not valid UTF-8 (or UTF-16/UTF-32, after such a byte-order mark).
 
     ## What it flags
     The first invalid byte sequence, by byte offset and line. The document is
     still checked with the bad bytes replaced by U+FFFD, and `--fix` never
-    rewrites it (the original bytes would be lost).
+    rewrites it (the original bytes would be lost). A file that starts with
+    a UTF-16 or UTF-32 byte-order mark is read in that encoding; without a
+    mark, text is UTF-8.
 
     ## Why
     Text in another encoding, or a file cut inside a character, is damaged

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import pickle
 from pathlib import Path
@@ -125,7 +126,7 @@ def test_fix_checks_again_instead_of_trusting_cached_edits(cache_dir: Path, corp
     stored = pickle.loads(entry.read_bytes())
     [result] = stored.results
     wrong = Fix((Edit(0, 3, "XXX"),), safe=True, description="poison")
-    result.findings[:] = [type(f)(**{**f.__dict__, "fix": wrong}) for f in result.findings]
+    result.findings[:] = [dataclasses.replace(f, fix=wrong) for f in result.findings]
     entry.write_bytes(pickle.dumps(stored))
     assert main(["check", "--select", "TYP001", "--fix", "-q", str(target)]) == 0
     text = target.read_text(encoding="utf-8")
@@ -244,3 +245,17 @@ def test_context_documents_are_cached_as_context_and_not_reused_as_checked(cache
     findings = everything.run([str(corpus)]).findings
     assert everything.result_cache.hits == 1 and everything.result_cache.misses == len(TOWNS) - 1
     assert findings == make(cache_dir, cache_results=False).run([str(corpus)]).findings
+
+
+def test_streamed_findings_keep_input_order_from_the_cache(
+    cache_dir: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """json-lines streams findings in input order; cached files take their places, input problems too."""
+    monkeypatch.setenv(cache.ENVIRONMENT_VARIABLE, str(cache_dir))
+    (corpus / "3b.jsonl").write_text('{"text": "The the end."}\nnot json\n{"text": "teh end"}\n', encoding="utf-8")
+    outputs = []
+    for arguments in (["--no-cache"], [], []):
+        assert main(["check", *arguments, "--select", "TYP,JNK", "--output-format", "json-lines", str(corpus)]) == 1
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert "INP003" in outputs[0]

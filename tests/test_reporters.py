@@ -249,7 +249,7 @@ def test_sarif_record_locations_and_related(findings) -> None:
     # code scanning marks the record's line of the file; the place in the record's text rides along
     assert location["physicalLocation"]["region"] == {"startLine": 4}
     assert location["logicalLocations"] == [
-        {"name": "doc-7", "fullyQualifiedName": "corpus/news.jsonl[doc-7]", "kind": "record"}
+        {"name": "3, id=doc-7", "fullyQualifiedName": "corpus/news.jsonl[3, id=doc-7]", "kind": "record"}
     ]
     assert location["properties"] == {
         "record": 3,
@@ -304,7 +304,7 @@ def test_github_annotations(findings) -> None:
     lines = render(GithubReporter, Report(findings[:5], RULES)).splitlines()
     assert lines == [
         "::warning file=corpus/a.txt,line=2,endLine=2,col=1,endColumn=8,title=TST001 doubled-word::repeated word: 'the'",
-        "::error file=corpus/news.jsonl,line=4,endLine=4,title=TST002 figure-mismatch::record doc-7, line 2, column 33: "
+        "::error file=corpus/news.jsonl,line=4,endLine=4,title=TST002 figure-mismatch::record 3, id=doc-7, line 2, column 33: "
         "45 killed contradicts 40 killed — ‘figures’ disagree",
         "::warning file=corpus/news.jsonl,line=6,endLine=6,title=TST001 doubled-word::record 5, line 1, column 4: repeated word: 'was'",
         "::notice file=news/été%2C part%3A 2.txt,line=1,endLine=1,col=1,endColumn=4,title=TST003 style-note::"
@@ -352,8 +352,8 @@ def test_junit_structure(findings) -> None:
         "corpus/a.txt:2:1: TST001 [warning] repeated word: 'the'\nfix (safe): remove the second 'the'"
     )
     mismatch = cases[1].findall("failure")[0]
-    assert mismatch.get("message") == "record doc-7, line 2, column 33: TST002 45 killed contradicts 40 killed — ‘figures’ disagree"
-    assert mismatch.text.splitlines()[1] == "related: corpus/news.jsonl[doc-7]:2:16: earlier figure"
+    assert mismatch.get("message") == "record 3, id=doc-7, line 2, column 33: TST002 45 killed contradicts 40 killed — ‘figures’ disagree"
+    assert mismatch.text.splitlines()[1] == "related: corpus/news.jsonl[3, id=doc-7]:2:16: earlier figure"
     note = cases[2].find("failure")
     assert note.get("message") == "line 1, column 1: TST003 50% sure:\r\nsecond line, with comma"
     assert cases[0].findall("failure")[1].get("message").endswith(LONG_MESSAGE)
@@ -389,7 +389,7 @@ def test_gitlab_code_quality_structure(findings) -> None:
     assert issues[1]["severity"] == "major"
     assert issues[1]["location"] == {"path": "corpus/news.jsonl", "lines": {"begin": 4}}, "record 3 is line 4 of the file"
     assert issues[1]["description"] == (
-        "TST002 record doc-7, line 2, column 33: 45 killed contradicts 40 killed — ‘figures’ disagree"
+        "TST002 record 3, id=doc-7, line 2, column 33: 45 killed contradicts 40 killed — ‘figures’ disagree"
     )
     assert issues[3]["severity"] == "info"
     assert issues[3]["location"]["path"] == "news/été, part: 2.txt"

@@ -37,6 +37,40 @@ class InputProblem:
 
 Item = Document | InputProblem
 
+BYTE_ORDER_MARKS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+    (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
+)
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """How a file's bytes become text: the codec, the byte-order mark it starts with, a name for messages."""
+
+    codec: str = "utf-8"
+    bom: bytes = b""
+    label: str = "UTF-8"
+
+    @property
+    def wide(self) -> bool:
+        """UTF-16 or UTF-32: NUL bytes are text there, and lines do not end at a byte 0x0A."""
+        return self.codec != "utf-8"
+
+
+def sniff_encoding(head: bytes) -> Encoding:
+    """The encoding a file's first bytes announce with a byte-order mark; UTF-8 without one.
+
+    Windows tools write UTF-16 with a mark ("Unicode" in Notepad, PowerShell's
+    ``>``); without the mark, text is read as UTF-8, as everywhere else here.
+    """
+    for mark, codec, label in BYTE_ORDER_MARKS:
+        if head.startswith(mark):
+            return Encoding(codec, mark, label)
+    return Encoding()
+
 
 class Reader:
     """Turns one input file into a stream of documents.

@@ -9,17 +9,18 @@ from typing import Any, BinaryIO, Iterable, Iterator
 
 import zstandard
 
-from linter.readers.base import InputProblem, Item, Reader, ReadSettings, document_from_record
+from linter.readers.base import Encoding, InputProblem, Item, Reader, ReadSettings, document_from_record, sniff_encoding
 
 BINARY_SNIFF_BYTES = 8192
 DECOMPRESSION_ERRORS = (OSError, EOFError, zstandard.ZstdError)
 
 
 def open_decompressed(path: str, stream: BinaryIO) -> BinaryIO:
-    """The stream, decompressed according to the file name's ending."""
-    if path.endswith(".gz"):
+    """The stream, decompressed according to the file name's ending (in any case: ``X.JSONL.GZ``)."""
+    name = path.lower()
+    if name.endswith(".gz"):
         return gzip.GzipFile(fileobj=stream)  # type: ignore[return-value]
-    if path.endswith(".zst"):
+    if name.endswith(".zst"):
         return io.BufferedReader(ZstdFrames(stream))  # type: ignore[return-value]
     return stream
 
@@ -81,7 +82,18 @@ class JsonLinesReader(Reader):
     suffixes = tuple(base + comp for base in (".jsonl", ".ndjson") for comp in ("", ".gz", ".zst"))
 
     def read(self, path: str, stream: BinaryIO, settings: ReadSettings) -> Iterator[Item]:
-        yield from self.read_lines(path, open_decompressed(path, stream), settings)
+        try:
+            lines = open_decompressed(path, stream)
+            if not hasattr(lines, "peek"):  # a plain raw stream from a plugin or a test
+                lines = io.BufferedReader(lines)  # type: ignore[arg-type]
+            encoding = sniff_encoding(lines.peek(4)[:4])
+        except DECOMPRESSION_ERRORS as error:  # not even the first bytes: a corrupt or empty-but-cut archive
+            yield InputProblem("INP001", f"stopped reading at the start: {error}", path)
+            return
+        if encoding.wide:
+            yield from self._read_wide(lines, encoding, path, settings)
+        else:
+            yield from self.read_lines(path, lines, settings)
 
     def read_lines(self, path: str, lines: Iterable[bytes], settings: ReadSettings, first: int = 0) -> Iterator[Item]:
         """Records from lines of the file, the first being line ``first`` (0-based): a byte range of a
@@ -98,8 +110,25 @@ class JsonLinesReader(Reader):
             where = f"after line {index}" if index > 0 else "at the start"
             yield InputProblem("INP001", f"stopped reading {where}: {error}", path, line=max(index + 1, 1))
 
+    def _read_wide(self, lines: BinaryIO, encoding: Encoding, path: str, settings: ReadSettings) -> Iterator[Item]:
+        """UTF-16 or UTF-32 JSON lines: decoded as a stream, split at "\n" only, like UTF-8 ones."""
+        text = io.TextIOWrapper(lines, encoding=encoding.codec, newline="\n")  # type: ignore[type-var]
+        index = -1
+        try:
+            for index, line in enumerate(text):
+                if index == 0:
+                    line = line.removeprefix("\ufeff")
+                if line.strip():
+                    yield self._record(line, path, index, settings)
+        except UnicodeDecodeError as error:
+            where = f"after line {index + 1}" if index >= 0 else "near the start"  # decoded a block at a time
+            message = f"invalid {encoding.label} {where}: {error.reason}; the rest of the file was not read"
+            yield InputProblem("INP002", message, path, line=index + 2)
+        except DECOMPRESSION_ERRORS as error:
+            yield InputProblem("INP001", f"stopped reading after line {index + 1}: {error}", path, line=index + 2)
+
     @staticmethod
-    def _record(raw: bytes, path: str, index: int, settings: ReadSettings) -> Item:
+    def _record(raw: bytes | str, path: str, index: int, settings: ReadSettings) -> Item:
         try:
             record = json.loads(raw)
         except UnicodeDecodeError as error:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from linter.finding import Finding, Severity
-from linter.reporters.base import Report, Reporter, record_file_line, record_label
+from linter.reporters.base import StreamingReporter, record_file_line, record_label
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -48,12 +48,11 @@ def annotation(finding: Finding) -> str:
     return f"::{COMMANDS[finding.severity]} {props}::{escape_data(message)}"
 
 
-class GithubReporter(Reporter):
+class GithubReporter(StreamingReporter):
     """One ``::error`` / ``::warning`` / ``::notice`` command a finding."""
 
     name = "github"
     description = "GitHub Actions annotations (workflow commands)"
 
-    def render(self, report: Report, out: TextIO) -> None:
-        for finding in report.findings:
-            out.write(annotation(finding) + "\n")
+    def write(self, finding: Finding, out: TextIO) -> None:
+        out.write(annotation(finding) + "\n")

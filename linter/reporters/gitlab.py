@@ -20,18 +20,18 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from typing import Any, TextIO
+from typing import Any, Iterator, TextIO
 
 from linter.baseline import Texts, fingerprint_content, texts_without_snippets
 from linter.finding import Finding, Severity
-from linter.reporters.base import Report, Reporter, record_file_line, record_label
+from linter.reporters.base import LIST_MARKER, Report, Reporter, record_file_line, record_key, record_label, write_json
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
 def fingerprint_key(finding: Finding, texts: Texts) -> tuple[str, ...]:
     loc = finding.location
-    return (loc.path, record_label(loc) or "", finding.code, *fingerprint_content(finding, texts))
+    return (loc.path, record_key(loc) or "", finding.code, *fingerprint_content(finding, texts))
 
 
 def fingerprint(key: tuple[str, ...], occurrence: int) -> str:
@@ -57,15 +57,13 @@ def issue(finding: Finding, key: tuple[str, ...], occurrence: int) -> dict[str, 
     }
 
 
-def code_quality(report: Report) -> list[dict[str, Any]]:
+def code_quality(report: Report) -> Iterator[dict[str, Any]]:
     seen: Counter[tuple[str, ...]] = Counter()
     texts = texts_without_snippets(report.findings, report.load_texts)
-    issues = []
     for finding in report.findings:
         key = fingerprint_key(finding, texts)
-        issues.append(issue(finding, key, seen[key]))
+        yield issue(finding, key, seen[key])
         seen[key] += 1
-    return issues
 
 
 class GitlabReporter(Reporter):
@@ -75,5 +73,4 @@ class GitlabReporter(Reporter):
     description = "GitLab Code Quality JSON"
 
     def render(self, report: Report, out: TextIO) -> None:
-        out.write(json.dumps(code_quality(report), ensure_ascii=False, indent=2))
-        out.write("\n")
+        write_json(out, LIST_MARKER, code_quality(report))

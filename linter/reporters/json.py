@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from linter.reporters.base import Report, Reporter
+from linter.finding import Finding
+from linter.reporters.base import LIST_MARKER, Report, Reporter, StreamingReporter, write_json
 
 
 class JsonReporter(Reporter):
@@ -15,17 +16,15 @@ class JsonReporter(Reporter):
     description = "a JSON list of findings"
 
     def render(self, report: Report, out: TextIO) -> None:
-        out.write(json.dumps([f.to_dict() for f in report.findings], ensure_ascii=False, indent=2))  # one write: json.dump writes in tiny chunks
-        out.write("\n")
+        write_json(out, LIST_MARKER, (f.to_dict() for f in report.findings))
 
 
-class JsonLinesReporter(Reporter):
+class JsonLinesReporter(StreamingReporter):
     """One JSON object a line, one finding an object: for streaming into other tools."""
 
     name = "json-lines"
     description = "one JSON finding a line"
 
-    def render(self, report: Report, out: TextIO) -> None:
-        for finding in report.findings:
-            out.write(json.dumps(finding.to_dict(), ensure_ascii=False))
-            out.write("\n")
+    def write(self, finding: Finding, out: TextIO) -> None:
+        out.write(json.dumps(finding.to_dict(), ensure_ascii=False))
+        out.write("\n")

@@ -20,13 +20,12 @@ Choices worth knowing:
 from __future__ import annotations
 
 import importlib.metadata
-import json
 from pathlib import Path, PurePath
-from typing import Any, TextIO
+from typing import Any, Iterator, TextIO
 from urllib.parse import quote
 
 from linter.finding import Finding, Fix, Location, Severity
-from linter.reporters.base import Report, Reporter, record_file_line, record_label
+from linter.reporters.base import LIST_MARKER, Report, Reporter, record_file_line, record_label, write_json
 from linter.rule import Rule
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -190,7 +189,6 @@ def sarif_result(finding: Finding, rule_index: int) -> dict[str, Any]:
 
 def sarif_log(report: Report) -> dict[str, Any]:
     rules = descriptors(report)
-    index = {rule["id"]: number for number, rule in enumerate(rules)}
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -202,9 +200,14 @@ def sarif_log(report: Report) -> dict[str, Any]:
         },
         "originalUriBaseIds": {SRCROOT: {"uri": directory_uri(Path.cwd())}},
         "columnKind": "unicodeCodePoints",
-        "results": [sarif_result(finding, index[finding.code]) for finding in report.findings],
+        "results": LIST_MARKER,
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def sarif_results(report: Report) -> Iterator[dict[str, Any]]:
+    index = {rule["id"]: number for number, rule in enumerate(descriptors(report))}
+    return (sarif_result(finding, index[finding.code]) for finding in report.findings)
 
 
 class SarifReporter(Reporter):
@@ -214,5 +217,4 @@ class SarifReporter(Reporter):
     description = "SARIF 2.1.0 (GitHub code scanning, SARIF viewers)"
 
     def render(self, report: Report, out: TextIO) -> None:
-        out.write(json.dumps(sarif_log(report), ensure_ascii=False, indent=2))
-        out.write("\n")
+        write_json(out, sarif_log(report), sarif_results(report))

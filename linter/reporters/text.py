@@ -8,7 +8,7 @@ from typing import TextIO
 import unicodedata
 
 from linter.finding import Finding, Location
-from linter.reporters.base import Report, Reporter, record_label
+from linter.reporters.base import Report, Reporter, StreamingReporter, record_label
 
 
 def visible(text: str) -> str:
@@ -47,7 +47,7 @@ def headline(finding: Finding, with_place: bool = True) -> str:
 
 
 def summary(report: Report) -> str:
-    count = len(report.findings)
+    count = len(report.findings) + report.streamed
     if count == 0:
         text = f"All checks passed ({report.documents} document{'s' if report.documents != 1 else ''})."
     else:
@@ -104,15 +104,16 @@ class FullReporter(Reporter):
             out.write(summary(report) + "\n")
 
 
-class ConciseReporter(Reporter):
+class ConciseReporter(StreamingReporter):
     """One line a finding, then a summary."""
 
     name = "concise"
     description = "one line a finding"
 
-    def render(self, report: Report, out: TextIO) -> None:
-        for finding in report.findings:
-            out.write(headline(finding) + "\n")
+    def write(self, finding: Finding, out: TextIO) -> None:
+        out.write(headline(finding) + "\n")
+
+    def end(self, report: Report, out: TextIO) -> None:
         if not report.quiet:
             out.write(summary(report) + "\n")
 
