@@ -5,6 +5,10 @@
     python benchmarks/run.py --size-mb 50 --jobs 2
     python benchmarks/run.py path/to/corpus       # a corpus of your own
 
+For corpus-linter against its peers on distinct real text, per family and
+with the cache, see compare.py; per-rule times here are compare.py's, which add
+up to the whole.
+
 The built corpus shuffles the sentences of the seed articles into new
 documents (deterministically), so it has the seeds' mix of clean prose and
 junk; ``--ascii`` folds it to plain ASCII to measure the clean fast paths.
@@ -20,8 +24,8 @@ import time
 import unicodedata
 from pathlib import Path
 
+from compare import per_rule_table  # benchmarks/ is on the path when this file runs as a script
 from linter.config import Config
-from linter.checker import check_document
 from linter.engine import Linter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,24 +79,8 @@ def main() -> int:
         )
         if args.no_per_rule or result.documents == 0:
             return 0
-        documents = [item for item in Linter(Config(root=ROOT), select=select, jobs=1).read(paths) if hasattr(item, "text")]
-        print(f"\nper rule (one process, data loaded first):\n{'rule':<8} {'name':<34} {'MB/s':>9} {'docs/s':>10} {'findings':>9}")
-        for rule in linter.rules:
-            check_document([rule], documents[0])  # warm up: lazily loaded lexicons and automata
-            documents[0].cache.clear()
-            started = time.perf_counter()
-            found = 0
-            facts: dict[str, list] = {}
-            for document in documents:
-                document.cache.clear()
-                checked = check_document([rule], document)
-                found += len(checked.findings)
-                for _code, key, value in checked.facts:
-                    facts.setdefault(key, []).append(value)
-            for key, values in facts.items():  # the corpus phase counts too
-                found += sum(1 for _ in rule.reduce(key, values))
-            spent = max(time.perf_counter() - started, 1e-9)
-            print(f"{rule.code:<8} {rule.name:<34} {megabytes / spent:>9.2f} {len(documents) / spent:>10.0f} {found:>9}")
+        print()
+        print(per_rule_table(paths, select))
     return 0
 
 

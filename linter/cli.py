@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from linter import cache
 from linter.baseline import (
     BaselineError,
     apply_baseline,
@@ -89,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--shard", help="distributed runs: check only part I/N of the documents (e.g. 0/4)")
     check.add_argument("--allow-local-plugins", action="store_true", help="import the plugins of a config found beside the checked files outside this project")
     check.add_argument("--facts-out", help="distributed runs: write corpus-phase facts to this file instead of reducing them")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache (results of unchanged files, compiled rule data)")
     check.add_argument("--engine", choices=("local", "dask"), default="local", help="where to run: worker processes here (default) or a Dask cluster (the dask extra)")
     check.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the Dask scheduler (default: a local cluster, one worker per core or --jobs)")
 
@@ -113,6 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list all rules")
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
     rules.add_argument("--config", help="config file (to include its plugins and custom rules)")
+
+    clean = commands.add_parser("clean", help="remove the cache folder (cache-dir, else the user cache folder)")
+    clean.add_argument("--config", help="config file whose cache-dir to clean (skips discovery)")
+    clean.add_argument("paths", nargs="*", default=["."], help="where to start looking for a config")
 
     show = commands.add_parser("show-config", help="print the effective configuration")
     show.add_argument("--config", help="config file to use (skips discovery)")
@@ -216,6 +222,7 @@ def run_check(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         exclude=_selectors(args.exclude) or [],
         force_exclude=args.force_exclude,
+        cache=not args.no_cache,
     )
     reporter_class = _reporter(linter, args.output_format or config.output_format)
     out = _open_output(args.output_file)
@@ -606,7 +613,18 @@ def run_show_config(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": run_check, "reduce": run_reduce, "rule": run_rule, "rules": run_rules, "show-config": run_show_config}
+def run_clean(args: argparse.Namespace) -> int:
+    """``clean``: remove the cache folder, as ``ruff clean`` does."""
+    folder = _config(args, args.paths).cache_folder() or cache.default_folder()
+    try:
+        removed = cache.clean(folder)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    print(f"Removed the cache {folder}." if removed else f"No cache at {folder}.", file=sys.stderr)
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": run_check, "clean": run_clean, "reduce": run_reduce, "rule": run_rule, "rules": run_rules, "show-config": run_show_config}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -67,9 +67,17 @@ class Config:
     """Longer documents are reported (INP004) and not checked: nearly always a blob, not prose."""
     rule_timeout: float = DEFAULT_SECONDS
     """CPU seconds each rule may spend on a document (per million characters for longer ones); 0: no limit."""
+    cache_dir: str | None = None
+    """Where the cache lives (relative to the config's folder); None: the user cache folder."""
     local_plugins_allowed: bool = True
     """Whether ``plugins`` may be imported.  False for a config found beside the checked files
     outside the current project: checking a downloaded corpus must not run code shipped with it."""
+
+    def cache_folder(self) -> Path | None:
+        """``cache-dir`` resolved against the config's folder (None: the default)."""
+        if self.cache_dir is None:
+            return None
+        return self.root / Path(self.cache_dir).expanduser()
 
     def as_toml_dict(self) -> dict[str, Any]:
         """The effective settings, for ``show-config``."""
@@ -202,6 +210,7 @@ _KEYS = {
     "max-document-chars": ("max_document_chars", _positive_int),
     "rule-timeout": ("rule_timeout", _seconds),
     "output-format": ("output_format", _str),
+    "cache-dir": ("cache_dir", _str),
 }
 
 

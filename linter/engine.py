@@ -16,7 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any, Callable, Iterable, Iterator, Sequence, TextIO
 
+from linter import cache as caching
 from linter.budget import TIMEOUTS_BEFORE_RETIRING, TimeBudget
+from linter.cache import (
+    FileResults,
+    ResultCache,
+    code_signature,
+    digest_of,
+    file_digest,
+    option_file_digests,
+    package_versions,
+    plugin_roots,
+)
 from linter.checker import Batch, DocumentChecker, DocumentResult, check_document, check_documents, checked_items, silenced
 from linter.changes import Focus
 from linter.config import Config, ConfigError
@@ -116,8 +127,16 @@ class Linter:
         jobs: int | None = None,
         exclude: Iterable[str] = (),
         force_exclude: bool | None = None,
+        cache: bool | None = None,
     ) -> None:
+        """``cache``: True keeps each file's results in the cache folder and reuses them while the
+        file, the settings and the code are unchanged (the CLI's default); None (the default) caches
+        only compiled rule data; False caches nothing."""
         self.config = config or Config()
+        # Cache entries are pickles: a config that may not run code (found beside a downloaded corpus)
+        # may not point the cache at a folder it ships either.
+        trusted_folder = self.config.cache_folder() if self.config.local_plugins_allowed else None
+        caching.configure(trusted_folder, enabled=cache is not False)
         if host is None:
             allowed = self.config.local_plugins_allowed
             host = default_host(self.config.plugins if allowed else (), self.config.root)
@@ -155,6 +174,8 @@ class Linter:
         self.read_settings = ReadSettings(
             self.config.text_field, self.config.id_field, self.config.date_field, self.config.max_document_chars
         )
+        folder = caching.folder() if cache else None
+        self.result_cache = ResultCache(folder, self.settings_digest()) if folder is not None else None
 
     # -- set-up -----------------------------------------------------------------
 
@@ -211,6 +232,27 @@ class Linter:
             rule.config_root = self.config.root
             rules.append(rule)
         return rules
+
+    def settings_digest(self) -> str:
+        """Everything a file's results depend on besides its content: versions, the plugins' code and
+        data, the resolved config, the rules with their options and the files those name."""
+        settings = self.config.as_toml_dict()
+        for unrelated in ("path", "jobs", "output-format", "cache-dir", "exclude", "extend-exclude", "force-exclude"):
+            settings.pop(unrelated, None)
+        rules = [
+            (rule.code, type(rule).__module__, type(rule).__qualname__, rule.severity.value, sorted(rule.options.items()))
+            for rule in self.rules
+        ]
+        option_values = [value for rule in self.rules for value in rule.options.values()]
+        return digest_of(
+            caching.FORMAT,
+            sys.version_info[:3],
+            package_versions(caching.dependencies()),
+            code_signature(plugin_roots(self.host.manager.get_plugins())),
+            sorted(settings.items()),
+            rules,
+            option_file_digests(option_values, self.config.root),
+        )
 
     # -- inputs -----------------------------------------------------------------
 
@@ -279,22 +321,26 @@ class Linter:
         for entry in self.discover(paths):
             if isinstance(entry, InputProblem):
                 yield entry
-                continue
-            name = (stdin_filename or STDIN) if entry == STDIN else entry
-            reader_class = self.registry.reader_for(name) or self.registry.reader_for(".txt")
-            assert reader_class is not None, "the built-in text reader is always registered"
-            try:
-                if entry == STDIN and sys.stdin is None:  # started with standard input closed (<&-)
-                    yield InputProblem("INP001", "standard input is closed", name)
-                elif entry == STDIN:
-                    yield from self._read_stream(reader_class, name, sys.stdin.buffer)
-                else:
-                    with open(entry, "rb") as stream:
-                        yield from self._read_stream(reader_class, name, stream)
-            except OSError as error:
-                yield InputProblem("INP001", f"cannot be read: {error.strerror or error}", name)
-            except Exception as error:  # any reader's bug or surprise, at any point of a stream: not a silent pass
-                yield InputProblem("INP001", f"the {getattr(reader_class, 'name', reader_class.__name__)} reader stopped: {error!r}", name)
+            else:
+                yield from self.read_entry(entry, stdin_filename)
+
+    def read_entry(self, entry: str, stdin_filename: str | None = None) -> Iterator[Item]:
+        """The documents and input problems of one discovered file (or standard input)."""
+        name = (stdin_filename or STDIN) if entry == STDIN else entry
+        reader_class = self.registry.reader_for(name) or self.registry.reader_for(".txt")
+        assert reader_class is not None, "the built-in text reader is always registered"
+        try:
+            if entry == STDIN and sys.stdin is None:  # started with standard input closed (<&-)
+                yield InputProblem("INP001", "standard input is closed", name)
+            elif entry == STDIN:
+                yield from self._read_stream(reader_class, name, sys.stdin.buffer)
+            else:
+                with open(entry, "rb") as stream:
+                    yield from self._read_stream(reader_class, name, stream)
+        except OSError as error:
+            yield InputProblem("INP001", f"cannot be read: {error.strerror or error}", name)
+        except Exception as error:  # any reader's bug or surprise, at any point of a stream: not a silent pass
+            yield InputProblem("INP001", f"the {getattr(reader_class, 'name', reader_class.__name__)} reader stopped: {error!r}", name)
 
     def texts(self, wanted: Iterable[tuple[str, int | None]]) -> dict[tuple[str, int | None], str]:
         """The texts of some documents, read again from their files, by (path, record).
@@ -399,6 +445,9 @@ class Linter:
         input problem where it was met), the same for any number of jobs;
         corpus-wide findings follow, sorted.  ``result.findings`` stays
         empty, so memory does not grow with the number of findings.
+
+        With the result cache, an unchanged file's results are taken from it
+        instead of checking the file again; the corpus phase sees its facts.
         """
         result = RunResult(warnings=list(self.host.warnings))
         findings: list[Finding] = []
@@ -406,44 +455,124 @@ class Linter:
         facts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
         meter = ProgressMeter() if progress else None
         positions: deque[int] = deque()  # input position of each document in flight, in order
+        owners: deque[_FileRecord | None] = deque()  # the file to store each document in flight with, if any
+        # In input order: a cached file's results with their positions, or None for a batch being checked.
+        slots: deque[tuple[list[DocumentResult], list[int]] | None] = deque()
         problems = RuleProblems()
+        # Shards number documents across files, and fixes must see the text as it is now: both check afresh.
+        cache = self.result_cache if shard is None and facts_out is None and not take_digests else None
+        prepared = cache is None
+        if prepared:
+            self.prepare_rules()
+
+        def report_problem(problem: InputProblem, position: int) -> None:
+            if problem.code in self.selected_codes and (focus is None or focus.includes(problem.path, problem.record)):
+                if sink is None:
+                    findings.append(self.problem_finding(problem))
+                else:
+                    waiting_problems.append((position, self.problem_finding(problem)))
+
+        def cached_results(entry: str) -> tuple[FileResults | None, _FileRecord | None]:
+            """The file's results from the cache, or the record to store them in once checked."""
+            assert cache is not None
+            try:
+                before = _file_signature(entry)
+                digest = file_digest(Path(entry))
+            except OSError:
+                return None, None  # reading it will say what is wrong
+            found = cache.load(entry, digest, lambda results: _context_mask(results, focus))
+            if found is not None:
+                return found, None
+            return None, _FileRecord(entry, digest, before)
 
         def batches() -> Iterator[Batch]:
+            nonlocal prepared
             batch: list[Document] = []
             size = 0
             position = -1
-            for item in self.read(paths, stdin_filename):
-                position += 1
-                if shard is not None and not shard.owns_position(position):
-                    continue
-                if isinstance(item, Document) and len(item.text) > self.config.max_document_chars:
-                    item = self.too_large(item)
-                if isinstance(item, InputProblem):
-                    if item.code in self.selected_codes and (focus is None or focus.includes(item.path, item.record)):
-                        if sink is None:
-                            findings.append(self.problem_finding(item))
-                        else:
-                            waiting_problems.append((position, self.problem_finding(item)))
-                    continue
-                if focus is not None and not focus.includes(item.path, item.record):
-                    item.context_only = True
-                result.paths.add(item.path)
-                positions.append(position)
-                batch.append(item)
-                size += len(item.text)
-                if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_CHARACTERS:
+
+            def flush() -> Iterator[Batch]:
+                nonlocal batch, size, prepared
+                if batch:
+                    if not prepared:  # here, in the main process, before any worker starts
+                        self.prepare_rules()
+                        prepared = True
+                    slots.append(None)
                     yield Batch(batch, problems.retired())
                     batch, size = [], 0
-            if batch:
-                yield Batch(batch, problems.retired())
 
-        self.prepare_rules()
+            for entry in self.discover(paths):
+                if isinstance(entry, InputProblem):
+                    position += 1
+                    if shard is None or shard.owns_position(position):
+                        report_problem(entry, position)
+                    continue
+                record = None
+                if cache is not None and entry != STDIN:
+                    found, record = cached_results(entry)
+                    if found is not None:
+                        first = position + 1
+                        for offset, problem in found.problems:
+                            report_problem(problem, first + offset)
+                        if found.results:
+                            yield from flush()
+                            slots.append((found.results, [first + offset for offset in found.offsets]))
+                        position += found.items
+                        continue
+                first = position + 1
+                for item in self.read_entry(entry, stdin_filename):
+                    position += 1
+                    if shard is not None and not shard.owns_position(position):
+                        continue
+                    if isinstance(item, Document) and len(item.text) > self.config.max_document_chars:
+                        item = self.too_large(item)
+                    if isinstance(item, InputProblem):
+                        report_problem(item, position)
+                        if record is not None:
+                            record.problems.append((position - first, item))
+                        continue
+                    if focus is not None and not focus.includes(item.path, item.record):
+                        item.context_only = True
+                    result.paths.add(item.path)
+                    positions.append(position)
+                    owners.append(record)
+                    if record is not None:
+                        record.offsets.append(position - first)
+                        record.context.append(item.context_only)
+                    batch.append(item)
+                    size += len(item.text)
+                    if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_CHARACTERS:
+                        yield from flush()
+                if record is not None:
+                    record.items = position + 1 - first
+                    record.read = True
+                    record.store_if_complete(cache)
+            yield from flush()
+
+        def checked() -> Iterator[tuple[list[DocumentResult], list[int] | None]]:
+            """Each checked batch's results (positions in flight) and each cached file's (with its positions), in input order."""
+            for batch_results in ordered_map(check_documents, checker, batches(), self.jobs):
+                while slots[0] is not None:
+                    yield slots.popleft()  # type: ignore[misc]
+                slots.popleft()
+                yield batch_results, None
+            while slots:
+                yield slots.popleft()  # type: ignore[misc]
+
         checker = DocumentChecker(self.rules, self.budget, take_digests, self.config.ignore_field)
-        for batch_results in ordered_map(check_documents, checker, batches(), self.jobs):
-            for document_result in batch_results:
+        for batch_results, cached_positions in checked():
+            for number, document_result in enumerate(batch_results):
                 result.documents += 1
                 result.bytes += document_result.characters
-                position = positions.popleft()
+                if cached_positions is not None:
+                    position = cached_positions[number]
+                    result.paths.add(document_result.where[0])
+                else:
+                    position = positions.popleft()
+                    owner = owners.popleft()
+                    if owner is not None:
+                        owner.results.append(document_result)
+                        owner.store_if_complete(cache)
                 document_findings = document_result.findings
                 if focus is None or focus.includes(*document_result.where):
                     document_findings = document_findings + self.rule_problem_findings(document_result)
@@ -456,12 +585,13 @@ class Linter:
                 problems.add_document(document_result)
                 if document_result.digest:
                     result.digests[document_result.where] = document_result.digest
-                if document_result.suppressions is not None and document_result.facts:
-                    document_result.facts.append(suppression_fact(document_result.where, document_result.suppressions))
+                document_facts = document_result.facts
+                if document_result.suppressions is not None and document_facts:
+                    document_facts = [*document_facts, suppression_fact(document_result.where, document_result.suppressions)]
                 if facts_out is not None:
-                    write_facts(document_result.facts, facts_out, position)
+                    write_facts(document_facts, facts_out, position)
                 else:
-                    for code, key, value in document_result.facts:
+                    for code, key, value in document_facts:
                         facts[code][key].append(value)
                 if meter:
                     meter.update(result.documents, result.bytes)
@@ -552,6 +682,53 @@ class Linter:
         if failures.failures:
             raise RuntimeError("; ".join(failures.errors()))
         return self.filter(findings, [])
+
+
+def _file_signature(path: str) -> tuple[int, int]:
+    stat = os.stat(path)
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _context_mask(results: Sequence[DocumentResult], focus: Focus | None) -> tuple[bool, ...]:
+    """Which of a file's documents a run reads only as context (they are checked by the corpus rules alone)."""
+    if focus is None:
+        return (False,) * len(results)
+    return tuple(not focus.includes(*r.where) for r in results)
+
+
+@dataclass
+class _FileRecord:
+    """A file being checked whose results go to the cache once all of them are back."""
+
+    path: str
+    digest: str
+    signature: tuple[int, int]
+    problems: list[tuple[int, InputProblem]] = field(default_factory=list)
+    """Each input problem with its place among the file's items."""
+    results: list[DocumentResult] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+    """Each document's place among the file's items (documents and problems, as read)."""
+    context: list[bool] = field(default_factory=list)
+    """Whether each document was read only as context."""
+    items: int = 0
+    read: bool = False
+    stored: bool = False
+
+    def store_if_complete(self, cache: ResultCache | None) -> None:
+        """Store the results once all are back, unless a rule ran out of time (a busy machine's
+        accident, not the file's) or the file changed while it was read.  A rule's failure is kept:
+        it fails again on the same text, and a fixed rule changes the key."""
+        if self.stored or cache is None or not self.read or len(self.results) < len(self.offsets):
+            return
+        self.stored = True
+        if any(r.timeouts or r.skipped for r in self.results):
+            return
+        try:
+            if _file_signature(self.path) != self.signature:
+                return
+        except OSError:
+            return
+        cache.store(FileResults(self.path, self.digest, self.problems, self.results, self.offsets, self.items, tuple(self.context)))
 
 
 def _first_time(path: Path, seen: set[str]) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from linter import Document, Finding, Option, Rule
+from linter.cache import compiled
 from linter.document import DocumentDate
 from linter.rule import RuleOptionError
 from rules.anachronism.kb import KnowledgeBase, KnowledgeBaseError, Office, Person, Term, builtin_files, load
@@ -37,6 +38,11 @@ def knowledge(extra_files: tuple[str, ...]) -> tuple[KnowledgeBase, Index]:
     missing = [p for p in extra_files if not Path(p).is_file()]
     if missing:
         raise KnowledgeBaseError(f"extra-kb-files: no such file: {', '.join(missing)}")
+    inputs = [Path(__file__).parent, *(Path(p) for p in extra_files)]
+    return compiled("knowledge-base", lambda: _build_knowledge(extra_files), inputs=inputs, packages=["hyperscan"])
+
+
+def _build_knowledge(extra_files: tuple[str, ...]) -> tuple[KnowledgeBase, Index]:
     kb = load([*builtin_files(), *(Path(p) for p in extra_files)])
     problems = [p for p in kb.problems if p.startswith(extra_files)] if extra_files else []
     if problems:

@@ -46,6 +46,19 @@ class KeySearch(Generic[Value]):
                 self.automaton.add_word(key, number)
             self.automaton.make_automaton()
 
+    def __getstate__(self) -> dict[str, object]:
+        """Picklable (for the compiled-data cache): the hyperscan database as its serialised bytes."""
+        state = dict(self.__dict__)
+        if self.database is not None:
+            state["database"] = hyperscan.dumpb(self.database)
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        if isinstance(self.database, bytes):
+            self.database = hyperscan.loadb(self.database, hyperscan.HS_MODE_BLOCK)
+            self.database.scratch = hyperscan.Scratch(self.database)
+
     def find(self, text: str) -> Iterable[tuple[int, int, Value]]:
         if self.automaton is not None:
             for last, number in self.automaton.iter(text):

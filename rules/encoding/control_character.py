@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ftfy.fixes import fix_c1_controls
-
 from linter import Document, Finding, Fix, Rule
 
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -57,6 +55,8 @@ class ControlCharacter(Rule):
             run = match.group()  # type: ignore[union-attr]
             start, end = match.span()  # type: ignore[union-attr]
             found = CONTROL.search(text, end)
+            from ftfy.fixes import fix_c1_controls  # here: ftfy takes 70 ms to import, and controls are rare
+
             repaired = CONTROLS.sub("", fix_c1_controls(run))
             if repaired:
                 fix = Fix.replace(start, end, repaired, safe=False, description=f"replace with {repaired!r}")

@@ -5,9 +5,6 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-import ftfy
-from ftfy.badness import BADNESS_RE
-
 from linter import Document, Finding, Fix, Rule
 
 CP1252_HIGH = "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
@@ -81,6 +78,9 @@ class Mojibake(Rule):
             lines_done.add(line)
             line_start, line_end = document.line_span(line)
             original = text[line_start:line_end]
+            import ftfy  # here, not at the top: most runs never meet a suspect line, and ftfy takes 70 ms to import
+            from ftfy.badness import BADNESS_RE
+
             if BADNESS_RE.search(original) is None:
                 continue
             repaired = ftfy.fix_encoding(original)

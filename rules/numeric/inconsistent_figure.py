@@ -131,7 +131,7 @@ class InconsistentFigure(Rule):
             if compatible(earlier, later):
                 return None
             stated.append(earlier)
-        near = {e.value for e in stated if not e.partitive and 1 / 3 <= e.value / later.value <= 3}
+        near = {e.value for e in stated if not e.partitive and within_threefold(e.value, later.value)}
         refers_back = later.definite and (
             not RESTRICTIVE.match(text, later.phrase_end) or CLEFT_BEFORE.search(text, max(0, later.start - 20), later.start) is not None
         )
@@ -223,3 +223,10 @@ def _one_goal_apart(a: Mention, b: Mention) -> bool:
     """4-1 and 3-1, 2-0 and 0-2: one side changed by a goal or two, or the sides swapped."""
     x, y = (a.value, a.second), (b.value, b.second)
     return x == y[::-1] or (x[0] == y[0] and abs(x[1] - y[1]) <= 2) or (x[1] == y[1] and abs(x[0] - y[0]) <= 2)
+
+
+def within_threefold(value: float, other: float) -> bool:
+    """Whether two figures are of a size (at most three times apart, same sign): zero is near only zero."""
+    if value == other:
+        return True
+    return value * other > 0 and max(abs(value), abs(other)) <= 3 * min(abs(value), abs(other))

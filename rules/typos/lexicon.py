@@ -17,6 +17,9 @@ Loading both takes about a second and 60 MB; ``Rule.prepare`` loads them before 
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from pathlib import Path
+
+from linter.cache import compiled
 
 BRITISH_TO_AMERICAN = (
     ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize"), ("ises", "izes"),
@@ -35,6 +38,10 @@ BRITISH_IN_USE = 2.0
 @cache
 def _zipf_table() -> dict[str, float]:
     """Word -> Zipf frequency, straight from wordfreq's centibel lists (index i holds words at -i cB)."""
+    return compiled("wordfreq-en-large", _build_zipf_table, inputs=[Path(__file__)], packages=["wordfreq"])
+
+
+def _build_zipf_table() -> dict[str, float]:
     from wordfreq import get_frequency_list
 
     table: dict[str, float] = {}
@@ -47,6 +54,10 @@ def _zipf_table() -> dict[str, float]:
 
 @cache
 def _dictionary() -> frozenset[str]:
+    return compiled("pyspellchecker-en", _build_dictionary, inputs=[Path(__file__)], packages=["pyspellchecker"])
+
+
+def _build_dictionary() -> frozenset[str]:
     from spellchecker import SpellChecker
 
     return frozenset(SpellChecker(language="en").word_frequency.dictionary)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Iterator
 
 from collections import defaultdict
@@ -11,6 +12,7 @@ import regex
 from rapidfuzz.distance import OSA
 
 from linter import Document, Finding, Fix, Option, Rule
+from linter.cache import compiled
 from rules.typos import lexicon
 from rules.typos.text import Analysis, analyse
 from rules.typos.vocabulary import misspelled_words
@@ -48,6 +50,10 @@ def _deletion_index() -> dict[str, tuple[str, ...]]:
     word one insertion from another leaves it after one deletion: so the corrections of a word are
     found with a dozen look-ups instead of hundreds of generated strings (the SymSpell idea).
     """
+    return compiled("deletion-index", _build_deletion_index, inputs=[Path(__file__).parent], packages=["wordfreq", "pyspellchecker"])
+
+
+def _build_deletion_index() -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = defaultdict(list)
     for word in lexicon.dictionary_words_at_least(CANDIDATE):
         for at in range(1, len(word)):

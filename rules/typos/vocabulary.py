@@ -11,13 +11,16 @@ import importlib.resources
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator, Mapping
 
 import regex
 
+from linter.cache import compiled
 from rules.typos import lexicon
 
-DATA = Path(__file__).parent / "data"
+HERE = Path(__file__).parent
+"""The family's code and data: what the compiled tables are made from."""
+DATA = HERE / "data"
 WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("ers", ""))
 
@@ -45,6 +48,10 @@ def codespell_entries(name: str) -> Iterable[tuple[str, str]]:
 @cache
 def english_words() -> frozenset[str]:
     """Lower-case English words: codespell's corrections, British spellings, and our additions."""
+    return compiled("english-words", _english_words, inputs=[HERE], packages=["codespell"])
+
+
+def _english_words() -> frozenset[str]:
     words: set[str] = set()
     for name in ("dictionary.txt", "dictionary_rare.txt", "dictionary_usage.txt", "dictionary_en-GB_to_en-US.txt"):
         for key, value in codespell_entries(name):
@@ -77,26 +84,52 @@ VARIANT_GAP = 1.5
 
 
 @cache
-def misspellings() -> dict[str, Misspelling]:
+def misspellings() -> Mapping[str, Misspelling]:
     """codespell's main dictionary, less entries that are real words or names in news, and less variants
     that the dictionary knows and writers use ("despatch", "useable", "combatting", "racoon")."""
+    return _Entries(_misspelling_table())
+
+
+@cache
+def _misspelling_table() -> dict[str, tuple[tuple[str, ...], bool]]:
+    """The entries as plain tuples: read from the cache ten times faster than as objects."""
+    return compiled("codespell-misspellings", _build_misspellings, inputs=[HERE], packages=["codespell", "wordfreq", "pyspellchecker"])
+
+
+class _Entries(Mapping[str, Misspelling]):
+    """The table's entries, made into ``Misspelling``s only when looked up."""
+
+    def __init__(self, table: dict[str, tuple[tuple[str, ...], bool]]) -> None:
+        self.table = table
+
+    def __getitem__(self, word: str) -> Misspelling:
+        return Misspelling(*self.table[word])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.table)
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+def _build_misspellings() -> dict[str, tuple[tuple[str, ...], bool]]:
     real_words = english_words()
     dropped = dropped_misspellings()
-    table: dict[str, Misspelling] = {}
+    table: dict[str, tuple[tuple[str, ...], bool]] = {}
     for key, value in codespell_entries("dictionary.txt"):
         if not key.islower() or key in real_words or key in dropped or not WORD.fullmatch(key):
             continue
         candidates = tuple(v.strip() for v in value.split(",") if v.strip())
         if _variant_in_use(key, candidates[0]):
             continue
-        table[key] = Misspelling(candidates, automatic="," not in value)
+        table[key] = (candidates, "," not in value)
     return table
 
 
 @cache
 def misspelled_words() -> frozenset[str]:
     """The keys of ``misspellings()``, for fast set operations."""
-    return frozenset(misspellings())
+    return frozenset(_misspelling_table())
 
 
 def _variant_in_use(word: str, correction: str) -> bool:

@@ -70,9 +70,13 @@ def test_clean_wire_copy(rule, article: str) -> None:
 
 
 @pytest.mark.parametrize("rule", ALL_DOCUMENT_RULES, ids=lambda r: r.code)
-@pytest.mark.parametrize("junk", ["", "\x00\x01\ufffd" * 50, "1" * 5000, "9, 000 to " * 300, "Monday, " * 200, "\ud800 5 K\u212a people\udfff, a\u00a0dozen İ ſ " * 40])
+@pytest.mark.parametrize("junk", ["", "\x00\x01\ufffd" * 50, "1" * 5000, "9, 000 to " * 300, "Monday, " * 200, "\ud800 5 K\u212a people\udfff, a\u00a0dozen İ ſ " * 40, "Smith scored 12 points in the first half. Jones scored 0 points. "])
 def test_bad_input_never_raises(rule, junk: str) -> None:
     lint(rule, junk, date="2025-06-02")
+
+
+def test_a_zero_after_other_figures_of_its_kind_is_compared_not_divided_by() -> None:
+    assert_clean(InconsistentFigure, "Smith scored 12 points in the first half. Jones scored 0 points.")
 
 
 def test_inconsistent_figure_points_at_the_earlier_one() -> None:
