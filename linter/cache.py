@@ -9,6 +9,8 @@ cache folder that cannot be written leaves the run as it was, only slower.
 
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 import importlib.metadata
 import os
@@ -102,13 +104,17 @@ def files_under(paths: Iterable[Path]) -> list[Path]:
 
 def package_versions(names: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """Installed versions of distributions ("" for one that is missing)."""
-    versions = []
-    for name in names:
-        try:
-            versions.append((name, importlib.metadata.version(name)))
-        except importlib.metadata.PackageNotFoundError:
-            versions.append((name, ""))
-    return tuple(versions)
+    return tuple((name, _version(name)) for name in names)
+
+
+@functools.cache
+def _version(name: str) -> str:
+    """One distribution's version, read once per process: each read parses its metadata file, and
+    every compiled table asks again."""
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
 
 
 def dependencies() -> list[str]:
@@ -130,11 +136,16 @@ def own_version() -> str:
 
 def read_entry(path: Path) -> Any:
     """An entry's value, or None when it is missing or cannot be read (a corrupt entry is not an error)."""
+    collecting = gc.isenabled()
+    gc.disable()  # the tables are millions of new objects, none garbage: collections while loading only cost time
     try:
         with open(path, "rb") as stream:
             return pickle.load(stream)
     except Exception:  # truncated, corrupt, from another Python, unreadable: rebuild instead
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def write_entry(root: Path, path: Path, value: Any) -> None:

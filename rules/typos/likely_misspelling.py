@@ -157,8 +157,8 @@ class LikelyMisspelling(Rule):
     default_options = {"ignore": Option([], items=str)}
 
     def prepare(self) -> None:
+        """The lexicon now; the deletion index on first use, since most short runs meet no rare word."""
         lexicon.load()
-        _deletion_index()
         super().prepare()
 
     def check(self, document: Document) -> Iterator[Finding]:
