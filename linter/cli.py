@@ -6,6 +6,7 @@ Exit codes: 0 no findings, 1 findings, 2 usage, config or internal error.
 from __future__ import annotations
 
 import argparse
+import atexit
 import importlib.metadata
 import json
 import os
@@ -671,4 +672,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry_point() -> None:
-    sys.exit(main())
+    """Run the command, then exit without tearing the interpreter down.
+
+    Freeing the loaded lexicons object by object takes about 0.1 s, a fifth of a
+    short pre-commit run, for memory the system takes back at once.  Exit
+    handlers still run and the output is flushed first.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except OSError:  # a reader that went away (``| head``): nothing more can be said there
+            code = code or EXIT_ERROR
+    atexit._run_exitfuncs()
+    os._exit(code)
