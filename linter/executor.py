@@ -8,12 +8,13 @@ number of jobs.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -61,6 +62,9 @@ def ordered_map(
             for batch in iterator:
                 yield function(state, batch)
         return
+    import multiprocessing  # here: a run of one job never needs them
+    from concurrent.futures import ProcessPoolExecutor
+
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(state,)) as pool:

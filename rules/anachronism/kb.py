@@ -21,8 +21,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
 KB_DIR = Path(__file__).parent / "data" / "kb"
 HEAD_OF = {"state", "government", "other"}
 KINDS = {"country", "organisation", "central-bank"}
@@ -30,9 +28,6 @@ APPROXIMATE_MARGIN = dt.timedelta(days=45)
 """How far from an approximate boundary (one that may be off by about 30 days) the rules stay silent."""
 DEFAULT_MAX_GAP_DAYS = 30
 """The longest an office may go without a recorded holder, unless it says otherwise (a conclave, a confirmation)."""
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's loader when PyYAML has it: the base loads several times faster."""
 
 
 class KnowledgeBaseError(ValueError):
@@ -159,8 +154,11 @@ class KnowledgeBase:
         """Read one YAML file into the base, noting (not raising) what is wrong with it."""
         where = str(path)
         self.files.append(where)
+        import yaml  # here: the compiled base is read from the cache, and PyYAML takes 13 ms to import
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when PyYAML has it: several times faster
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
             self.problems.append(f"{where}: cannot be read: {error}")
             return

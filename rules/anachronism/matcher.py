@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Any
 from functools import cache
 from pathlib import Path
-import yaml
 
 from rules.anachronism.context import ABBREVIATION
 from rules.anachronism.kb import KnowledgeBase
@@ -112,6 +111,8 @@ class Cues:
 
 @cache
 def cues() -> Cues:
+    import yaml  # here: most runs never meet a title that needs the cues
+
     data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
 
     def words(key: str) -> frozenset[str]:
