@@ -3,6 +3,7 @@
     python benchmarks/compare.py                  # one round on the built corpus, then per-rule times
     python benchmarks/compare.py --rounds 5       # the median of five rounds
     python benchmarks/compare.py --no-per-rule    # the table only
+    python benchmarks/compare.py --startup --rounds 5   # the 3-file (pre-commit) rows and where start-up goes
 
 The corpus is every BBC article of clean-news/bbc-dev.jsonl.gz and every page
 of junk-dev/residual.jsonl.gz (../shared/data), one .txt file each, so no text
@@ -120,6 +121,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder (default: ../shared/data)")
     parser.add_argument("--rounds", type=int, default=1, help="rounds of every command; the median is shown")
     parser.add_argument("--no-per-rule", action="store_true", help="skip the per-rule times")
+    parser.add_argument("--startup", action="store_true", help="only the 3-file rows and the split of start-up")
     args = parser.parse_args()
     missing = [source for source in SOURCES if not (args.data / source).is_file()]
     if missing:
@@ -153,14 +155,16 @@ def main() -> int:
             print(f"  {label}: {row.cpu:.2f} s CPU", file=sys.stderr)
             return row
 
+        if args.startup:
+            add_startup_rows(work, files, env, rows, args.rounds, add, installed_peers())
+            print()
+            print(table(rows, None))
+            print()
+            print(startup_split(work / "three-split", files[:3], env))
+            return 0
         add("raw read (corpus-linter's readers)", raw_read_command(corpus), "the floor")
-        installed: dict[str, str] = {}
-        for peer in PEERS:
-            found = shutil.which(peer, path=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
-            if found is None:
-                print(f"  {peer}: not installed, skipped (pip install 'corpus-linter[bench]')", file=sys.stderr)
-                continue
-            installed[peer] = found
+        installed = installed_peers()
+        for peer, found in installed.items():
             peers[peer] = add(peer, [found, str(corpus)])
         results = cache_dir / "results"
 
@@ -186,26 +190,7 @@ def main() -> int:
         add("cache: one file changed", cached, changed.name, before=change_one_file)
         changed.write_text(original, encoding="utf-8")
 
-        three = files[:3]
-        three_size = sum(len(p.read_bytes()) for p in three) / 1e6
-        copies = iter(range(1_000_000))
-        fresh_paths: list[str] = []
-
-        def three_new_paths() -> None:
-            """New paths each round: their results are not cached, the rule data is (a pre-commit run)."""
-            folder = work / f"three-{next(copies)}"
-            folder.mkdir()
-            fresh_paths[:] = [str(shutil.copy(p, folder)) for p in three]
-
-        row = Row("3 files (start-up included)", [], three_size, 3, "pre-commit: rule data cached")
-        for _ in range(args.rounds):
-            three_new_paths()
-            row.timings.append(measure(linter_command("--jobs", "1", *fresh_paths), env))
-        rows.append(row)
-        add("3 files, results cached", linter_command("--jobs", "1", *fresh_paths), "pre-commit, nothing changed", size=three_size, count=3)
-        add("3 files, --no-cache", linter_command("--no-cache", "--jobs", "1", *fresh_paths), "compiles rule data", size=three_size, count=3)
-        for peer, executable in installed.items():
-            add(f"3 files, {peer}", [executable, *fresh_paths], size=three_size, count=3)
+        add_startup_rows(work, files, env, rows, args.rounds, add, installed)
 
         print()
         print(table(rows, peers.get("codespell")))
@@ -220,6 +205,84 @@ def main() -> int:
             print()
             print(per_rule_table([str(corpus)]))
     return 0
+
+
+def installed_peers() -> dict[str, str]:
+    """The peers' executables that are installed, by name."""
+    installed: dict[str, str] = {}
+    for peer in PEERS:
+        found = shutil.which(peer, path=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
+        if found is None:
+            print(f"  {peer}: not installed, skipped (pip install 'corpus-linter[bench]')", file=sys.stderr)
+            continue
+        installed[peer] = found
+    return installed
+
+
+def add_startup_rows(
+    work: Path,
+    files: list[Path],
+    env: dict[str, str],
+    rows: list[Row],
+    rounds: int,
+    add: Callable[..., Row],
+    peers: dict[str, str],
+) -> None:
+    """The pre-commit rows: 3 files new to the cache (start-up included), unchanged, without a cache, and the peers."""
+    three = files[:3]
+    three_size = sum(len(p.read_bytes()) for p in three) / 1e6
+    copies = iter(range(1_000_000))
+    fresh_paths: list[str] = []
+
+    def three_new_paths() -> None:
+        """New paths each round: their results are not cached, the rule data is (a pre-commit run)."""
+        folder = work / f"three-{next(copies)}"
+        folder.mkdir()
+        fresh_paths[:] = [str(shutil.copy(p, folder)) for p in three]
+
+    row = Row("3 files (start-up included)", [], three_size, 3, "pre-commit: rule data cached")
+    for _ in range(rounds):
+        three_new_paths()
+        row.timings.append(measure(linter_command("--jobs", "1", *fresh_paths), env))
+    rows.append(row)
+    add("3 files, results cached", linter_command("--jobs", "1", *fresh_paths), "pre-commit, nothing changed", size=three_size, count=3)
+    add("3 files, --no-cache", linter_command("--no-cache", "--jobs", "1", *fresh_paths), "compiles rule data", size=three_size, count=3)
+    for peer, executable in peers.items():
+        add(f"3 files, {peer}", [executable, *fresh_paths], size=three_size, count=3)
+
+
+STARTUP_SPLIT = """
+import sys, time
+started = time.process_time()
+import linter.cli
+from linter.config import Config
+from linter.engine import Linter
+imported = time.process_time()
+linter = Linter(Config(), jobs=1)
+built = time.process_time()
+linter.prepare_rules()
+prepared = time.process_time()
+linter.run(sys.argv[1:])
+checked = time.process_time()
+print(f"{imported - started:.3f} {built - imported:.3f} {prepared - built:.3f} {checked - prepared:.3f}")
+"""
+
+
+def startup_split(folder: Path, paths: Sequence[Path], env: dict[str, str]) -> str:
+    """Where the time of a 3-file run goes, in CPU seconds of one process: copies of ``paths`` in
+    ``folder`` are new to the results cache, and the rule data is compiled (a pre-commit run)."""
+    folder.mkdir()
+    copies = [str(shutil.copy(path, folder)) for path in paths]
+    completed = subprocess.run([sys.executable, "-c", STARTUP_SPLIT, *copies], env=env, capture_output=True, text=True, check=False)
+    try:
+        imports, rules, data, check = (float(part) for part in completed.stdout.split())
+    except ValueError:
+        return f"start-up split failed: {completed.stderr.strip()[-500:]}"
+    return (
+        "start-up split (CPU s, one process): "
+        f"importing the CLI and engine {imports:.3f}, importing rules and plugins {rules:.3f}, "
+        f"loading rule data (prepare) {data:.3f}, reading and checking 3 files {check:.3f}"
+    )
 
 
 def per_rule_table(paths: Sequence[str], select: Sequence[str] | None = None) -> str:

@@ -113,7 +113,8 @@ class Cues:
 def cues() -> Cues:
     import yaml  # here: most runs never meet a title that needs the cues
 
-    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when PyYAML has it: 8 times faster, same data
+    data = yaml.load(CUES_FILE.read_text(encoding="utf-8"), Loader=loader)
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[key])

@@ -30,7 +30,8 @@ def word_set(name: str) -> frozenset[str]:
 def data_yaml(name: str) -> dict:
     import yaml
 
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when PyYAML has it: 8 times faster, same data
+    return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=loader)
 
 
 def alternation(phrases: list[str] | frozenset[str]) -> str:
