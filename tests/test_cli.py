@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -176,3 +177,22 @@ def test_closed_standard_streams_are_named(tmp_path) -> None:
     assert closed_in.returncode == 1 and "INP001 [error] standard input is closed" in closed_in.stdout
     closed_out = subprocess.run(["sh", "-c", f"{command} check a.txt >&-"], capture_output=True, text=True, cwd=tmp_path)
     assert closed_out.returncode == 2 and "standard output is closed (give -o FILE)" in closed_out.stderr
+
+
+def test_the_process_exits_with_its_output_whole_and_exit_handlers_run(corpus: Path) -> None:
+    """The command skips the interpreter's teardown: what it printed must still all arrive, with the
+    exit code, and exit handlers (a plugin's, multiprocessing's) must still run."""
+    for number in range(300):
+        (corpus / f"doubled-{number}.txt").write_text("Talks stalled stalled again.\n", encoding="utf-8")
+    script = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('handler ran', file=sys.stderr))\n"
+        "sys.argv[0] = 'corpus-linter'\n"
+        "from linter.cli import entry_point\n"
+        "entry_point()\n"
+    )
+    command = [sys.executable, "-c", script, "check", str(corpus), "--select", "TYP003", "--no-cache", "--output-format", "json"]
+    proc = subprocess.run(command, capture_output=True, cwd=corpus, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 1
+    assert len(json.loads(proc.stdout)) == 301
+    assert b"handler ran" in proc.stderr
