@@ -154,7 +154,7 @@ class KnowledgeBase:
         """Read one YAML file into the base, noting (not raising) what is wrong with it."""
         where = str(path)
         self.files.append(where)
-        import yaml  # here: the compiled base is read from the cache, and PyYAML takes 13 ms to import
+        import yaml  # here: a run normally reads the base compiled, from the cache
 
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when PyYAML has it: several times faster
         try:
