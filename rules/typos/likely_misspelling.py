@@ -181,7 +181,7 @@ class LikelyMisspelling(Rule):
                 continue
             start = starts[0]
             end = start + len(word)
-            if analysis.is_kept(start, end) or _among_unknown_words(analysis, start, end):
+            if analysis.is_kept(start, end) or _among_unknown_words(analysis, start, end) or analysis.in_foreign_line(start):
                 continue
             # Few documents get this far: the language test (a pass over the text) comes this late.
             if not analysis.english:

@@ -111,6 +111,8 @@ class LowercaseProperNoun(Rule):
             # The kept spans (quotations, [sic]) cost a pass over the text: looked at only for a word that is a name.
             if (phrase is None and not gazetteer.unambiguous(word) and raw not in unknown) or analysis.is_kept(start, end):
                 continue
+            if analysis.in_foreign_line(start):
+                continue  # a word of another language, not a name
             if phrase is not None:
                 end, name = phrase
                 covered = end

@@ -63,7 +63,7 @@ class Misspelling(Rule):
         for start, word in found:
             entry = table[word]
             end = start + len(word)
-            if analysis.is_kept(start, end):
+            if analysis.is_kept(start, end) or analysis.in_foreign_line(start):
                 continue
             candidates = " or ".join(repr(c) for c in entry.candidates)
             fix = None
