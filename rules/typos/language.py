@@ -22,8 +22,11 @@ from rules.typos import lexicon
 from rules.typos.vocabulary import DATA, read_list
 
 LANGUAGES = DATA / "other_languages.txt"
-MARGIN = 1.0
-"""A word leans to a language when that language uses it ten times as often (1 on the Zipf scale)."""
+FOREIGN_MARGIN = 1.0
+"""A word leans to other languages when one of them uses it ten times as often as English (1 on the Zipf scale)."""
+ENGLISH_MARGIN = 0.5
+"""A word leans to English when English uses it three times as often as any of them: English shares many
+words with Dutch and the Scandinavian languages ("was", "for", "former"), so the bar is lower."""
 MIN_FOREIGN_WORDS = 3
 """Fewer words leaning to other languages prove nothing ("net", "sue" and "to" are Dutch, French and Polish too)."""
 ENGLISH_RATIO = 2
@@ -60,8 +63,8 @@ def is_foreign(line: str) -> bool:
             continue  # the tail of a capitalised word: a name, or a sentence's first word
         word = match.group()
         lean = other.get(word, 0.0) - lexicon.zipf(word)
-        if lean >= MARGIN:
+        if lean >= FOREIGN_MARGIN:
             foreign += 1
-        elif lean <= -MARGIN:
+        elif lean <= -ENGLISH_MARGIN:
             english += 1
     return foreign >= MIN_FOREIGN_WORDS and foreign > ENGLISH_RATIO * english
