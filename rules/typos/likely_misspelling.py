@@ -138,7 +138,8 @@ class LikelyMisspelling(Rule):
     "spikey"), words written twice or more in the document (used on purpose), words
     the document also capitalises (names), words among other unknown words (a phrase
     in another language), words in URLs, quotations and before [sic], words that
-    TYP001 reports, and texts that are not English.
+    TYP001 reports, texts that are not English, and lines in another language
+    within an English text (a French site's "read also" line).
 
     ## Example
     "the new legisation" is reported, with the correction "legislation".

@@ -50,8 +50,9 @@ class LowercaseProperNoun(Rule):
     Names that are also ordinary words (turkey, china, march, may, bill,
     rose, polish, trump: `rules/typos/data/ambiguous.txt`), words in URLs,
     e-mail addresses, hashtags and handles, hyphenated compounds, short
-    quotations and words before [sic], texts that are not English, and
-    texts written in lower case throughout.
+    quotations and words before [sic], texts that are not English, lines in
+    another language within an English text, and texts written in lower case
+    throughout.
 
     ## Example
     "Peace talks in istanbul" becomes "Peace talks in Istanbul".
