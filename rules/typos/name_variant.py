@@ -98,7 +98,7 @@ class NameSpelledTwoWays(Rule):
     frequencies (another name or a word: "Greene" beside "Greece",
     "Thomson" beside "Thompson", "Hollywood" beside "Bollywood") unless
     both spellings follow the same given name ("Stefan Meyer", "Stefan Meier").
-A spelling on a line in another language is that language's ("Bruselas").
+    A spelling on a line in another language is that language's ("Bruselas").
 
     ## Example
     "Zelenskyy said ... Selenskyy has stated ... Zelenskyy added": the
