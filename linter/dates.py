@@ -142,6 +142,18 @@ def date_from_file_name(document: Document) -> DocumentDate | None:
     return _make(int(match.group(1)), int(match.group(2)), int(match.group(3)), "day", "file name")
 
 
+DATELINE = "dateline"
+FIRST_DATE_IN_TEXT = "first date in the text"
+METADATA_SOURCES = ("record field", "front matter", "file name")
+"""How the sources of dates stored beside a document's text begin (a crawl or import date can be wrong)."""
+
+
+def from_metadata(date: DocumentDate) -> bool:
+    """Whether the date came with the document (a record field, front matter, its file name),
+    rather than from its own text or from the user (``--date``, config, the API)."""
+    return date.source.startswith(METADATA_SOURCES)
+
+
 def _year_windows(text: str, before: int, after: int) -> list[tuple[int, int]]:
     """Merged spans around each year in ``text``: every written date holds a year, so the
     date patterns need only search there (the main process dates every document)."""
@@ -183,18 +195,18 @@ def date_from_text(document: Document) -> DocumentDate | None:
     for start, date in dates:
         line_start = head.rfind("\n", 0, start) + 1
         if _DATELINE_LEAD.match(head[line_start:start]):
-            return DocumentDate(date.value, "day", "dateline")
+            return DocumentDate(date.value, "day", DATELINE)
     month_years = (m for start, end in _year_windows(head, WRITTEN_DATE_REACH, 6) for m in _MONTH_YEAR.finditer(head, start, end))
     for match in month_years:
         line_start = head.rfind("\n", 0, match.start()) + 1
         lead = head[line_start : match.start()]
         if _MARKER.search(lead) and _DATELINE_LEAD.match(lead):
-            return _make(int(match.group("year")), _MONTHS[match.group("month").lower()], 1, "month", "dateline")
+            return _make(int(match.group("year")), _MONTHS[match.group("month").lower()], 1, "month", DATELINE)
     for start, date in dates:
         if start >= OPENING_SPAN:
             break
         if not _EVENT_WORDS.search(head[max(0, start - 20) : start]):
-            return DocumentDate(date.value, "day", "first date in the text")
+            return DocumentDate(date.value, "day", FIRST_DATE_IN_TEXT)
     return None
 
 

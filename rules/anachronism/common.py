@@ -17,6 +17,7 @@ from typing import Any, Iterator, Mapping
 
 from linter import Document, Finding, Option, Rule
 from linter.cache import compiled
+from linter.dates import date_from_text, from_metadata
 from linter.document import DocumentDate
 from linter.rule import RuleOptionError
 from rules.anachronism.kb import KnowledgeBase, KnowledgeBaseError, Office, Person, Term, builtin_files, load
@@ -90,6 +91,18 @@ def date_range(date: DocumentDate) -> tuple[dt.date, dt.date]:
     return value, value
 
 
+def own_date(document: Document, date: DocumentDate) -> DocumentDate | None:
+    """The date the text itself states (a dateline, or the first full date of its opening), when the
+    document's date came with it as metadata and disagrees with it (a date the user gave is kept)."""
+    if not from_metadata(date):
+        return None
+    stated = date_from_text(document)
+    if stated is None:
+        return None
+    first, last = date_range(date)
+    return stated if not first <= stated.value <= last else None
+
+
 def describe_date(date: DocumentDate) -> str:
     where = "on" if date.precision == "day" else "in"
     return f"{where} {date} (document date from {date.source})"
@@ -158,6 +171,24 @@ class AnachronismRule(Rule):
                 candidate = self.config_root / candidate
             paths.append(str(candidate))
         return tuple(paths)
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        """Findings on the document's date that also hold on the date its own text states, if it states
+        another: a record's date field is often a crawl or import date, and a page that says
+        "Last updated: 26 November 2007" is read by its own date too, as a reader would."""
+        date = document.date
+        if date is None:
+            return
+        findings = list(self.check_on(document, date))
+        stated = own_date(document, date) if findings else None
+        if stated is not None:
+            still = {(finding.start, finding.end) for finding in self.check_on(document, stated)}
+            findings = [finding for finding in findings if (finding.start, finding.end) in still]
+        yield from findings
+
+    def check_on(self, document: Document, date: DocumentDate) -> Iterator[Finding]:
+        """The rule's findings for the document read as of ``date``."""
+        raise NotImplementedError
 
     def readings(self, document: Document) -> Iterator[Reading]:
         """The document's resolved mentions, found once and shared by the family's rules."""

@@ -48,10 +48,7 @@ class ElectTitle(AnachronismRule):
     name = "elect-title"
     default_options = {**SHARED_OPTIONS, "elect-window-days": Option(183, minimum=0, maximum=3660)}
 
-    def check(self, document: Document) -> Iterator[Finding]:
-        date = document.date
-        if date is None:
-            return
+    def check_on(self, document: Document, date: DocumentDate) -> Iterator[Finding]:
         first, last = date_range(date)
         window = dt.timedelta(days=int(self.options["elect-window-days"]))
         for reading in self.readings(document):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from linter.document import DocumentDate
 from linter import Document, Finding
 from rules.anachronism.common import ONE_DAY, AnachronismRule, date_range, describe_date, describe_terms
 
@@ -46,10 +47,7 @@ class FormerTitleSitting(AnachronismRule):
     code = "ANA002"
     name = "former-title-sitting"
 
-    def check(self, document: Document) -> Iterator[Finding]:
-        date = document.date
-        if date is None:
-            return
+    def check_on(self, document: Document, date: DocumentDate) -> Iterator[Finding]:
         first, last = date_range(date)
         for reading in self.readings(document):
             mention = reading.mention

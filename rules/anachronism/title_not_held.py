@@ -73,10 +73,7 @@ class TitleNotHeld(AnachronismRule):
     code = "ANA001"
     name = "title-not-held"
 
-    def check(self, document: Document) -> Iterator[Finding]:
-        date = document.date
-        if date is None:
-            return
+    def check_on(self, document: Document, date: DocumentDate) -> Iterator[Finding]:
         first, last = date_range(date)
         for reading in self.readings(document):
             mention = reading.mention
