@@ -9,6 +9,7 @@ source and precision, so findings can say what they were checked against.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import email.utils
 from typing import Any
@@ -222,3 +223,29 @@ def corpus_linter_document_date(document: Document, config: Config) -> DocumentD
         or date_from_text(document)
         or config.date
     )
+
+
+def date_span(date: DocumentDate) -> tuple[dt.date, dt.date]:
+    """The first and last day a date of its precision may mean."""
+    value = date.value
+    if date.precision == "year":
+        return dt.date(value.year, 1, 1), dt.date(value.year, 12, 31)
+    if date.precision == "month":
+        last = calendar.monthrange(value.year, value.month)[1]
+        return value.replace(day=1), value.replace(day=last)
+    return value, value
+
+
+def own_date(document: Document, date: DocumentDate) -> DocumentDate | None:
+    """The date the text itself states (a dateline, or the first full date of its opening), when the
+    document's date came with it as metadata and disagrees with it (a date the user gave is kept).
+
+    Rules that judge the text by its date (anachronisms, weekdays) report only what is wrong on
+    both: scraped archives often carry the crawl date, and a reader goes by the page's own."""
+    if not from_metadata(date):
+        return None
+    stated = date_from_text(document)
+    if stated is None:
+        return None
+    first, last = date_span(date)
+    return stated if not first <= stated.value <= last else None

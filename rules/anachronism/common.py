@@ -8,7 +8,6 @@ jurisdiction named, if one is).  Anything ambiguous stays silent.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +16,7 @@ from typing import Any, Iterator, Mapping
 
 from linter import Document, Finding, Option, Rule
 from linter.cache import compiled
-from linter.dates import date_from_text, from_metadata
+from linter.dates import date_span, own_date
 from linter.document import DocumentDate
 from linter.rule import RuleOptionError
 from rules.anachronism.kb import KnowledgeBase, KnowledgeBaseError, Office, Person, Term, builtin_files, load
@@ -78,29 +77,6 @@ def resolve(kb: KnowledgeBase, index: Index, mention: Mention) -> Reading | None
         return None
     person_id, mine = held.popitem()
     return Reading(mention, kb.people[person_id], mine)
-
-
-def date_range(date: DocumentDate) -> tuple[dt.date, dt.date]:
-    """The first and last day a date of this precision may mean."""
-    value = date.value
-    if date.precision == "year":
-        return dt.date(value.year, 1, 1), dt.date(value.year, 12, 31)
-    if date.precision == "month":
-        last = calendar.monthrange(value.year, value.month)[1]
-        return value.replace(day=1), value.replace(day=last)
-    return value, value
-
-
-def own_date(document: Document, date: DocumentDate) -> DocumentDate | None:
-    """The date the text itself states (a dateline, or the first full date of its opening), when the
-    document's date came with it as metadata and disagrees with it (a date the user gave is kept)."""
-    if not from_metadata(date):
-        return None
-    stated = date_from_text(document)
-    if stated is None:
-        return None
-    first, last = date_range(date)
-    return stated if not first <= stated.value <= last else None
 
 
 def describe_date(date: DocumentDate) -> str:

@@ -7,7 +7,8 @@ from typing import Iterator
 
 from linter import Document, Finding, Option
 from linter.document import DocumentDate
-from rules.anachronism.common import ONE_DAY, SHARED_OPTIONS, AnachronismRule, Reading, date_range, describe_date
+from linter.dates import date_span
+from rules.anachronism.common import ONE_DAY, SHARED_OPTIONS, AnachronismRule, Reading, describe_date
 from rules.anachronism.kb import Term
 
 
@@ -49,7 +50,7 @@ class ElectTitle(AnachronismRule):
     default_options = {**SHARED_OPTIONS, "elect-window-days": Option(183, minimum=0, maximum=3660)}
 
     def check_on(self, document: Document, date: DocumentDate) -> Iterator[Finding]:
-        first, last = date_range(date)
+        first, last = date_span(date)
         window = dt.timedelta(days=int(self.options["elect-window-days"]))
         for reading in self.readings(document):
             mention = reading.mention
