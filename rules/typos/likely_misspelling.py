@@ -138,7 +138,8 @@ class LikelyMisspelling(Rule):
     "spikey"), words written twice or more in the document (used on purpose), words
     the document also capitalises (names), words among other unknown words (a phrase
     in another language), words in URLs, quotations and before [sic], words that
-    TYP001 reports, and texts that are not English.
+    TYP001 reports, texts that are not English, and lines in another language
+    within an English text (a French site's "read also" line).
 
     ## Example
     "the new legisation" is reported, with the correction "legislation".
@@ -181,7 +182,7 @@ class LikelyMisspelling(Rule):
                 continue
             start = starts[0]
             end = start + len(word)
-            if analysis.is_kept(start, end) or _among_unknown_words(analysis, start, end):
+            if analysis.is_kept(start, end) or _among_unknown_words(analysis, start, end) or analysis.in_foreign_line(start):
                 continue
             # Few documents get this far: the language test (a pass over the text) comes this late.
             if not analysis.english:

@@ -50,8 +50,9 @@ class LowercaseProperNoun(Rule):
     Names that are also ordinary words (turkey, china, march, may, bill,
     rose, polish, trump: `rules/typos/data/ambiguous.txt`), words in URLs,
     e-mail addresses, hashtags and handles, hyphenated compounds, short
-    quotations and words before [sic], texts that are not English, and
-    texts written in lower case throughout.
+    quotations and words before [sic], texts that are not English, lines in
+    another language within an English text, and texts written in lower case
+    throughout.
 
     ## Example
     "Peace talks in istanbul" becomes "Peace talks in Istanbul".
@@ -111,6 +112,8 @@ class LowercaseProperNoun(Rule):
             # The kept spans (quotations, [sic]) cost a pass over the text: looked at only for a word that is a name.
             if (phrase is None and not gazetteer.unambiguous(word) and raw not in unknown) or analysis.is_kept(start, end):
                 continue
+            if analysis.in_foreign_line(start):
+                continue  # a word of another language, not a name
             if phrase is not None:
                 end, name = phrase
                 covered = end

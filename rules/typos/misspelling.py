@@ -31,7 +31,8 @@ class Misspelling(Rule):
     Capitalised words (names: "Hart", "Claus"), words in URLs, e-mail
     addresses and file names, a word followed by "[sic]", words inside short
     quotations ("the sign read 'goverment'"), words joined by a hyphen or
-    apostrophe to another, and texts that are not English.
+    apostrophe to another, texts that are not English, and lines in another
+    language within an English text (a reader's comment in Spanish).
 
     ## Example
     "These conversations, teh first as the war began" becomes "These
@@ -63,7 +64,7 @@ class Misspelling(Rule):
         for start, word in found:
             entry = table[word]
             end = start + len(word)
-            if analysis.is_kept(start, end):
+            if analysis.is_kept(start, end) or analysis.in_foreign_line(start):
                 continue
             candidates = " or ".join(repr(c) for c in entry.candidates)
             fix = None

@@ -98,6 +98,7 @@ class NameSpelledTwoWays(Rule):
     frequencies (another name or a word: "Greene" beside "Greece",
     "Thomson" beside "Thompson", "Hollywood" beside "Bollywood") unless
     both spellings follow the same given name ("Stefan Meyer", "Stefan Meier").
+    A spelling on a line in another language is that language's ("Bruselas").
 
     ## Example
     "Zelenskyy said ... Selenskyy has stated ... Zelenskyy added": the
@@ -152,7 +153,8 @@ class NameSpelledTwoWays(Rule):
             times = counts[common]
             related = document.location(usual.start, usual.end, f"{common!r} here")
             for token in rare_tokens:
-                if analysis.is_kept(token.start, token.end):
+                # On a line in another language, a name has that language's spelling ("Bruselas").
+                if analysis.is_kept(token.start, token.end) or analysis.in_foreign_line(token.start):
                     continue
                 fix = Fix.replace(token.start, token.end, common, safe=False, description=f"write {common!r}")
                 yield self.finding(

@@ -28,6 +28,7 @@ import regex
 
 from linter import Document, Option, Rule
 from linter.analysis import WORD
+from rules.typos.language import is_foreign
 from rules.typos.vocabulary import DATA, is_english_word, read_list
 
 CACHE_KEY = "typos"
@@ -188,6 +189,7 @@ class Analysis:
         self.text = document.text
         self._document = document
         self._headings: dict[int, bool] = {}
+        self._foreign_lines: dict[int, bool] = {}
         self._name_candidates: dict[Gazetteer, dict[str, NameToken]] = {}
 
     @cached_property
@@ -347,6 +349,15 @@ class Analysis:
             start, end = self._document.line_span(line + 1)
             self._headings[line] = _is_heading(self.text[start:end])
         return self._headings[line]
+
+    def in_foreign_line(self, offset: int) -> bool:
+        """Whether ``offset`` is on a line in another language (``language.is_foreign``): a text judged
+        English as a whole may quote a comment or a promotion in Spanish or French."""
+        line = bisect.bisect_right(self._document.line_starts, offset) - 1
+        if line not in self._foreign_lines:
+            start, end = self._document.line_span(line + 1)
+            self._foreign_lines[line] = is_foreign(self.text[start:end])
+        return self._foreign_lines[line]
 
     def is_protected(self, start: int, end: int) -> bool:
         return _overlaps(self.protected, start, end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from linter import Document
+from rules.typos.language import is_foreign
 from rules.typos.lowercase_sentence_start import LEADING, _some_line_starts_in_lower_case
 from rules.typos.name_variant import NameSpelledTwoWays
 from rules.typos.text import (
@@ -146,3 +147,31 @@ def test_lower_case_line_test_matches_the_walk_over_lines(text: str) -> None:
         line[LEADING.match(line).end() : LEADING.match(line).end() + 1].islower() for _, _, line in document.lines()
     )
     assert _some_line_starts_in_lower_case(text) is expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Todo depende de la forma en que se mire, dice el autor.",
+        "Il serait temps de le dire, mais je vais attendre encore un peu.",
+        "Nós temos tantos problemas que não sabemos por onde começar.",
+        "Die Regierung will die Steuern senken, sagte der Minister am Montag.",
+    ],
+)
+def test_lines_in_other_languages_are_foreign(line: str) -> None:
+    assert is_foreign(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ursula von der Leyen met U.S. officials, e.g. the envoy, at 10.30 a.m.; that that was so, he had had doubts.",
+        "Hollywood to sue net film pirates",
+        "Cech, Paulo Ferreira, Ricardo Carvalho, Terry, Gallas, Tiago, Makelele, Lampard, Drogba.",
+        "The former mayor, then-senator Luis de la Fuente, said the fiesta was a joie de vivre moment for Madrid.",
+        "The goverments of both countries agreed on new legisation last week.",
+        "",
+    ],
+)
+def test_english_lines_with_foreign_names_and_phrases_are_not_foreign(line: str) -> None:
+    assert not is_foreign(line)
