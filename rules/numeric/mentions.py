@@ -330,7 +330,8 @@ def _digits(reading: Reading, match: regex.Match, previous: Mention | None) -> M
     )
 
 
-WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
+WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$", regex.REVERSE)
+"""The word before a number word; searched in reverse from it (one place tried, not every one)."""
 CAPITAL_AFTER = regex.compile(r"\s+\p{Lu}")
 
 
