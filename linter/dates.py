@@ -9,6 +9,7 @@ source and precision, so findings can say what they were checked against.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import email.utils
 from typing import Any
@@ -142,6 +143,18 @@ def date_from_file_name(document: Document) -> DocumentDate | None:
     return _make(int(match.group(1)), int(match.group(2)), int(match.group(3)), "day", "file name")
 
 
+DATELINE = "dateline"
+FIRST_DATE_IN_TEXT = "first date in the text"
+METADATA_SOURCES = ("record field", "front matter", "file name")
+"""How the sources of dates stored beside a document's text begin (a crawl or import date can be wrong)."""
+
+
+def from_metadata(date: DocumentDate) -> bool:
+    """Whether the date came with the document (a record field, front matter, its file name),
+    rather than from its own text or from the user (``--date``, config, the API)."""
+    return date.source.startswith(METADATA_SOURCES)
+
+
 def _year_windows(text: str, before: int, after: int) -> list[tuple[int, int]]:
     """Merged spans around each year in ``text``: every written date holds a year, so the
     date patterns need only search there (the main process dates every document)."""
@@ -183,18 +196,18 @@ def date_from_text(document: Document) -> DocumentDate | None:
     for start, date in dates:
         line_start = head.rfind("\n", 0, start) + 1
         if _DATELINE_LEAD.match(head[line_start:start]):
-            return DocumentDate(date.value, "day", "dateline")
+            return DocumentDate(date.value, "day", DATELINE)
     month_years = (m for start, end in _year_windows(head, WRITTEN_DATE_REACH, 6) for m in _MONTH_YEAR.finditer(head, start, end))
     for match in month_years:
         line_start = head.rfind("\n", 0, match.start()) + 1
         lead = head[line_start : match.start()]
         if _MARKER.search(lead) and _DATELINE_LEAD.match(lead):
-            return _make(int(match.group("year")), _MONTHS[match.group("month").lower()], 1, "month", "dateline")
+            return _make(int(match.group("year")), _MONTHS[match.group("month").lower()], 1, "month", DATELINE)
     for start, date in dates:
         if start >= OPENING_SPAN:
             break
         if not _EVENT_WORDS.search(head[max(0, start - 20) : start]):
-            return DocumentDate(date.value, "day", "first date in the text")
+            return DocumentDate(date.value, "day", FIRST_DATE_IN_TEXT)
     return None
 
 
@@ -210,3 +223,29 @@ def corpus_linter_document_date(document: Document, config: Config) -> DocumentD
         or date_from_text(document)
         or config.date
     )
+
+
+def date_span(date: DocumentDate) -> tuple[dt.date, dt.date]:
+    """The first and last day a date of its precision may mean."""
+    value = date.value
+    if date.precision == "year":
+        return dt.date(value.year, 1, 1), dt.date(value.year, 12, 31)
+    if date.precision == "month":
+        last = calendar.monthrange(value.year, value.month)[1]
+        return value.replace(day=1), value.replace(day=last)
+    return value, value
+
+
+def own_date(document: Document, date: DocumentDate) -> DocumentDate | None:
+    """The date the text itself states (a dateline, or the first full date of its opening), when the
+    document's date came with it as metadata and disagrees with it (a date the user gave is kept).
+
+    Rules that judge the text by its date (anachronisms, weekdays) report only what is wrong on
+    both: scraped archives often carry the crawl date, and a reader goes by the page's own."""
+    if not from_metadata(date):
+        return None
+    stated = date_from_text(document)
+    if stated is None:
+        return None
+    first, last = date_span(date)
+    return stated if not first <= stated.value <= last else None

@@ -33,9 +33,17 @@ def ana_messages(capsys, corpus: Path, *options: str) -> list[str]:
     return [f["message"] for f in json.loads(out)]
 
 
-def test_the_record_field_wins_by_default(capsys, corpus: Path) -> None:
-    [message] = ana_messages(capsys, corpus, "--date", "2005-06-01")
+def test_the_record_field_wins_by_default(capsys, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps({**RECORD, "text": RECORD["text"].replace("2004", "1995")}) + "\n", encoding="utf-8")
+    [message] = ana_messages(capsys, path, "--date", "2005-06-01")
     assert "on 2025-03-01 (document date from record field 'date')" in message
+
+
+def test_a_title_right_on_the_pages_own_date_is_not_flagged_for_a_crawl_date(capsys, corpus: Path) -> None:
+    """The record says 2025, the dateline 2004, when Blair was prime minister: a reader sees no error."""
+    assert ana_messages(capsys, corpus) == []
 
 
 def test_the_text_can_win_over_a_crawl_date(capsys, corpus: Path) -> None:

@@ -8,7 +8,6 @@ jurisdiction named, if one is).  Anything ambiguous stays silent.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +16,7 @@ from typing import Any, Iterator, Mapping
 
 from linter import Document, Finding, Option, Rule
 from linter.cache import compiled
+from linter.dates import date_span, own_date
 from linter.document import DocumentDate
 from linter.rule import RuleOptionError
 from rules.anachronism.kb import KnowledgeBase, KnowledgeBaseError, Office, Person, Term, builtin_files, load
@@ -77,17 +77,6 @@ def resolve(kb: KnowledgeBase, index: Index, mention: Mention) -> Reading | None
         return None
     person_id, mine = held.popitem()
     return Reading(mention, kb.people[person_id], mine)
-
-
-def date_range(date: DocumentDate) -> tuple[dt.date, dt.date]:
-    """The first and last day a date of this precision may mean."""
-    value = date.value
-    if date.precision == "year":
-        return dt.date(value.year, 1, 1), dt.date(value.year, 12, 31)
-    if date.precision == "month":
-        last = calendar.monthrange(value.year, value.month)[1]
-        return value.replace(day=1), value.replace(day=last)
-    return value, value
 
 
 def describe_date(date: DocumentDate) -> str:
@@ -158,6 +147,24 @@ class AnachronismRule(Rule):
                 candidate = self.config_root / candidate
             paths.append(str(candidate))
         return tuple(paths)
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        """Findings on the document's date that also hold on the date its own text states, if it states
+        another: a record's date field is often a crawl or import date, and a page that says
+        "Last updated: 26 November 2007" is read by its own date too, as a reader would."""
+        date = document.date
+        if date is None:
+            return
+        findings = list(self.check_on(document, date))
+        stated = own_date(document, date) if findings else None
+        if stated is not None:
+            still = {(finding.start, finding.end) for finding in self.check_on(document, stated)}
+            findings = [finding for finding in findings if (finding.start, finding.end) in still]
+        yield from findings
+
+    def check_on(self, document: Document, date: DocumentDate) -> Iterator[Finding]:
+        """The rule's findings for the document read as of ``date``."""
+        raise NotImplementedError
 
     def readings(self, document: Document) -> Iterator[Reading]:
         """The document's resolved mentions, found once and shared by the family's rules."""

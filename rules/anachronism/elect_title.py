@@ -7,7 +7,8 @@ from typing import Iterator
 
 from linter import Document, Finding, Option
 from linter.document import DocumentDate
-from rules.anachronism.common import ONE_DAY, SHARED_OPTIONS, AnachronismRule, Reading, date_range, describe_date
+from linter.dates import date_span
+from rules.anachronism.common import ONE_DAY, SHARED_OPTIONS, AnachronismRule, Reading, describe_date
 from rules.anachronism.kb import Term
 
 
@@ -48,11 +49,8 @@ class ElectTitle(AnachronismRule):
     name = "elect-title"
     default_options = {**SHARED_OPTIONS, "elect-window-days": Option(183, minimum=0, maximum=3660)}
 
-    def check(self, document: Document) -> Iterator[Finding]:
-        date = document.date
-        if date is None:
-            return
-        first, last = date_range(date)
+    def check_on(self, document: Document, date: DocumentDate) -> Iterator[Finding]:
+        first, last = date_span(date)
         window = dt.timedelta(days=int(self.options["elect-window-days"]))
         for reading in self.readings(document):
             mention = reading.mention

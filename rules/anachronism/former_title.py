@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from linter.document import DocumentDate
 from linter import Document, Finding
-from rules.anachronism.common import ONE_DAY, AnachronismRule, date_range, describe_date, describe_terms
+from linter.dates import date_span
+from rules.anachronism.common import ONE_DAY, AnachronismRule, describe_date, describe_terms
 
 
 class FormerTitleSitting(AnachronismRule):
@@ -46,11 +48,8 @@ class FormerTitleSitting(AnachronismRule):
     code = "ANA002"
     name = "former-title-sitting"
 
-    def check(self, document: Document) -> Iterator[Finding]:
-        date = document.date
-        if date is None:
-            return
-        first, last = date_range(date)
+    def check_on(self, document: Document, date: DocumentDate) -> Iterator[Finding]:
+        first, last = date_span(date)
         for reading in self.readings(document):
             mention = reading.mention
             if not mention.former or mention.elect or not self.in_coverage(reading, last):

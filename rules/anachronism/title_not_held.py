@@ -7,7 +7,8 @@ from typing import Iterator
 
 from linter import Document, Finding
 from linter.document import DocumentDate
-from rules.anachronism.common import ONE_DAY, AnachronismRule, Reading, date_range, describe_date, describe_terms, holders
+from linter.dates import date_span
+from rules.anachronism.common import ONE_DAY, AnachronismRule, Reading, describe_date, describe_terms, holders
 from rules.anachronism.matcher import cues
 
 
@@ -73,11 +74,8 @@ class TitleNotHeld(AnachronismRule):
     code = "ANA001"
     name = "title-not-held"
 
-    def check(self, document: Document) -> Iterator[Finding]:
-        date = document.date
-        if date is None:
-            return
-        first, last = date_range(date)
+    def check_on(self, document: Document, date: DocumentDate) -> Iterator[Finding]:
+        first, last = date_span(date)
         for reading in self.readings(document):
             mention = reading.mention
             if mention.elect or mention.former or mention.not_current or not self.in_coverage(reading, last):

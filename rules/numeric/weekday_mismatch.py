@@ -10,8 +10,13 @@ from typing import Iterator
 import regex
 
 from linter import Document, Finding, Rule
+from linter.dates import own_date
 from rules.numeric.analysis import analyse
 from rules.numeric.lexicon import FOLDS_TO_ASCII, calendar, month_pattern
+
+
+OTHER_YEARS = 10
+"""How far from the document's year a year that fits several year-less weekday dates is looked for."""
 
 
 @cache
@@ -111,6 +116,11 @@ class WeekdayMismatch(Rule):
     ## What it leaves alone
     Dates without a weekday; impossible dates (February 30), which say
     nothing about the weekday; dates without a year in undated documents.
+    Year-less dates are also read against the date the text states, when the
+    document's date came as metadata and disagrees (`own_date`), and two or
+    more year-less dates that all fit one other year near it are left alone
+    (a comment thread's "on Tuesday July 24" under each comment): then the
+    document's date (often a crawl date) is what is wrong, not the weekdays.
 
     ## Example
     "The talks opened on Monday, May 16, 2025" is flagged: May 16, 2025 was a
@@ -133,28 +143,55 @@ class WeekdayMismatch(Rule):
             return
         weekdays = calendar()["weekdays"]
         months = calendar()["months"]
+        around = [document.date.value] if document.date is not None else []
+        stated = own_date(document, document.date) if document.date is not None else None
+        if stated is not None:
+            around.append(stated.value)
+        assumed: list[tuple[regex.Match, dt.date, str]] = []
         for match in _weekday_dates(text, lowered):
             month = months[(match.group("month") or match.group("month2")).lower()]
             day = int(match.group("day"))
+            written = match.group("weekday").lower()
             if match.group("year"):
                 try:
                     date = dt.date(int(match.group("year")), month, day)
                 except ValueError:
                     continue
-            elif document.date is not None:
-                found = _nearest_date(month, day, document.date.value)
-                if found is None:
-                    continue
-                date = found
-            else:
+                if weekdays[date.weekday()] != written:
+                    yield self._finding(document, match, date, "")
                 continue
-            written = match.group("weekday").lower()
-            actual = weekdays[date.weekday()]
-            if written != actual:
-                assumed = "" if match.group("year") else f" (year {date.year} taken from the document's date)"
-                yield self.finding(
-                    document,
-                    match.start(),
-                    match.end(),
-                    f"{date:%B} {date.day}, {date.year} was a {actual.capitalize()}, not a {written.capitalize()}{assumed}",
-                )
+            nearest = [found for found in (_nearest_date(month, day, value) for value in around) if found is not None]
+            if nearest and all(weekdays[date.weekday()] != written for date in nearest):
+                assumed.append((match, nearest[0], written))
+        if len(assumed) > 1 and _another_year(assumed):
+            return  # every year-less date fits one other year: the document's date is what is wrong
+        for match, date, _written in assumed:
+            yield self._finding(document, match, date, f" (year {date.year} taken from the document's date)")
+
+    def _finding(self, document: Document, match: regex.Match, date: dt.date, note: str) -> Finding:
+        actual = calendar()["weekdays"][date.weekday()]
+        written = match.group("weekday").lower()
+        return self.finding(
+            document,
+            match.start(),
+            match.end(),
+            f"{date:%B} {date.day}, {date.year} was a {actual.capitalize()}, not a {written.capitalize()}{note}",
+        )
+
+
+def _another_year(assumed: list[tuple[regex.Match, dt.date, str]]) -> bool:
+    """Whether one year within ``OTHER_YEARS`` of the assumed one fits every year-less weekday and date."""
+    weekdays = calendar()["weekdays"]
+    base = assumed[0][1].year
+    for year in range(base - OTHER_YEARS, base + OTHER_YEARS + 1):
+        fits = True
+        for _match, date, written in assumed:
+            try:
+                fits = weekdays[dt.date(year, date.month, date.day).weekday()] == written
+            except ValueError:
+                fits = False
+            if not fits:
+                break
+        if fits:
+            return True
+    return False

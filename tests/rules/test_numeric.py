@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+
 from linter import Document
+from linter.document import DocumentDate
 from linter.testing import assert_clean, assert_finds, lint
 from rules.numeric.age_birth_year import AgeBirthYearMismatch
 from rules.numeric.corpus_disagreement import CorpusFigureDisagreement
@@ -77,6 +81,22 @@ def test_bad_input_never_raises(rule, junk: str) -> None:
 
 def test_a_zero_after_other_figures_of_its_kind_is_compared_not_divided_by() -> None:
     assert_clean(InconsistentFigure, "Smith scored 12 points in the first half. Jones scored 0 points.")
+
+
+CRAWLED_COMMENTS = "by ann writes: on Monday July 23, @10:41PM\nby bob writes: on Tuesday July 24, @02:01PM\nby cy writes: on Tuesday July 24, @03:12PM\n"
+
+
+def test_year_less_weekdays_that_all_fit_another_year_blame_the_documents_date() -> None:
+    """July 23 and 24 fall on a Monday and a Tuesday in 2012, not in 2010: the date is a crawl date."""
+    assert_clean(WeekdayMismatch, CRAWLED_COMMENTS, date="2010-01-01")
+    assert_finds(WeekdayMismatch, "by ann writes: on Monday July 23, @10:41PM", ["Monday July 23"], date="2010-01-01")
+
+
+def test_year_less_weekdays_are_read_by_the_pages_own_date_when_the_record_disagrees() -> None:
+    text = "Last Updated: Monday, 26 November 2007\n\nThe summit opens on Saturday, December 1, in Lisbon."
+    crawled = Document(text=text, path="page.txt", date=DocumentDate(dt.date(2012, 1, 1), "day", "record field 'date'"))
+    assert list(WeekdayMismatch().check(crawled)) == []
+    assert_finds(WeekdayMismatch, text, ["Saturday, December 1"], date="2012-01-01")  # a date the user gave is kept
 
 
 def test_inconsistent_figure_points_at_the_earlier_one() -> None:
