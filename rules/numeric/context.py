@@ -289,7 +289,12 @@ def update_words() -> frozenset[str]:
 @cache
 def death_patterns() -> dict[str, regex.Pattern]:
     data = data_yaml("death_counts.yaml")
-    return {key: regex.compile(value, regex.IGNORECASE) for key, value in data.items() if isinstance(value, str)}
+    # "before_..." patterns end where the figure starts: searched in reverse, they try that one place.
+    return {
+        key: regex.compile(value, regex.IGNORECASE | (regex.REVERSE if key.startswith("before_") else 0))
+        for key, value in data.items()
+        if isinstance(value, str)
+    }
 
 
 @cache
@@ -332,11 +337,13 @@ def counts_votes(text: str, phrase_end: int, head: str | None) -> bool:
 
 DIFFERENCE_BEFORE = regex.compile(
     r"\b(?:margin|majority|lead|gap|difference|shortfall|swing|deficit|advantage)\s+of\s+(?:just\s+|only\s+|some\s+|about\s+)?$|\bby\s+(?:just\s+|only\s+)?$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
+"""Searched in reverse, as every pattern here that must end where a figure starts (``$``): a reverse
+search tries that one place, a forward one every place in the window, and both find the same."""
 
 
-PARTICIPLE_BY = regex.compile(r"\b(\p{L}+ed)\s+by\s+(?:just\s+|only\s+)?$", regex.IGNORECASE)
+PARTICIPLE_BY = regex.compile(r"\b(\p{L}+ed)\s+by\s+(?:just\s+|only\s+)?$", regex.IGNORECASE | regex.REVERSE)
 
 
 def is_difference(text: str, start: int, floor: int) -> bool:
@@ -354,7 +361,8 @@ def is_difference(text: str, start: int, floor: int) -> bool:
 
 DEFINITE = regex.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|That|(?:of|for|on|in|with|about|to|by|from)\s+that"
-    r"|(?<![Aa]t\s+)[Aa]ll(?:\s+(?:the|these|those))?)\s+$"
+    r"|(?<![Aa]t\s+)[Aa]ll(?:\s+(?:the|these|those))?)\s+$",
+    regex.REVERSE,
 )
 """A determiner that refers back; "that" only as one ("That 54,000 figure", "of that 54,000"), not
 as the conjunction of "found that 16% ..."; "all" as in "all 30 starts", the whole of a set the
@@ -362,7 +370,7 @@ reader has been told of."""
 BACK_REFERENCE_NOUNS = ("figure", "total", "number", "tally", "toll", "sum")
 BACK_REFERENCE = regex.compile(
     r"\b(?:the|that|this)\s+(?:figure|total|number|tally|toll|sum)\s+(?:of\s+)?(?:\p{L}+\s+){0,3}?(?:at\s+|was\s+|is\s+|of\s+)?$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 
 

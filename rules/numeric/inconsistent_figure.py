@@ -22,11 +22,12 @@ COMPARED_UNITS = ("count", "money", "percent", "points")
 NAME = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}’'-]+")
 RESTRICTIVE = regex.compile(r"\s+(?:where|that|which|who|whose|in\s+which)\b")
 """After a definite figure: "the 14 seats where ..." picks out a set rather than referring back."""
-CLEFT_BEFORE = regex.compile(r"\b[Ii]t(?:\s+(?:was|is|were)|['’]s)(?:\s+not|n['’]t)?\s+(?:the|these|those|that)\s+$")
+CLEFT_BEFORE = regex.compile(r"\b[Ii]t(?:\s+(?:was|is|were)|['’]s)(?:\s+not|n['’]t)?\s+(?:the|these|those|that)\s+$", regex.REVERSE)
 """Before the figure of a cleft sentence: in "it was the 600 brands that drew comment" the clause
 after the figure is the sentence's predicate, not a restriction, so the figure still refers back."""
 CLAUSE_END = regex.compile(r"[,;:.]")
-FINAL_BEFORE = regex.compile(r"\b(?:finished|ended|final\s+score\s+was|full-time\s+score\s+was)\s+$", regex.IGNORECASE)
+FINAL_BEFORE = regex.compile(r"\b(?:finished|ended|final\s+score\s+was|full-time\s+score\s+was)\s+$", regex.IGNORECASE | regex.REVERSE)
+"""This and ``CLEFT_BEFORE`` end at the figure: searched in reverse, they try that one place."""
 """Before a restated final score: "It finished 3-2"."""
 POSSESSIVE_BEFORE = regex.compile(r"(\p{Lu}[\p{L}-]+)(?:’s|'s)\s+$")
 RESULT_NOUNS = ("win", "victory", "defeat", "loss", "draw", "result", "scoreline", "success", "triumph", "thrashing")

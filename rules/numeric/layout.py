@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -24,6 +25,7 @@ PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n\s*")
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; a line break always ends one, "Mr." and "U.S." do not."""
     abbreviations = word_set("abbreviations.txt")
+    endings = abbreviation_endings()
     spans = []
     start = 0
     for match in SENTENCE_END.finditer(text):
@@ -32,7 +34,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             gap_start, gap_end = match.span()
         else:
             gap = text[gap_start:gap_end]
-            if gap.isspace() and "\n" not in gap:  # no quote or line break: maybe "Mr." or "U.S."
+            if gap.isspace() and "\n" not in gap and _may_be_abbreviation(text, max(start, gap_start - 12), gap_start - 1, endings):
                 word = _word_before(text, max(start, gap_start - 12), gap_start - 1)
                 if word and (word.lower() in abbreviations or len(word) == 1):
                     continue
@@ -42,6 +44,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+WORD_CUTS = ' .(\n"'
+"""What ends the word before a full stop (``_word_before``)."""
+
+
+@cache
+def abbreviation_endings() -> frozenset[str]:
+    """The last two letters of each abbreviation, lower case."""
+    return frozenset(word[-2:] for word in word_set("abbreviations.txt"))
+
+
+def _may_be_abbreviation(text: str, floor: int, stop: int, endings: frozenset[str]) -> bool:
+    """False when the word before the full stop at ``stop`` is surely longer than one letter and no
+    abbreviation (its last two letters end none): most sentence ends skip ``_word_before``."""
+    return stop - 2 < floor or text[stop - 2] in WORD_CUTS or text[stop - 2 : stop].lower() in endings
 
 
 def _word_before(text: str, floor: int, stop: int) -> str:

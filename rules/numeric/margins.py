@@ -54,19 +54,20 @@ PREFIXES = [
     regex.compile(
         r"\b(?P<overall>overall\s+|working\s+)?(?:slim\s+|narrow\s+|comfortable\s+|clear\s+)?(?:majority|lead|margin|gap|advantage)\s+of\s+"
         r"(?:just\s+|only\s+|some\s+)?$",
-        regex.IGNORECASE,
+        regex.IGNORECASE | regex.REVERSE,
     ),
     regex.compile(
         r"\b(?:winning|won|lost|losing|beaten|beat\s+\p{Lu}\p{L}+|ahead|victory|win|defeat|majority)\s+by\s+(?:just\s+|only\s+)?$",
-        regex.IGNORECASE,
+        regex.IGNORECASE | regex.REVERSE,
     ),
     regex.compile(
         r"\b(?:raised|cut|lowered|increased|reduced|lifted|trimmed|hiked|raising|cutting|lowering)\s+(?:its\s+|their\s+|the\s+)?"
         r"(?:\p{L}+\s+){0,3}?by\s+$",
-        regex.IGNORECASE,
+        regex.IGNORECASE | regex.REVERSE,
     ),
 ]
-"""What comes before a margin's figure: "a majority of", "winning by", "raised its rate by"."""
+"""What comes before a margin's figure: "a majority of", "winning by", "raised its rate by"; each ends
+where the figure starts, so it is searched in reverse from there (one place tried, not every one)."""
 SUFFIXES = [
     (0, regex.compile(rf"(?![\d.,%])(?:\s+{UNIT})?", regex.IGNORECASE)),
     (1, regex.compile(rf"\s+{UNIT}", regex.IGNORECASE)),

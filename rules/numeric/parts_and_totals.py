@@ -36,7 +36,7 @@ PARTS_MARKER = regex.compile(
     regex.IGNORECASE,
 )
 """A total followed by some of its parts: "12 people, including", "40 migrants, of whom"."""
-AMONG_BEFORE = regex.compile(r"\b(?:among|of)\s+the\s+$", regex.IGNORECASE)
+AMONG_BEFORE = regex.compile(r"\b(?:among|of)\s+the\s+$", regex.IGNORECASE | regex.REVERSE)
 AMONG_GAP = regex.compile(r"\s*(?:,\s*|\s+(?:were|are)\s+)$", regex.IGNORECASE)
 """"Among the 454 dead were 68 children and 395 adults", "Of the 40 migrants, 25 were men"."""
 MAX_PARTS = 12

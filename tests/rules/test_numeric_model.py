@@ -184,3 +184,33 @@ def test_more_ways_of_writing_a_count() -> None:
     assert one("All 30 starts were abroad.").definite
     assert not one("He has not scored at all 3 clubs.").definite
     assert one("It finished 3-2, and the fans stayed late.").unit == "score"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "qualified"),
+    [
+        ("At least 3,412 homes were destroyed.", 3412, None, True),
+        ("They found more  than 40 bodies.", 40, None, True),
+        ("The fire destroyed at least 12 homes, more than 40 cars.", 40, None, True),
+        ("At least we know 40 homes were destroyed.", 40, 40, False),
+        ("Prices rose from about 40 pounds.", 30, 50, True),
+    ],
+)
+def test_a_qualifier_belongs_to_the_figure_it_ends_at(text: str, low: float, high: float | None, qualified: bool) -> None:
+    mention = [m for m in mentions(text) if m.unit not in ("year", "clock")][-1]
+    assert (mention.low, mention.high, mention.qualified) == (low, high, qualified)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Mr. Smith left. Dr. Jones stayed.", ["Mr. Smith left.", "Dr. Jones stayed."]),
+        ("U.S. troops left. J. Smith stayed.", ["U.S. troops left.", "J. Smith stayed."]),
+        ("It cost 5 approx. Then it rose. A.", ["It cost 5 approx. Then it rose.", "A."]),
+        ("He was No. 9 then. It rained.", ["He was No. 9 then.", "It rained."]),
+        ("Go. Now. Ok.", ["Go.", "Now.", "Ok."]),
+    ],
+)
+def test_sentences_end_at_a_full_stop_but_not_after_an_abbreviation_or_initial(text: str, sentences: list[str]) -> None:
+    layout = NumericAnalysis(text, 2024).layout
+    assert [text[start:end] for start, end in layout.sentences] == sentences
