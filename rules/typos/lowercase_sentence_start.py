@@ -27,6 +27,8 @@ TITLE_WORDS = 5
 CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})
 MIN_WORDS = 3
 """Fewer words than this is a label or a fragment ("mirror."), not a sentence."""
+LABEL_WORDS = 10
+"""A paragraph of at most this many words that does not end as a sentence is a label or byline."""
 
 
 @cache
@@ -64,8 +66,10 @@ class LowercaseSentenceStart(Rule):
     what..."); words that are lower case by design (iPhone, eBay) and name
     particles (de Gaulle, von der Leyen, bin Salman:
     `rules/typos/data/name_particles.txt`); fragments of fewer than three
-    words; lines with no capital letter at all; texts that are not English
-    or are lower case throughout.
+    words; lines with no capital letter at all; paragraphs of at most ten
+    words that do not end as a sentence (bylines and labels such as "by sam
+    on March 3, 2012"), unless the line before stops mid-sentence; texts
+    that are not English or are lower case throughout.
 
     ## Example
     "at this time, we would like to reiterate that Ukraine wants peace."
@@ -108,10 +112,10 @@ class LowercaseSentenceStart(Rule):
         last_line = ""
         for start, end, line in document.lines():
             if line.strip():
-                if _starts_paragraph(previous) and not LIST_ITEM.match(line):
+                # After a line that stops mid-sentence, a lower-case paragraph lost its first words.
+                broken = not previous and last_line != "" and not _ends_sentence_line(last_line)
+                if _starts_paragraph(previous) and not LIST_ITEM.match(line) and (broken or not _label_line(line)):
                     first = start + LEADING.match(line).end()
-                    # After a line that stops mid-sentence, a lower-case paragraph lost its first words.
-                    broken = not previous and last_line != "" and not _ends_sentence_line(last_line)
                     finding = self._check_word(document, analysis, first, line, broken)
                     if finding is not None:
                         yield finding
@@ -174,6 +178,13 @@ def _some_line_starts_in_lower_case(text: str) -> bool:
     """Whether the first character after ``LEADING`` on some line is lower case (where ``_check_word`` can fire)."""
     firsts = map(FIRST_CHARACTER, map(methodcaller("lstrip", LEADING_CHARACTERS), text.split("\n")))
     return any(map(str.islower, firsts))
+
+
+def _label_line(line: str) -> bool:
+    """A short line that does not end as a sentence is a label, a byline or a heading
+    ("by sam on March 3, 2012", "posted in news"), not a sentence that lost its capital
+    (unless the line before stops mid-sentence: then words are missing)."""
+    return len(line.split()) <= LABEL_WORDS and not _ends_sentence_line(line)
 
 
 def _ends_sentence_line(line: str) -> bool:
