@@ -491,11 +491,12 @@ class Linter:
             size = 0
             position = -1
 
-            def flush() -> Iterator[Batch]:
+            def flush(last: bool = False) -> Iterator[Batch]:
                 nonlocal batch, size, prepared
                 if batch:
                     if not prepared:  # here, in the main process, before any worker starts
-                        self.prepare_rules()
+                        # A first batch that is also the last is checked in this process (ordered_map).
+                        self.prepare_rules(workers=self.jobs > 1 and not last)
                         prepared = True
                     slots.append(None)
                     yield Batch(batch, problems.retired())
@@ -547,7 +548,7 @@ class Linter:
                     record.items = position + 1 - first
                     record.read = True
                     record.store_if_complete(cache)
-            yield from flush()
+            yield from flush(last=True)
 
         def checked() -> Iterator[tuple[list[DocumentResult], list[int] | None]]:
             """Each checked batch's results (positions in flight) and each cached file's (with its positions), in input order."""
@@ -614,9 +615,15 @@ class Linter:
         for finding in self.filter(findings, warnings):
             sink(finding)
 
-    def prepare_rules(self) -> None:
-        """Each rule's ``prepare()``; a failure there (a user's data file, say) is a config error."""
+    def prepare_rules(self, workers: bool = True) -> None:
+        """Each rule's ``prepare()``; a failure there (a user's data file, say) is a config error.
+
+        With no ``workers`` to share the data, rules whose ``prepare`` only loads are left to load on
+        first use: a short run (a pre-commit hook's) loads only what its documents need.
+        """
         for rule in self.rules:
+            if not rule.needs_preparing(workers):
+                continue
             try:
                 rule.prepare()
             except Exception as error:

@@ -68,6 +68,9 @@ class Rule:
     enabled_by_default: ClassVar[bool] = True
     """Off-by-default rules run only when selected by their exact code or name."""
     fixable: ClassVar[bool] = False
+    prepare_only_loads: ClassVar[bool] = False
+    """True when an overridden ``prepare`` only loads what ``check`` loads on first use anyway (it checks
+    no option or user file): a run in one process then skips it, and loads only what its documents need."""
     config_root: Path | None = None
     """The config file's folder: rule options that name files are relative to it."""
 
@@ -129,6 +132,12 @@ class Rule:
     def reduce(self, key: str, values: Sequence[Any]) -> Iterable[Finding]:
         """Findings for one key's facts, gathered across the whole corpus."""
         return ()
+
+    @classmethod
+    def needs_preparing(cls, workers: bool) -> bool:
+        """Whether ``prepare`` must run before the documents: always when workers will share what it
+        loads; in one process only when it may check options or files (a bad one stops the run there)."""
+        return workers or not (cls.prepare is Rule.prepare or cls.prepare_only_loads)
 
     @classmethod
     def is_corpus_rule(cls) -> bool:

@@ -220,6 +220,8 @@ class MediaCredit(Calibrated, Rule):
     fixable = True
     default_options = {"min_confidence": MIN_CONFIDENCE}
 
+    prepare_only_loads = True
+
     def prepare(self) -> None:
         credit_pattern()
         credit_line_pattern()

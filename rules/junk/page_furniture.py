@@ -67,6 +67,8 @@ class PageFurniture(Calibrated, Rule):
     fixable = True
     default_options = {"kinds": Option([], items=str), "min_confidence": MIN_CONFIDENCE}
 
+    prepare_only_loads = True
+
     def prepare(self) -> None:
         phrase_table()
 

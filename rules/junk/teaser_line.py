@@ -77,6 +77,8 @@ class TeaserLine(Calibrated, Rule):
     fixable = True
     default_options = {"kinds": Option([], items=str), "min_confidence": MIN_CONFIDENCE}
 
+    prepare_only_loads = True
+
     def prepare(self) -> None:
         phrase_table()
         relative_time()

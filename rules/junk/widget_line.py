@@ -72,6 +72,8 @@ class WidgetLine(Calibrated, Rule):
     fixable = True
     default_options = {"kinds": Option([], items=str), "min_confidence": MIN_CONFIDENCE}
 
+    prepare_only_loads = True
+
     def prepare(self) -> None:
         widget_patterns()
         phrase_table()

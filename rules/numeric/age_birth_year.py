@@ -254,6 +254,8 @@ class AgeBirthYearMismatch(Rule):
     name = "age-birth-year-mismatch"
     category = "numeric"
 
+    prepare_only_loads = True
+
     def prepare(self) -> None:
         born_pattern()
         past_pattern()

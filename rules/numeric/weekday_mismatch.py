@@ -131,6 +131,8 @@ class WeekdayMismatch(Rule):
     name = "weekday-date-mismatch"
     category = "numeric"
 
+    prepare_only_loads = True
+
     def prepare(self) -> None:
         weekday_date_pattern()
         date_then_weekday_pattern()

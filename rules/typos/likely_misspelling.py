@@ -157,6 +157,8 @@ class LikelyMisspelling(Rule):
     fixable = True
     default_options = {"ignore": Option([], items=str)}
 
+    prepare_only_loads = True
+
     def prepare(self) -> None:
         """The lexicon now; the deletion index on first use, since most short runs meet no rare word."""
         lexicon.load()
