@@ -133,11 +133,10 @@ class Rule:
         """Findings for one key's facts, gathered across the whole corpus."""
         return ()
 
-    @classmethod
-    def needs_preparing(cls, workers: bool) -> bool:
+    def needs_preparing(self, workers: bool) -> bool:
         """Whether ``prepare`` must run before the documents: always when workers will share what it
         loads; in one process only when it may check options or files (a bad one stops the run there)."""
-        return workers or not (cls.prepare is Rule.prepare or cls.prepare_only_loads)
+        return workers or not (type(self).prepare is Rule.prepare or self.prepare_only_loads)
 
     @classmethod
     def is_corpus_rule(cls) -> bool:

@@ -137,6 +137,11 @@ class AnachronismRule(Rule):
         """Load the base (and the user's files) once, before workers fork; a bad user file stops the run here."""
         knowledge(self.extra_files)
 
+    def needs_preparing(self, workers: bool) -> bool:
+        """In one process, only the user's files need checking first: the built-in base loads on first use
+        (a document with no date never needs it)."""
+        return workers or bool(self.options["extra-kb-files"])
+
     @property
     def extra_files(self) -> tuple[str, ...]:
         """The user's knowledge-base files, relative ones resolved against the config file's folder."""
