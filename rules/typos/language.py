@@ -12,6 +12,7 @@ nothing about a line's language and are not counted.
 from __future__ import annotations
 
 import math
+import pickle
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -45,15 +46,38 @@ class Leanings(NamedTuple):
     """Words of those lists that lean neither way ("bank", "film", "per")."""
 
 
+LEANING_SHARDS = 64
+"""The leanings are stored in this many pickled parts, by a stable hash of the word."""
+
+
 @cache
-def _leanings() -> Leanings:
-    """Sets, not frequencies: they load from the cache in a third of the time."""
+def _leaning_shards() -> tuple[bytes, ...]:
+    """Sets, not frequencies (they load in a third of the time), in pickled parts: a run that judges a
+    few lines unpickles only their words' parts, not 360,000 words (a tenth of a second)."""
     return compiled(
-        "language-leanings",
-        _build_leanings,
+        "language-leanings-shards",
+        _build_leaning_shards,
         inputs=[Path(__file__), LANGUAGES, Path(lexicon.__file__)],
         packages=["wordfreq"],
     )
+
+
+def _build_leaning_shards() -> tuple[bytes, ...]:
+    leanings = _build_leanings()
+    foreign: list[set[str]] = [set() for _ in range(LEANING_SHARDS)]
+    neither: list[set[str]] = [set() for _ in range(LEANING_SHARDS)]
+    for words, parts in ((leanings.foreign, foreign), (leanings.neither, neither)):
+        for word in words:
+            parts[lexicon.shard_of(word, LEANING_SHARDS)].add(word)
+    return tuple(
+        pickle.dumps(Leanings(frozenset(foreign[index]), frozenset(neither[index])), protocol=pickle.HIGHEST_PROTOCOL)
+        for index in range(LEANING_SHARDS)
+    )
+
+
+@cache
+def _leaning_shard(index: int) -> Leanings:
+    return pickle.loads(_leaning_shards()[index])
 
 
 def _build_leanings() -> Leanings:
@@ -72,13 +96,13 @@ def _build_leanings() -> Leanings:
 
 def is_foreign(line: str) -> bool:
     """Whether ``line`` is written in another language than English, on the evidence of its lower-case words."""
-    leanings = _leanings()
     foreign = english = 0
     for match in LETTERS.finditer(line):
         start = match.start()
         if start > 0 and line[start - 1].isalpha() and not line[start - 1].islower():
             continue  # the tail of a capitalised word: a name, or a sentence's first word
         word = match.group()
+        leanings = _leaning_shard(lexicon.shard_of(word, LEANING_SHARDS))
         if word in leanings.foreign:
             foreign += 1
         elif word not in leanings.neither and lexicon.zipf(word) >= ENGLISH_MARGIN:

@@ -51,13 +51,13 @@ def _zipf_shards() -> tuple[bytes, ...]:
 def _build_zipf_shards() -> tuple[bytes, ...]:
     shards: list[dict[str, float]] = [{} for _ in range(ZIPF_SHARDS)]
     for word, zipf in _build_zipf_table().items():
-        shards[_shard_of(word)][word] = zipf
+        shards[shard_of(word)][word] = zipf
     return tuple(pickle.dumps(shard, protocol=pickle.HIGHEST_PROTOCOL) for shard in shards)
 
 
-def _shard_of(word: str) -> int:
-    """The part of the Zipf table that holds ``word`` (the same in every process, unlike ``hash``)."""
-    return zlib.crc32(word.encode("utf-8", "surrogatepass")) % ZIPF_SHARDS
+def shard_of(word: str, shards: int = ZIPF_SHARDS) -> int:
+    """The part of a table stored in ``shards`` parts that holds ``word`` (the same in every process, unlike ``hash``)."""
+    return zlib.crc32(word.encode("utf-8", "surrogatepass")) % shards
 
 
 @cache
@@ -138,7 +138,7 @@ def dictionary() -> frozenset[str]:
 def zipf(word: str) -> float:
     """How common a word is (lower-cased first), on the Zipf scale; 0 for a word wordfreq does not know."""
     word = word.lower()
-    return _zipf_shard(_shard_of(word)).get(word, 0.0)
+    return _zipf_shard(shard_of(word)).get(word, 0.0)
 
 
 @lru_cache(maxsize=65536)
