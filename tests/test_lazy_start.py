@@ -1,4 +1,4 @@
-"""A run in one process loads only the rule data its documents need, with the same findings."""
+"""A run in one process loads rule data on first use, but still checks the user's files before it starts."""
 
 from __future__ import annotations
 
