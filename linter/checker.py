@@ -128,6 +128,9 @@ class DocumentChecker:
                 findings.extend(rule_findings)
             if rule_facts:
                 facts.extend((code, fact.key, fact.value) for fact in rule_facts)
+        # Every rule has run: free the analyses they shared now rather than with the batch, so
+        # the garbage collector never walks a batch's worth of them (a fifth of a TYP run's CPU).
+        document.cache.clear()
         if findings:  # snippets from the normalised text; then every offset back to the text as read
             findings = [document.source_finding(dataclasses.replace(f, snippet=snippet_for(document, f))) for f in findings]
         if document.line_ends_changed:
