@@ -63,7 +63,8 @@ class Document:
     """Read only as context for the corpus phase (``--diff-base``: unchanged): no per-document findings."""
     _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    """Per-document memo for analyses that several rules of a family share."""
+    """Per-document memo for analyses that several rules of a family share; the engine clears it once
+    every rule has run on the document, so a rule must not expect it to outlive that."""
     _source: str | None = field(default=None, init=False, repr=False, compare=False)
     """The text as read, when normalising line ends changed it; else None (``text`` is the source)."""
     _removed_returns: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
