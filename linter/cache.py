@@ -19,8 +19,9 @@ import re
 import shutil
 import sys
 import tempfile
+import zlib
 from pathlib import Path
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, Callable, Generic, Iterable, Sequence, TypeVar
 
 T = TypeVar("T")
 
@@ -307,3 +308,47 @@ class ResultCache:
 
     def store(self, results: FileResults) -> None:
         write_entry(self.root, self._entry(results.path), results)
+
+
+class CompiledParts(Generic[T]):
+    """A large table compiled once into ``count`` pickled parts, split by a stable hash of its keys.
+
+    A short run (a pre-commit hook's) looks up a few keys and unpickles only their parts, not
+    hundreds of thousands of words. ``build(part_of)`` returns the ``count`` parts, putting each
+    key in part ``part_of(key)``; ``inputs`` and ``packages`` are as for ``compiled``.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        build: Callable[[Callable[[str], int]], Sequence[T]],
+        *,
+        count: int,
+        inputs: Iterable[Path],
+        packages: Iterable[str] = (),
+    ) -> None:
+        self.name, self.build, self.count = name, build, count
+        self.inputs, self.packages = list(inputs), list(packages)
+        self._pickled: tuple[bytes, ...] | None = None
+        self._loaded: dict[int, T] = {}
+
+    def part_of(self, key: str) -> int:
+        """The part that holds ``key``: the same in every process, unlike ``hash``."""
+        return zlib.crc32(key.encode("utf-8", "surrogatepass")) % self.count
+
+    def part(self, index: int) -> T:
+        loaded = self._loaded.get(index)
+        if loaded is None:
+            if self._pickled is None:
+                self._pickled = compiled(self.name, self._pickle_parts, inputs=self.inputs, packages=self.packages)
+            loaded = self._loaded[index] = pickle.loads(self._pickled[index])
+        return loaded
+
+    def part_for(self, key: str) -> T:
+        return self.part(self.part_of(key))
+
+    def _pickle_parts(self) -> tuple[bytes, ...]:
+        parts = self.build(self.part_of)
+        if len(parts) != self.count:
+            raise ValueError(f"{self.name}: built {len(parts)} parts, not {self.count}")
+        return tuple(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in parts)

@@ -56,8 +56,8 @@ def test_parts_of_the_leanings_hold_every_word_once() -> None:
     whole = language._build_leanings()
     foreign: set[str] = set()
     neither: set[str] = set()
-    for index in range(language.LEANING_SHARDS):
-        part = language._leaning_shard(index)
+    for index in range(language.LEANING_PARTS):
+        part = language.LEANINGS.part(index)
         foreign |= part.foreign
         neither |= part.neither
     assert foreign == whole.foreign and neither == whole.neither

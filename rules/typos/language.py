@@ -12,14 +12,12 @@ nothing about a line's language and are not counted.
 from __future__ import annotations
 
 import math
-import pickle
-from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import regex
 
-from linter.cache import compiled
+from linter.cache import CompiledParts
 from rules.typos import lexicon
 from rules.typos.vocabulary import DATA, read_list
 
@@ -46,38 +44,28 @@ class Leanings(NamedTuple):
     """Words of those lists that lean neither way ("bank", "film", "per")."""
 
 
-LEANING_SHARDS = 64
-"""The leanings are stored in this many pickled parts, by a stable hash of the word."""
+LEANING_PARTS = 64
+"""The leanings are stored in this many pickled parts: a run that judges a few lines unpickles
+only their words' parts, not 360,000 words. Sets, not frequencies: they load in a third of the time."""
 
 
-@cache
-def _leaning_shards() -> tuple[bytes, ...]:
-    """Sets, not frequencies (they load in a third of the time), in pickled parts: a run that judges a
-    few lines unpickles only their words' parts, not 360,000 words (a tenth of a second)."""
-    return compiled(
-        "language-leanings-shards",
-        _build_leaning_shards,
-        inputs=[Path(__file__), LANGUAGES, Path(lexicon.__file__)],
-        packages=["wordfreq"],
-    )
-
-
-def _build_leaning_shards() -> tuple[bytes, ...]:
+def _leaning_parts(part_of: Callable[[str], int]) -> list[Leanings]:
     leanings = _build_leanings()
-    foreign: list[set[str]] = [set() for _ in range(LEANING_SHARDS)]
-    neither: list[set[str]] = [set() for _ in range(LEANING_SHARDS)]
+    foreign: list[set[str]] = [set() for _ in range(LEANING_PARTS)]
+    neither: list[set[str]] = [set() for _ in range(LEANING_PARTS)]
     for words, parts in ((leanings.foreign, foreign), (leanings.neither, neither)):
         for word in words:
-            parts[lexicon.shard_of(word, LEANING_SHARDS)].add(word)
-    return tuple(
-        pickle.dumps(Leanings(frozenset(foreign[index]), frozenset(neither[index])), protocol=pickle.HIGHEST_PROTOCOL)
-        for index in range(LEANING_SHARDS)
-    )
+            parts[part_of(word)].add(word)
+    return [Leanings(frozenset(foreign[index]), frozenset(neither[index])) for index in range(LEANING_PARTS)]
 
 
-@cache
-def _leaning_shard(index: int) -> Leanings:
-    return pickle.loads(_leaning_shards()[index])
+LEANINGS = CompiledParts(
+    "language-leanings-parts",
+    _leaning_parts,
+    count=LEANING_PARTS,
+    inputs=[Path(__file__), LANGUAGES, Path(lexicon.__file__)],
+    packages=["wordfreq"],
+)
 
 
 def _build_leanings() -> Leanings:
@@ -102,7 +90,7 @@ def is_foreign(line: str) -> bool:
         if start > 0 and line[start - 1].isalpha() and not line[start - 1].islower():
             continue  # the tail of a capitalised word: a name, or a sentence's first word
         word = match.group()
-        leanings = _leaning_shard(lexicon.shard_of(word, LEANING_SHARDS))
+        leanings = LEANINGS.part_for(word)
         if word in leanings.foreign:
             foreign += 1
         elif word not in leanings.neither and lexicon.zipf(word) >= ENGLISH_MARGIN:

@@ -16,12 +16,11 @@ Loading both takes about a second and 60 MB; ``Rule.prepare`` loads them before 
 
 from __future__ import annotations
 
-import pickle
-import zlib
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Callable
 
-from linter.cache import compiled
+from linter.cache import CompiledParts, compiled
 
 BRITISH_TO_AMERICAN = (
     ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize"), ("ises", "izes"),
@@ -37,40 +36,26 @@ BRITISH_IN_USE = 2.0
 """A British form must be in real use (Zipf): the endings alone would pass slips ("quartre", "trilllion")."""
 
 
-ZIPF_SHARDS = 64
-"""The Zipf table is stored in this many pickled parts, by a stable hash of the word."""
+ZIPF_PARTS = 64
+"""The Zipf table is stored in this many pickled parts (a short run unpickles a few, not 321,000 words)."""
 
 
-@cache
-def _zipf_shards() -> tuple[bytes, ...]:
-    """The Zipf table in pickled parts: a short run (a pre-commit hook's) looks up a few words and
-    unpickles only their parts, not all 321,000 words (a tenth of a second)."""
-    return compiled("wordfreq-en-large-shards", _build_zipf_shards, inputs=[Path(__file__)], packages=["wordfreq"])
-
-
-def _build_zipf_shards() -> tuple[bytes, ...]:
-    shards: list[dict[str, float]] = [{} for _ in range(ZIPF_SHARDS)]
+def _zipf_parts(part_of: Callable[[str], int]) -> list[dict[str, float]]:
+    parts: list[dict[str, float]] = [{} for _ in range(ZIPF_PARTS)]
     for word, zipf in _build_zipf_table().items():
-        shards[shard_of(word)][word] = zipf
-    return tuple(pickle.dumps(shard, protocol=pickle.HIGHEST_PROTOCOL) for shard in shards)
+        parts[part_of(word)][word] = zipf
+    return parts
 
 
-def shard_of(word: str, shards: int = ZIPF_SHARDS) -> int:
-    """The part of a table stored in ``shards`` parts that holds ``word`` (the same in every process, unlike ``hash``)."""
-    return zlib.crc32(word.encode("utf-8", "surrogatepass")) % shards
-
-
-@cache
-def _zipf_shard(index: int) -> dict[str, float]:
-    return pickle.loads(_zipf_shards()[index])
+ZIPF = CompiledParts("wordfreq-en-large-parts", _zipf_parts, count=ZIPF_PARTS, inputs=[Path(__file__)], packages=["wordfreq"])
 
 
 @cache
 def _zipf_table() -> dict[str, float]:
     """The whole table, for building the word sets (once, into the compiled cache)."""
     table: dict[str, float] = {}
-    for index in range(ZIPF_SHARDS):
-        table.update(_zipf_shard(index))
+    for index in range(ZIPF_PARTS):
+        table.update(ZIPF.part(index))
     return table
 
 
@@ -99,8 +84,8 @@ def _build_dictionary() -> frozenset[str]:
 
 def load() -> None:
     """Load both lists now (before worker processes fork)."""
-    for index in range(ZIPF_SHARDS):
-        _zipf_shard(index)
+    for index in range(ZIPF_PARTS):
+        ZIPF.part(index)
     _dictionary()
 
 
@@ -138,7 +123,7 @@ def dictionary() -> frozenset[str]:
 def zipf(word: str) -> float:
     """How common a word is (lower-cased first), on the Zipf scale; 0 for a word wordfreq does not know."""
     word = word.lower()
-    return _zipf_shard(shard_of(word)).get(word, 0.0)
+    return ZIPF.part_for(word).get(word, 0.0)
 
 
 @lru_cache(maxsize=65536)
