@@ -145,10 +145,6 @@ class WeekdayMismatch(Rule):
             return
         weekdays = calendar()["weekdays"]
         months = calendar()["months"]
-        around = [document.date.value] if document.date is not None else []
-        stated = own_date(document, document.date) if document.date is not None else None
-        if stated is not None:
-            around.append(stated.value)
         assumed: list[tuple[regex.Match, dt.date, str]] = []
         for match in _weekday_dates(text, lowered):
             month = months[(match.group("month") or match.group("month2")).lower()]
@@ -162,9 +158,12 @@ class WeekdayMismatch(Rule):
                 if weekdays[date.weekday()] != written:
                     yield self._finding(document, match, date, "")
                 continue
-            nearest = [found for found in (_nearest_date(month, day, value) for value in around) if found is not None]
-            if nearest and all(weekdays[date.weekday()] != written for date in nearest):
-                assumed.append((match, nearest[0], written))
+            nearest = _nearest_date(month, day, document.date.value) if document.date is not None else None
+            if nearest is not None and weekdays[nearest.weekday()] != written:
+                assumed.append((match, nearest, written))
+        stated = own_date(document, document.date) if assumed and document.date is not None else None
+        if stated is not None:  # read by the page's own date too (looked for only when a weekday is off)
+            assumed = [item for item in assumed if not _fits(item, stated.value)]
         if len(assumed) > 1 and _another_year(assumed):
             return  # every year-less date fits one other year: the document's date is what is wrong
         for match, date, _written in assumed:
@@ -179,6 +178,13 @@ class WeekdayMismatch(Rule):
             match.end(),
             f"{date:%B} {date.day}, {date.year} was a {actual.capitalize()}, not a {written.capitalize()}{note}",
         )
+
+
+def _fits(assumed: tuple[regex.Match, dt.date, str], around: dt.date) -> bool:
+    """Whether a year-less weekday and date fit the date of that day and month nearest ``around``."""
+    _match, date, written = assumed
+    nearest = _nearest_date(date.month, date.day, around)
+    return nearest is not None and calendar()["weekdays"][nearest.weekday()] == written
 
 
 def _another_year(assumed: list[tuple[regex.Match, dt.date, str]]) -> bool:
