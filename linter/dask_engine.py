@@ -474,7 +474,7 @@ def _run(linter: Linter, settings: RunSettings, tasks: list[Any], findings: list
     suppressions: dict[tuple[str, int | None], Suppressions] = {}
     for part in parts:
         findings.extend(part.findings)
-        _merge_problems(problems, part.problems)
+        problems.merge(part.problems)
         result.documents += part.documents
         result.bytes += part.characters
         result.paths |= part.paths
@@ -483,7 +483,7 @@ def _run(linter: Linter, settings: RunSettings, tasks: list[Any], findings: list
             suppressions[(path, record)] = Suppressions.from_value(value)
     rule_classes = {rule.code: type(rule) for rule in linter.rules}
     for corpus_findings, failures in reduced:
-        _merge_problems(problems, failures)
+        problems.merge(failures)
         for finding in corpus_findings:
             where = suppressions.get((finding.location.path, finding.location.record))
             if where is None or not silenced(where, finding, rule_classes):
@@ -498,13 +498,3 @@ def _where(key: str) -> tuple[str, int | None]:
     """(path, record) from a suppression fact's key."""
     path, record = json.loads(key)
     return path, record
-
-
-def _merge_problems(into: RuleProblems, other: RuleProblems) -> None:
-    """Add a part's rule problems to the run's (the first message of the earliest part wins)."""
-    for code, (count, first) in other.failures.items():
-        known, message = into.failures.get(code, (0, first))
-        into.failures[code] = (known + count, message)
-    into.timeouts.update(other.timeouts)
-    into.skipped.update(other.skipped)
-

@@ -92,6 +92,14 @@ class RuleProblems:
         self.timeouts.update(code for code, _seconds in result.timeouts)
         self.skipped.update(result.skipped)
 
+    def merge(self, other: RuleProblems) -> None:
+        """Add another part of the run's problems (the first message of the earlier part wins)."""
+        for code, (count, first) in other.failures.items():
+            known, message = self.failures.get(code, (0, first))
+            self.failures[code] = (known + count, message)
+        self.timeouts.update(other.timeouts)
+        self.skipped.update(other.skipped)
+
     def retired(self) -> frozenset[str]:
         """Rules that timed out on enough documents not to be tried on the rest."""
         return frozenset(code for code, count in self.timeouts.items() if count >= TIMEOUTS_BEFORE_RETIRING)
@@ -486,7 +494,6 @@ class Linter:
             return None, _FileRecord(entry, digest, before)
 
         def batches() -> Iterator[Batch]:
-            nonlocal prepared
             batch: list[Document] = []
             size = 0
             position = -1

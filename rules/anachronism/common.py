@@ -16,7 +16,7 @@ from typing import Any, Iterator, Mapping
 
 from linter import Document, Finding, Option, Rule
 from linter.cache import compiled
-from linter.dates import date_span, own_date
+from linter.dates import own_date
 from linter.document import DocumentDate
 from linter.rule import RuleOptionError
 from rules.anachronism.kb import KnowledgeBase, KnowledgeBaseError, Office, Person, Term, builtin_files, load
